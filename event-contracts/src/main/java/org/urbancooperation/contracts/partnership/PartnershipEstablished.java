@@ -1,0 +1,30 @@
+package org.urbancooperation.contracts.partnership;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.contracts.IntegrationEvent;
+
+/**
+ * Two or more cities have started a partnership. Consumers keep it in their own read model so that
+ * they can refuse cooperation events and matching events for partnerships that do not exist.
+ *
+ * @param themes thematic focus areas, e.g. {@code renewable-energy}, {@code medical-devices}
+ */
+public record PartnershipEstablished(
+        UUID partnershipId,
+        String name,
+        List<City> cities,
+        List<String> themes,
+        LocalDate establishedOn) implements IntegrationEvent {
+
+    /** A partner city; {@code countryCode} is ISO 3166-1 alpha-2 (DE, JP), {@code timeZone} is IANA. */
+    public record City(String name, String countryCode, String timeZone) {
+    }
+
+    @Override
+    public String aggregateId() {
+        return partnershipId.toString();
+    }
+}

@@ -1,0 +1,142 @@
+package org.urbancooperation.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Golden samples, the production mapper and the JSON Schemas must agree, type by type. */
+class IntegrationEventContractTest {
+
+    private final IntegrationEventMapper mapper = new IntegrationEventMapper();
+    private final IntegrationEventSchemas schemas = new IntegrationEventSchemas(mapper);
+
+    @ParameterizedTest
+    @EnumSource(IntegrationEventType.class)
+    void goldenSampleIsValidAgainstTheSchemas(IntegrationEventType type) throws IOException {
+        JsonNode sample = read(type.sampleResource());
+
+        assertThat(schemas.violations(sample)).isEmpty();
+        assertThat(sample.path("type").asString()).isEqualTo(type.typeName());
+        assertThat(sample.path("version").asInt()).isEqualTo(type.version());
+        assertThat(sample.path("aggregateType").asString()).isEqualTo(type.aggregateType());
+    }
+
+    @ParameterizedTest
+    @EnumSource(IntegrationEventType.class)
+    void productionMapperRoundTripsTheGoldenSampleUnchanged(IntegrationEventType type) throws IOException {
+        JsonNode sample = read(type.sampleResource());
+
+        EventEnvelope envelope = mapper.fromTree(sample);
+        IntegrationEvent payload = mapper.payload(envelope, type.payloadClass());
+        EventEnvelope rebuilt = new EventEnvelope(envelope.eventId(), envelope.type(), envelope.version(),
+                envelope.occurredAt(), envelope.aggregateType(), envelope.aggregateId(),
+                envelope.aggregateVersion(), envelope.producer(), envelope.correlationId(),
+                mapper.jsonMapper().valueToTree(payload));
+
+        JsonNode written = mapper.jsonMapper().readTree(mapper.toBytes(rebuilt));
+        assertThat(written).isEqualTo(sample);
+        assertThat(payload.aggregateId()).isEqualTo(envelope.aggregateId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(IntegrationEventType.class)
+    void envelopesBuiltByProducersAreValid(IntegrationEventType type) throws IOException {
+        EventEnvelope sample = mapper.fromTree(read(type.sampleResource()));
+        IntegrationEvent payload = mapper.payload(sample, type.payloadClass());
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        EventEnvelope envelope = mapper.envelope(payload, 3, "test-producer", "corr-1", clock);
+
+        assertThat(schemas.violations(envelope)).isEmpty();
+        assertThat(envelope.type()).isEqualTo(type.typeName());
+        assertThat(envelope.aggregateId()).isEqualTo(payload.aggregateId());
+        assertThat(envelope.aggregateVersion()).isEqualTo(3);
+        assertThat(envelope.occurredAt()).isEqualTo(clock.instant());
+    }
+
+    @ParameterizedTest
+    @EnumSource(IntegrationEventType.class)
+    void schemaRejectsAPayloadWithoutItsRequiredFields(IntegrationEventType type) throws IOException {
+        ObjectNode sample = (ObjectNode) read(type.sampleResource());
+        ObjectNode payload = (ObjectNode) sample.get("payload");
+        String firstField = payload.propertyNames().iterator().next();
+        payload.remove(firstField);
+
+        assertThat(schemas.violations(sample)).anySatisfy(v -> assertThat(v).contains(firstField));
+    }
+
+    @Test
+    void schemaRejectsWrongValuesAndNamesTheField() throws IOException {
+        ObjectNode sample = (ObjectNode) read(IntegrationEventType.PARTNERSHIP_ESTABLISHED.sampleResource());
+        ((ObjectNode) sample.get("payload")).put("establishedOn", "27.08.2019");
+        ((ObjectNode) sample.get("payload").get("cities").get(0)).put("countryCode", "Germany");
+
+        List<String> violations = schemas.violations(sample);
+
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("establishedOn"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("countryCode"));
+    }
+
+    @Test
+    void envelopeWithUnknownTypeIsInvalid() throws IOException {
+        ObjectNode sample = (ObjectNode) read(IntegrationEventType.AGREEMENT_SIGNED.sampleResource());
+        sample.put("type", "partnership.PartnershipDissolved");
+
+        assertThat(schemas.violations(sample)).singleElement().asString().contains("unknown integration event");
+    }
+
+    @Test
+    void consumersIgnoreUnknownFieldsSoThatAdditiveChangesKeepTheVersion() throws IOException {
+        ObjectNode sample = (ObjectNode) read(IntegrationEventType.PARTNERSHIP_ESTABLISHED.sampleResource());
+        sample.put("addedLater", true);
+        ((ObjectNode) sample.get("payload")).put("website", "https://www.essen.de");
+
+        EventEnvelope envelope = mapper.fromBytes(mapper.jsonMapper().writeValueAsBytes(sample));
+
+        assertThat(mapper.payload(envelope, org.urbancooperation.contracts.partnership.PartnershipEstablished.class)
+                .name()).startsWith("Essen");
+    }
+
+    @Test
+    void bytesThatAreNotAnEnvelopeAreRejectedAsInvalid() {
+        assertThatThrownBy(() -> mapper.fromBytes("not json".getBytes()))
+                .isInstanceOf(InvalidIntegrationEventException.class);
+        assertThatThrownBy(() -> mapper.fromBytes("{\"type\":\"x\"}".getBytes()))
+                .isInstanceOf(InvalidIntegrationEventException.class);
+    }
+
+    @Test
+    void typeNamesAreUniqueAndResolvable() {
+        for (IntegrationEventType type : IntegrationEventType.values()) {
+            assertThat(IntegrationEventType.byName(type.typeName(), type.version())).contains(type);
+            assertThat(IntegrationEventType.byName(type.typeName(), type.version() + 1)).isEmpty();
+        }
+    }
+
+    static JsonNode read(String resource) throws IOException {
+        try (InputStream in = IntegrationEventContractTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new IntegrationEventMapper().jsonMapper().readTree(in);
+        }
+    }
+
+    static List<String> names(Iterable<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEach(out::add);
+        return out;
+    }
+}
