@@ -1,0 +1,83 @@
+package org.urbancooperation.support.messaging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.urbancooperation.contracts.EventEnvelope;
+import org.urbancooperation.contracts.IntegrationEvent;
+import org.urbancooperation.contracts.IntegrationEventMapper;
+import org.urbancooperation.contracts.IntegrationEventSchemas;
+import org.urbancooperation.contracts.IntegrationEventType;
+import org.urbancooperation.contracts.InvalidIntegrationEventException;
+import org.urbancooperation.support.observability.CorrelationId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Routes each consumed record to the handler of its type: validates it against the contract,
+ * maps the payload, sets the correlation id for the log lines, and counts the outcome.
+ */
+public final class IntegrationEventDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventDispatcher.class);
+
+    private final Map<IntegrationEventType, IntegrationEventHandler<?>> handlers = new HashMap<>();
+    private final IntegrationEventMapper mapper;
+    private final IntegrationEventSchemas schemas;
+    private final MeterRegistry meters;
+
+    public IntegrationEventDispatcher(List<IntegrationEventHandler<?>> handlers, IntegrationEventMapper mapper,
+            IntegrationEventSchemas schemas, MeterRegistry meters) {
+        for (IntegrationEventHandler<?> handler : handlers) {
+            IntegrationEventType type = IntegrationEventType.of(handler.eventClass());
+            if (this.handlers.put(type, handler) != null) {
+                throw new IllegalStateException("two handlers for " + type.typeName());
+            }
+        }
+        this.mapper = mapper;
+        this.schemas = schemas;
+        this.meters = meters;
+    }
+
+    /** The topics that carry the handled types. */
+    public Set<String> topics() {
+        Set<String> topics = new TreeSet<>();
+        handlers.keySet().forEach(type -> topics.add(type.topic()));
+        return topics;
+    }
+
+    public void dispatch(ConsumerRecord<String, EventEnvelope> record) {
+        EventEnvelope envelope = record.value();
+        if (envelope == null) {
+            throw new InvalidIntegrationEventException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no value", List.of("value: missing"));
+        }
+        try (CorrelationId.Scope ignored = CorrelationId.open(envelope.correlationId())) {
+            IntegrationEventType type = IntegrationEventType.byName(envelope.type(), envelope.version()).orElse(null);
+            IntegrationEventHandler<?> handler = type == null ? null : handlers.get(type);
+            if (handler == null) {
+                // Another consumer's type, or a version this service does not read yet.
+                meters.counter("ucp.events.ignored", "type", envelope.type()).increment();
+                return;
+            }
+            schemas.requireValid(envelope);
+            HandlingOutcome outcome = handle(handler, envelope);
+            meters.counter("ucp.events.consumed", "type", envelope.type(), "outcome", outcome.name().toLowerCase())
+                    .increment();
+            log.debug("{} {} for {} {}: {}", envelope.type(), envelope.eventId(), envelope.aggregateType(),
+                    envelope.aggregateId(), outcome);
+        }
+    }
+
+    private <T extends IntegrationEvent> HandlingOutcome handle(IntegrationEventHandler<T> handler,
+            EventEnvelope envelope) {
+        T event = mapper.payload(envelope, handler.eventClass());
+        return handler.handle(event, envelope);
+    }
+}

@@ -1,0 +1,131 @@
+package org.urbancooperation.support.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.urbancooperation.contracts.IntegrationEvent;
+import org.urbancooperation.support.application.ConcurrentModificationConflict;
+import org.urbancooperation.support.application.ExpectedVersion;
+import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.outbox.OutboxEntries;
+import org.urbancooperation.support.outbox.OutboxSignal;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * Stores aggregates of one type, one document each, with a transactional outbox inside the document:
+ * the new state, the version increment and the events it raised are written by ONE insert or ONE
+ * {@code updateOne} filtered on the expected version. No multi-document transaction is needed, so it
+ * works on a MongoDB replica set and on mongo-java-server alike; a lost race is a conflict, never a
+ * lost update.
+ */
+public final class AggregateStore<A> {
+
+    public static final String ID = "_id";
+    public static final String VERSION = "version";
+
+    private final MongoCollection<Document> collection;
+    private final String resourceName;
+    private final AggregateDocumentMapper<A> mapper;
+    private final OutboxEntries outboxEntries;
+    private final OutboxSignal outboxSignal;
+
+    public AggregateStore(MongoCollection<Document> collection, String resourceName, AggregateDocumentMapper<A> mapper,
+            OutboxEntries outboxEntries, OutboxSignal outboxSignal) {
+        this.collection = collection;
+        this.resourceName = resourceName;
+        this.mapper = mapper;
+        this.outboxEntries = outboxEntries;
+        this.outboxSignal = outboxSignal;
+    }
+
+    public Optional<Versioned<A>> find(String id) {
+        Document document = collection.find(eq(ID, id)).first();
+        return Optional.ofNullable(document).map(d -> new Versioned<>(mapper.fromDocument(d), versionOf(d)));
+    }
+
+    /** @throws NotFoundException when absent */
+    public Versioned<A> get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException(resourceName, id));
+    }
+
+    /** Stores a new aggregate at version 1 with its first events. */
+    public Versioned<A> insert(A aggregate, List<? extends IntegrationEvent> events) {
+        Document document = stateOf(aggregate);
+        document.put(ID, mapper.id(aggregate));
+        document.put(VERSION, 1L);
+        document.put(OutboxEntries.FIELD, outboxEntries.entries(events, 1L));
+        try {
+            collection.insertOne(document);
+        } catch (MongoException e) {
+            if (MongoErrors.isDuplicateKey(e)) {
+                throw new ConcurrentModificationConflict(resourceName + " " + mapper.id(aggregate) + " already exists",
+                        false);
+            }
+            throw e;
+        }
+        signal(events);
+        return new Versioned<>(aggregate, 1L);
+    }
+
+    /**
+     * Replaces the state of an aggregate read at {@code readVersion}, appending its new events.
+     *
+     * @param expected what the caller said it expects (If-Match); decides 409 or 412 on a conflict
+     */
+    public Versioned<A> update(A aggregate, long readVersion, ExpectedVersion expected,
+            List<? extends IntegrationEvent> events) {
+        long nextVersion = readVersion + 1;
+        Document state = stateOf(aggregate);
+        state.put(VERSION, nextVersion);
+        List<Bson> updates = new ArrayList<>();
+        updates.add(new Document("$set", state));
+        if (!events.isEmpty()) {
+            updates.add(Updates.pushEach(OutboxEntries.FIELD, outboxEntries.entries(events, nextVersion)));
+        }
+        String id = mapper.id(aggregate);
+        UpdateResult result = collection.updateOne(and(eq(ID, id), eq(VERSION, readVersion)), Updates.combine(updates));
+        if (result.getMatchedCount() == 0) {
+            if (collection.countDocuments(eq(ID, id)) == 0) {
+                throw new NotFoundException(resourceName, id);
+            }
+            throw new ConcurrentModificationConflict(resourceName + " " + id + " was changed by someone else since version "
+                    + readVersion + "; read it again and retry", expected.isGiven());
+        }
+        signal(events);
+        return new Versioned<>(aggregate, nextVersion);
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    private Document stateOf(A aggregate) {
+        Document state = new Document(mapper.toDocument(aggregate));
+        for (String reserved : List.of(ID, VERSION, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD)) {
+            if (state.containsKey(reserved)) {
+                throw new IllegalStateException(mapper.getClass().getSimpleName() + " must not write field " + reserved);
+            }
+        }
+        return state;
+    }
+
+    private void signal(List<? extends IntegrationEvent> events) {
+        if (!events.isEmpty()) {
+            outboxSignal.eventsWritten();
+        }
+    }
+
+    private static long versionOf(Document document) {
+        return ((Number) document.get(VERSION)).longValue();
+    }
+}

@@ -1,0 +1,5 @@
+package org.urbancooperation.support.mongo;
+
+/** An aggregate as stored, with the version its next change must expect. */
+public record Versioned<A>(A aggregate, long version) {
+}

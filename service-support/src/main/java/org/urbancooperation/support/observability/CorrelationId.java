@@ -1,0 +1,57 @@
+package org.urbancooperation.support.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.MDC;
+
+/**
+ * The id that ties a request to the integration events it causes and to the consumers' log lines.
+ * Kept in the logging MDC of the current thread: set by the HTTP filter and by the consumer.
+ */
+public final class CorrelationId {
+
+    public static final String HTTP_HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+
+    /** Accepts what partners' systems typically send; anything else is replaced, never echoed. */
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private CorrelationId() {
+    }
+
+    public static String current() {
+        return MDC.get(MDC_KEY);
+    }
+
+    /** The given id when it is well-formed, otherwise a new one. */
+    public static String acceptOrCreate(String candidate) {
+        if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
+            return candidate;
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    public static Scope open(String correlationId) {
+        String previous = MDC.get(MDC_KEY);
+        if (correlationId == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, correlationId);
+        }
+        return () -> {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        };
+    }
+
+    /** Restores the previous correlation id when closed. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

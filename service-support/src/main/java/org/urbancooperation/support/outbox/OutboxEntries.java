@@ -1,0 +1,68 @@
+package org.urbancooperation.support.outbox;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.urbancooperation.contracts.EventEnvelope;
+import org.urbancooperation.contracts.IntegrationEvent;
+import org.urbancooperation.contracts.IntegrationEventMapper;
+import org.urbancooperation.contracts.IntegrationEventType;
+import org.urbancooperation.support.observability.CorrelationId;
+
+/**
+ * Turns the events an aggregate raised into outbox entries: the complete envelope, serialized once
+ * at write time, plus the fields the relay needs for the Kafka record (topic, key, headers).
+ */
+public final class OutboxEntries {
+
+    /** The array of pending events in each aggregate document. */
+    public static final String FIELD = "outbox";
+    /** {@code {owner, until}} while a relay instance is publishing the document's events. */
+    public static final String LEASE_FIELD = "outboxLease";
+
+    static final String EVENT_ID = "eventId";
+    static final String TYPE = "type";
+    static final String VERSION = "version";
+    static final String TOPIC = "topic";
+    static final String KEY = "key";
+    static final String OCCURRED_AT = "occurredAt";
+    static final String PRODUCER = "producer";
+    static final String CORRELATION_ID = "correlationId";
+    static final String SCHEMA = "dataschema";
+    static final String ENVELOPE = "envelope";
+
+    private final IntegrationEventMapper mapper;
+    private final String producer;
+    private final Clock clock;
+
+    public OutboxEntries(IntegrationEventMapper mapper, String producer, Clock clock) {
+        this.mapper = mapper;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    public List<Document> entries(List<? extends IntegrationEvent> events, long aggregateVersion) {
+        String correlationId = CorrelationId.current();
+        return events.stream().map(event -> entry(event, aggregateVersion, correlationId)).toList();
+    }
+
+    private Document entry(IntegrationEvent event, long aggregateVersion, String correlationId) {
+        IntegrationEventType type = IntegrationEventType.of(event);
+        EventEnvelope envelope = mapper.envelope(event, aggregateVersion, producer, correlationId, clock);
+        Document entry = new Document(EVENT_ID, envelope.eventId().toString())
+                .append(TYPE, envelope.type())
+                .append(VERSION, envelope.version())
+                .append(TOPIC, type.topic())
+                .append(KEY, envelope.aggregateId())
+                .append(OCCURRED_AT, Date.from(envelope.occurredAt()))
+                .append(PRODUCER, producer)
+                .append(SCHEMA, type.schemaUri())
+                .append(ENVELOPE, mapper.toJson(envelope));
+        if (correlationId != null) {
+            entry.append(CORRELATION_ID, correlationId);
+        }
+        return entry;
+    }
+}

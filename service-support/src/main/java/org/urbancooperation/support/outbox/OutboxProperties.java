@@ -1,0 +1,31 @@
+package org.urbancooperation.support.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Relay tuning ({@code ucp.outbox.*}).
+ *
+ * @param pollInterval how often the relay looks for events nobody signalled (other replicas' crashes)
+ * @param lease how long a claimed document is reserved for one relay; longer than the producer's delivery timeout
+ * @param documentsPerRound how many documents one round claims before it waits for the broker's acks
+ * @param maxBackoff the longest pause after the broker refused or timed out
+ * @param relayEnabled false only in tests that drive {@link OutboxRelay#publishPending()} by hand
+ */
+@ConfigurationProperties("ucp.outbox")
+public record OutboxProperties(
+        Duration pollInterval,
+        Duration lease,
+        int documentsPerRound,
+        Duration maxBackoff,
+        Boolean relayEnabled) {
+
+    public OutboxProperties {
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        documentsPerRound = documentsPerRound <= 0 ? 200 : documentsPerRound;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+        relayEnabled = relayEnabled == null || relayEnabled;
+    }
+}

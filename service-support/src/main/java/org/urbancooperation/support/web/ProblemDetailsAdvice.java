@@ -1,0 +1,191 @@
+package org.urbancooperation.support.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.urbancooperation.support.application.ConcurrentModificationConflict;
+import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.application.UnknownReferenceException;
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.RuleViolationException;
+import org.urbancooperation.support.web.Problems.FieldError;
+
+import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a service answers is {@code application/problem+json}: 4xx name the offending field
+ * where there is one; a 5xx says only that it failed and which correlation id to quote. No stack
+ * trace or exception text ever leaves the service.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
+        return respond(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return respond(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors));
+    }
+
+    @ExceptionHandler(UnknownReferenceException.class)
+    ResponseEntity<ProblemDetail> unknownReference(UnknownReferenceException e) {
+        return respond(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference",
+                "Unknown reference", List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrentModificationConflict.class)
+    ResponseEntity<ProblemDetail> conflict(ConcurrentModificationConflict e) {
+        if (e.preconditionGiven()) {
+            return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
+                    "The resource has changed", e.getMessage()));
+        }
+        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflicting change", e.getMessage()));
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
+        return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed; quote the correlation id when reporting it"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(String.valueOf(name), "must be a valid " + expected))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException json = findCause(e, JacksonException.class);
+        if (json != null && !json.getPath().isEmpty()) {
+            return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    List.of(new FieldError(path(json), "has a value of the wrong type or format"))));
+        }
+        String detail = json == null ? "The request body is missing or unreadable" : "The request body is not valid JSON";
+        return body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
+    }
+
+    /** Framework-raised problems (404 route, 405, 406, 415, missing header...) get our type, title and id. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            ProblemDetail ours = Problems.of(status, slug(status), problem.getTitle(), problem.getDetail());
+            return new ResponseEntity<>(ours, headers, status);
+        }
+        return new ResponseEntity<>(body, headers, status);
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? String.valueOf(status.value()) : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
