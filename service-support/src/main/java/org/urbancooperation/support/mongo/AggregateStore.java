@@ -13,6 +13,7 @@ import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.outbox.OutboxEntries;
 import org.urbancooperation.support.outbox.OutboxSignal;
 
