@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -14,7 +15,7 @@ import org.urbancooperation.support.web.ProblemErrorController;
 import org.urbancooperation.support.web.RequestBodyLimitFilter;
 
 /** Correlation ids, body size limits and problem+json errors for every service's HTTP API. */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebPlatformAutoConfiguration {
