@@ -1,0 +1,122 @@
+package org.urbancooperation.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for the domain services: records each request it receives and
+ * answers 200 with the request path as body and each received header echoed as {@code X-Echo-<name>}.
+ *
+ * <p>Paths ending in {@code /slow} are answered only when {@link #close()} is called, to provoke the
+ * gateway's response timeout; paths ending in {@code /crash} close the connection without a response.
+ */
+final class RecordingBackend implements AutoCloseable {
+
+    record RecordedRequest(String method, String rawPathAndQuery, Map<String, List<String>> headers) {
+
+        List<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .toList();
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch releaseSlowResponses = new CountDownLatch(1);
+
+    private RecordingBackend() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    static RecordingBackend start() {
+        try {
+            return new RecordingBackend();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the test backend", e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The requests that reached this backend with exactly this path and query. */
+    List<RecordedRequest> requestsTo(String rawPathAndQuery) {
+        return received.stream().filter(request -> request.rawPathAndQuery().equals(rawPathAndQuery)).toList();
+    }
+
+    /** The requests whose path or query contains the fragment. */
+    List<RecordedRequest> requestsContaining(String fragment) {
+        return received.stream().filter(request -> request.rawPathAndQuery().contains(fragment)).toList();
+    }
+
+    /** A loopback URL on which nothing listens: the port was free a moment ago and is closed again. */
+    static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot find a free port", e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            String rawPathAndQuery = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            received.add(new RecordedRequest(exchange.getRequestMethod(), rawPathAndQuery,
+                    Map.copyOf(exchange.getRequestHeaders())));
+
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/crash")) {
+                // Closing before sending headers makes the JDK server drop the connection.
+                return;
+            }
+            if (path.endsWith("/slow")) {
+                awaitRelease();
+            }
+            Headers responseHeaders = exchange.getResponseHeaders();
+            exchange.getRequestHeaders().forEach((name, values) -> responseHeaders.put("X-Echo-" + name, values));
+            responseHeaders.set("Content-Type", "text/plain");
+            byte[] responseBody = rawPathAndQuery.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, responseBody.length);
+            exchange.getResponseBody().write(responseBody);
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            releaseSlowResponses.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseSlowResponses.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
