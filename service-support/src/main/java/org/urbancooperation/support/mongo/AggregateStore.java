@@ -106,6 +106,14 @@ public final class AggregateStore<A> {
         return new Versioned<>(aggregate, nextVersion);
     }
 
+    /** A page of aggregates matching {@code filter}, in {@code sort} order. */
+    public List<Versioned<A>> list(Bson filter, Bson sort, int offset, int limit) {
+        List<Versioned<A>> page = new ArrayList<>();
+        collection.find(filter).sort(sort).skip(offset).limit(limit)
+                .forEach(d -> page.add(new Versioned<>(mapper.fromDocument(d), versionOf(d))));
+        return page;
+    }
+
     public MongoCollection<Document> collection() {
         return collection;
     }

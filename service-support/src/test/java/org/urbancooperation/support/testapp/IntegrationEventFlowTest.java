@@ -156,12 +156,6 @@ class IntegrationEventFlowTest extends SupportServiceTestBase {
     }
 
     private List<ConsumerRecord<String, byte[]>> recordsWithKey(String topic, String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> mine = List.of();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (mine.size() < expected && System.currentTimeMillis() < deadline) {
-            mine = KafkaTestClients.readAll(brokers, topic, Integer.MAX_VALUE, Duration.ofSeconds(1)).stream()
-                    .filter(r -> key.equals(r.key())).toList();
-        }
-        return mine;
+        return KafkaTestClients.readWithKey(brokers, topic, key, expected);
     }
 }

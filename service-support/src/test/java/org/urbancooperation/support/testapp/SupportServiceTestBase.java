@@ -1,11 +1,8 @@
 package org.urbancooperation.support.testapp;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +11,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.support.testing.InMemoryMongo;
+import org.urbancooperation.support.testing.ServiceHttp;
 
 /** The test service on a real port, with the Mongo server and an embedded KRaft broker. One context for all subclasses. */
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,8 +25,6 @@ import org.urbancooperation.support.testing.InMemoryMongo;
 @EmbeddedKafka(partitions = 1)
 abstract class SupportServiceTestBase {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     int port;
 
@@ -41,24 +37,23 @@ abstract class SupportServiceTestBase {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http().uri(path);
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return http().send(request);
     }
 
-    HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request);
+    HttpResponse<String> postJson(String path, String json, String... headers) {
+        return http().postJson(path, json, headers);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    HttpResponse<String> get(String path) {
+        return http().get(path);
+    }
+
+    private ServiceHttp http() {
+        return new ServiceHttp(port);
     }
 
     static String essenKoriyama(String name) {

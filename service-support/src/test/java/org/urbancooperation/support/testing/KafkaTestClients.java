@@ -50,6 +50,18 @@ public final class KafkaTestClients {
         return records;
     }
 
+    /** The records of one aggregate (by key) on a topic that other tests share, waiting up to 20 s for them. */
+    public static List<ConsumerRecord<String, byte[]>> readWithKey(String bootstrapServers, String topic, String key,
+            int expected) {
+        List<ConsumerRecord<String, byte[]>> mine = List.of();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (mine.size() < expected && Instant.now().isBefore(deadline)) {
+            mine = readAll(bootstrapServers, topic, Integer.MAX_VALUE, Duration.ofSeconds(1)).stream()
+                    .filter(r -> key.equals(r.key())).toList();
+        }
+        return mine;
+    }
+
     public static KafkaTemplate<String, byte[]> rawTemplate(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -1,0 +1,51 @@
+package org.urbancooperation.partnership.partnership.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.partnership.partnership.domain.PartnerCity;
+import org.urbancooperation.partnership.partnership.domain.Partnership;
+import org.urbancooperation.partnership.partnership.domain.PartnershipEvent;
+import org.urbancooperation.support.application.ExpectedVersion;
+import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.ResultWithEvents;
+
+/** The partnership use cases: load, let the domain decide, store state and events in one write. */
+public class PartnershipService {
+
+    public record CityInput(String name, String countryCode, String timeZone) {
+    }
+
+    private final PartnershipRepository partnerships;
+
+    public PartnershipService(PartnershipRepository partnerships) {
+        this.partnerships = partnerships;
+    }
+
+    public Versioned<Partnership> establish(String name, List<CityInput> cities, List<String> themes,
+            LocalDate establishedOn) {
+        List<PartnerCity> partnerCities = cities.stream()
+                .map(c -> PartnerCity.of(c.name(), c.countryCode(), c.timeZone()))
+                .toList();
+        return partnerships.insert(Partnership.establish(UUID.randomUUID(), name, partnerCities, themes, establishedOn));
+    }
+
+    public Versioned<Partnership> signAgreement(UUID partnershipId, String title, LocalDate signedOn,
+            ExpectedVersion expected) {
+        Versioned<Partnership> current = get(partnershipId);
+        expected.check("Partnership " + partnershipId, current.version());
+        ResultWithEvents<Partnership, PartnershipEvent> signed =
+                current.aggregate().signAgreement(UUID.randomUUID(), title, signedOn);
+        return partnerships.update(signed, current.version(), expected);
+    }
+
+    public Versioned<Partnership> get(UUID id) {
+        return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
+    }
+
+    public List<Versioned<Partnership>> list(String name, int offset, int limit) {
+        return partnerships.list(name, offset, limit);
+    }
+}

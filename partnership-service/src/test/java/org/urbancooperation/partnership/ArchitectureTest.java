@@ -1,0 +1,19 @@
+package org.urbancooperation.partnership;
+
+import org.junit.jupiter.api.Test;
+import org.urbancooperation.support.testing.ArchitectureRules;
+
+class ArchitectureTest {
+
+    private static final String BASE = "org.urbancooperation.partnership";
+
+    @Test
+    void domainIsFreeOfFrameworks() {
+        ArchitectureRules.domainIsFreeOfFrameworks(BASE);
+    }
+
+    @Test
+    void dependenciesPointInwards() {
+        ArchitectureRules.adaptersStayInTheirLayer(BASE);
+    }
+}

@@ -1,0 +1,185 @@
+package org.urbancooperation.partnership.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.urbancooperation.contracts.EventEnvelope;
+import org.urbancooperation.contracts.IntegrationEventMapper;
+import org.urbancooperation.contracts.IntegrationEventSchemas;
+import org.urbancooperation.contracts.KafkaHeaders;
+import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.matching.MatchingEventOpened;
+import org.urbancooperation.partnership.PartnershipServiceApplication;
+import org.urbancooperation.support.testing.InMemoryMongo;
+import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.ServiceHttp;
+
+import tools.jackson.databind.JsonNode;
+
+/** partnership-service over HTTP, with the Mongo server and an embedded KRaft broker. */
+@SpringBootTest(classes = PartnershipServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "ucp.messaging.initial-backoff=100ms", "ucp.messaging.max-backoff=200ms"})
+@EmbeddedKafka(partitions = 1)
+class PartnershipApiTest {
+
+    static final String ESSEN_KORIYAMA = """
+            {"name": "%s",
+             "cities": [{"name": "Essen", "countryCode": "DE", "timeZone": "Europe/Berlin"},
+                        {"name": "Koriyama", "countryCode": "JP", "timeZone": "Asia/Tokyo"}],
+             "themes": ["renewable-energy", "medical-devices", "education"],
+             "establishedOn": "2019-08-27"}""";
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
+        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    IntegrationEventMapper mapper;
+
+    ServiceHttp http() {
+        return new ServiceHttp(port);
+    }
+
+    @Test
+    void establishingAPartnershipPublishesPartnershipEstablished() {
+        HttpResponse<String> created = http().postJson("/api/v1/partnerships",
+                ESSEN_KORIYAMA.formatted("Essen - Koriyama"), "X-Correlation-Id", "partner-req-1");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = ServiceHttp.json(created);
+        String id = body.path("id").asString();
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/partnerships/" + id);
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(body.path("cities").get(1).path("timeZone").asString()).isEqualTo("Asia/Tokyo");
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.PARTNERSHIPS, id, 1);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(KafkaTestClients.header(record, KafkaHeaders.TYPE)).isEqualTo("partnership.PartnershipEstablished");
+        assertThat(KafkaTestClients.header(record, KafkaHeaders.SOURCE)).isEqualTo("partnership-service");
+        assertThat(KafkaTestClients.header(record, KafkaHeaders.CORRELATION_ID)).isEqualTo("partner-req-1");
+        EventEnvelope envelope = mapper.fromBytes(record.value());
+        assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).isEmpty();
+        assertThat(envelope.payload().path("themes").size()).isEqualTo(3);
+        assertThat(envelope.payload().path("establishedOn").asString()).isEqualTo("2019-08-27");
+    }
+
+    @Test
+    void agreementsAreSignedWithOptimisticLocking() {
+        String location = http().postJson("/api/v1/partnerships", ESSEN_KORIYAMA.formatted("Essen - Koriyama agreements"))
+                .headers().firstValue("Location").orElseThrow();
+        String agreement = "{\"title\": \"Agreement on continued cooperation\", \"signedOn\": \"2019-09-20\"}";
+
+        HttpResponse<String> signed = http().postJson(location + "/agreements", agreement, "If-Match", "\"1\"");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(ServiceHttp.json(signed).path("agreements").get(0).path("title").asString())
+                .isEqualTo("Agreement on continued cooperation");
+
+        assertThat(http().postJson(location + "/agreements", agreement, "If-Match", "\"1\"").statusCode()).isEqualTo(412);
+        assertThat(http().postJson(location + "/agreements", agreement).statusCode()).isEqualTo(200);
+        assertThat(http().get(location).headers().firstValue("ETag")).contains("\"3\"");
+
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.PARTNERSHIPS, id, 3);
+        assertThat(records).extracting(r -> mapper.fromBytes(r.value()).aggregateVersion()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void listsPartnershipsByExactName() {
+        http().postJson("/api/v1/partnerships", ESSEN_KORIYAMA.formatted("Listed by name"));
+
+        JsonNode found = ServiceHttp.json(http().get("/api/v1/partnerships?name=Listed%20by%20name"));
+        assertThat(found.size()).isEqualTo(1);
+        assertThat(found.get(0).path("version").asLong()).isEqualTo(1);
+        assertThat(ServiceHttp.json(http().get("/api/v1/partnerships?name=Nobody")).size()).isZero();
+        assertThat(http().get("/api/v1/partnerships?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad zone").replace("Asia/Tokyo", "JST"), "timeZone");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad country").replace("\"JP\"", "\"Japan\""), "cities[1].countryCode");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad date").replace("2019-08-27", "27 Aug 2019"), "establishedOn");
+        assertBadField(ESSEN_KORIYAMA.formatted("Mass assignment").replace("\"themes\"", "\"version\": 7, \"themes\""),
+                "version");
+        assertBadField(ESSEN_KORIYAMA.formatted(""), "name");
+
+        JsonNode all = ServiceHttp.json(http().get("/api/v1/partnerships?limit=200"));
+        for (JsonNode p : all) {
+            assertThat(p.path("name").asString()).doesNotStartWith("Bad").isNotEqualTo("Mass assignment");
+        }
+        assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void indicatorsCountEachReportedEventOnceHoweverOftenItIsDelivered() {
+        String id = ServiceHttp.json(http().postJson("/api/v1/partnerships",
+                ESSEN_KORIYAMA.formatted("Essen - Koriyama indicators"))).path("id").asString();
+        UUID partnershipId = UUID.fromString(id);
+        CooperationEventScheduled tour = new CooperationEventScheduled(UUID.randomUUID(), partnershipId,
+                "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-26T07:00:00Z"),
+                Instant.parse("2019-08-30T15:00:00Z"), List.of("Europe/Berlin", "Asia/Tokyo"), List.of("de", "ja"));
+        MatchingEventOpened matching = new MatchingEventOpened(UUID.randomUUID(), partnershipId,
+                "Online business matching: products against COVID-19", Instant.parse("2020-11-18T08:00:00Z"),
+                Instant.parse("2020-11-18T11:00:00Z"), 30);
+        byte[] tourBytes = mapper.toBytes(mapper.envelope(tour, 1, "event-service", null, Clock.systemUTC()));
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
+        raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
+        raw.send(Topics.MATCHING_EVENTS, matching.aggregateId(),
+                mapper.toBytes(mapper.envelope(matching, 1, "matching-service", null, Clock.systemUTC())));
+        raw.flush();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode indicators = ServiceHttp.json(http().get("/api/v1/partnerships/" + id + "/indicators"));
+            assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
+            assertThat(indicators.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
+            assertThat(indicators.path("cooperationEventsByFormat").path("STUDY_TOUR").asLong()).isEqualTo(1);
+        });
+        assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID() + "/indicators").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesItsOpenApiDocumentProbesAndMetrics() {
+        JsonNode api = ServiceHttp.json(http().get("/v3/api-docs"));
+        assertThat(api.path("paths").has("/api/v1/partnerships")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/partnerships/{id}/agreements")).isTrue();
+        assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(ServiceHttp.json(http().get("/actuator/health/readiness")).path("status").asString()).isEqualTo("UP");
+        String metrics = http().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("ucp_outbox_pending", "ucp_outbox_published_total", "http_server_requests_seconds");
+    }
+
+    private void assertBadField(String body, String field) {
+        HttpResponse<String> response = http().postJson("/api/v1/partnerships", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        List<String> fields = ServiceHttp.json(response).path("errors").valueStream()
+                .map(e -> e.path("field").asString()).toList();
+        assertThat(fields).as(response.body()).contains(field);
+    }
+}

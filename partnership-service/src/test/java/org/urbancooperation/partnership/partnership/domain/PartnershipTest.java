@@ -1,0 +1,75 @@
+package org.urbancooperation.partnership.partnership.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.ResultWithEvents;
+
+class PartnershipTest {
+
+    private static final List<PartnerCity> ESSEN_KORIYAMA = List.of(
+            PartnerCity.of("Essen", "DE", "Europe/Berlin"), PartnerCity.of("Koriyama", "JP", "Asia/Tokyo"));
+
+    @Test
+    void establishingRaisesEstablishedWithTheNewPartnership() {
+        ResultWithEvents<Partnership, PartnershipEvent> result = Partnership.establish(UUID.randomUUID(),
+                "  Essen - Koriyama  ", ESSEN_KORIYAMA, List.of("renewable-energy", "medical-devices", "education"),
+                LocalDate.of(2019, 8, 27));
+
+        assertThat(result.aggregate().name()).isEqualTo("Essen - Koriyama");
+        assertThat(result.aggregate().agreements()).isEmpty();
+        assertThat(result.events()).containsExactly(new PartnershipEvent.Established(result.aggregate()));
+    }
+
+    @Test
+    void signingAnAgreementAddsItAndRaisesAgreementSigned() {
+        Partnership partnership = essenKoriyama();
+        UUID agreementId = UUID.randomUUID();
+
+        var result = partnership.signAgreement(agreementId, "Agreement on continued cooperation", LocalDate.of(2019, 9, 20));
+
+        assertThat(result.aggregate().agreements()).containsExactly(
+                new Agreement(agreementId, "Agreement on continued cooperation", LocalDate.of(2019, 9, 20)));
+        assertThat(result.events()).singleElement().isInstanceOf(PartnershipEvent.AgreementSigned.class);
+        assertThat(partnership.agreements()).as("the original is unchanged").isEmpty();
+    }
+
+    @Test
+    void anAgreementCannotPredateThePartnership() {
+        assertThatThrownBy(() -> essenKoriyama().signAgreement(UUID.randomUUID(), "Early", LocalDate.of(2019, 1, 1)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("signedOn"));
+    }
+
+    @Test
+    void invalidInputNamesTheField() {
+        assertField(() -> PartnerCity.of("Essen", "Germany", "Europe/Berlin"), "countryCode");
+        assertField(() -> PartnerCity.of("Essen", "XX", "Europe/Berlin"), "countryCode");
+        assertField(() -> PartnerCity.of("Essen", "DE", "CET+9"), "timeZone");
+        assertField(() -> PartnerCity.of(" ", "DE", "Europe/Berlin"), "name");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Alone", ESSEN_KORIYAMA.subList(0, 1), List.of(),
+                LocalDate.of(2019, 8, 27)), "cities");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Twice",
+                List.of(ESSEN_KORIYAMA.get(0), PartnerCity.of("essen", "DE", "Europe/Berlin")), List.of(),
+                LocalDate.of(2019, 8, 27)), "cities");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Themes", ESSEN_KORIYAMA, List.of("Renewable Energy"),
+                LocalDate.of(2019, 8, 27)), "themes");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "x".repeat(201), ESSEN_KORIYAMA, List.of(),
+                LocalDate.of(2019, 8, 27)), "name");
+    }
+
+    static Partnership essenKoriyama() {
+        return Partnership.establish(UUID.randomUUID(), "Essen - Koriyama", ESSEN_KORIYAMA, List.of("renewable-energy"),
+                LocalDate.of(2019, 8, 27)).aggregate();
+    }
+
+    private static void assertField(Runnable action, String field) {
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+}
