@@ -1,0 +1,40 @@
+package org.urbancooperation.events.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
+import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
+import org.urbancooperation.events.cooperationevent.application.PartnershipDirectory;
+import org.urbancooperation.events.cooperationevent.persistence.KnownPartnershipDirectory;
+import org.urbancooperation.events.cooperationevent.persistence.MongoCooperationEventRepository;
+import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.readmodel.KnownPartnerships;
+
+import com.mongodb.client.MongoDatabase;
+
+/** Wires the features' plain application classes to their adapters. */
+@Configuration(proxyBeanMethods = false)
+class EventServiceConfiguration {
+
+    /** Also the consumer of PartnershipEstablished: the platform subscribes every IntegrationEventHandler bean. */
+    @Bean
+    KnownPartnerships knownPartnerships(MongoDatabase database) {
+        return new KnownPartnerships(database);
+    }
+
+    @Bean
+    PartnershipDirectory partnershipDirectory(KnownPartnerships knownPartnerships) {
+        return new KnownPartnershipDirectory(knownPartnerships);
+    }
+
+    @Bean
+    CooperationEventRepository cooperationEventRepository(AggregateStores stores) {
+        return new MongoCooperationEventRepository(stores);
+    }
+
+    @Bean
+    CooperationEventService cooperationEventService(CooperationEventRepository cooperationEvents,
+            PartnershipDirectory partnerships) {
+        return new CooperationEventService(cooperationEvents, partnerships);
+    }
+}

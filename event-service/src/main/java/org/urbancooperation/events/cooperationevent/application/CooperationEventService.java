@@ -1,0 +1,56 @@
+package org.urbancooperation.events.cooperationevent.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
+import org.urbancooperation.events.cooperationevent.domain.EventFormat;
+import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.application.UnknownReferenceException;
+import org.urbancooperation.support.application.Versioned;
+
+/** The cooperation event use cases: check references, let the domain decide, store state and changes in one write. */
+public class CooperationEventService {
+
+    /** @param timeZones null or empty: the partner cities' time zones */
+    public record ScheduleInput(UUID partnershipId, String title, EventFormat format, Instant startsAt,
+            Instant endsAt, List<String> timeZones, List<String> languages, String venue) {
+    }
+
+    private final CooperationEventRepository cooperationEvents;
+    private final PartnershipDirectory partnerships;
+
+    public CooperationEventService(CooperationEventRepository cooperationEvents, PartnershipDirectory partnerships) {
+        this.cooperationEvents = cooperationEvents;
+        this.partnerships = partnerships;
+    }
+
+    /** @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established */
+    public Versioned<CooperationEvent> schedule(ScheduleInput input) {
+        List<String> timeZones = input.timeZones();
+        if (timeZones == null || timeZones.isEmpty()) {
+            timeZones = partnerships.timeZonesOf(input.partnershipId())
+                    .orElseThrow(() -> unknownPartnership(input.partnershipId()));
+        } else if (!partnerships.exists(input.partnershipId())) {
+            throw unknownPartnership(input.partnershipId());
+        }
+        return cooperationEvents.insert(CooperationEvent.schedule(UUID.randomUUID(), input.partnershipId(),
+                input.title(), input.format(), input.startsAt(), input.endsAt(), timeZones, input.languages(),
+                input.venue()));
+    }
+
+    public Versioned<CooperationEvent> get(UUID id) {
+        return cooperationEvents.find(id).orElseThrow(() -> new NotFoundException("Cooperation event", id));
+    }
+
+    public List<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
+        return cooperationEvents.listByPartnership(partnershipId, offset, limit);
+    }
+
+    private static UnknownReferenceException unknownPartnership(UUID partnershipId) {
+        // Also when partnership-service established it moments ago and its event has not arrived yet.
+        return new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
+                + " is not known to event-service; it must be established first");
+    }
+}

@@ -1,0 +1,113 @@
+package org.urbancooperation.events.cooperationevent.domain;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.Require;
+import org.urbancooperation.support.domain.ResultWithEvents;
+
+/**
+ * A real-world event of a partnership, such as the EU-Japan 100 Cities Event on Climate Action
+ * (25 Jan 2023, 09:00-12:00 CET / 17:00-20:00 JST, English and Japanese). Times are instants; the
+ * agenda is shown in each of {@code timeZones}. Immutable: each command returns the new state and
+ * the changes it raised.
+ *
+ * @param timeZones the zones the agenda is shown in, usually one per partner city
+ * @param languages ISO 639-1 codes of the languages spoken or interpreted, e.g. en, ja
+ * @param venue where it takes place; null when online or not yet known
+ */
+public record CooperationEvent(
+        UUID id,
+        UUID partnershipId,
+        String title,
+        EventFormat format,
+        Instant startsAt,
+        Instant endsAt,
+        List<ZoneId> timeZones,
+        List<String> languages,
+        String venue) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TIME_ZONES = 4;
+    public static final int MAX_LANGUAGES = 6;
+    public static final int MAX_VENUE = 300;
+    public static final Duration MAX_DURATION = Duration.ofDays(31);
+
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    public CooperationEvent {
+        Require.present("id", id);
+        Require.present("partnershipId", partnershipId);
+        title = Require.text("title", title, MAX_TITLE);
+        Require.present("format", format);
+        // Agendas are never finer than seconds, and a stored BSON date keeps milliseconds only: whole
+        // seconds are what the response, the database and the published event all agree on.
+        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
+        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
+        if (!endsAt.isAfter(startsAt)) {
+            throw new InvalidValueException("endsAt", "endsAt must be after startsAt");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(MAX_DURATION) > 0) {
+            throw new InvalidValueException("endsAt", "a cooperation event lasts at most " + MAX_DURATION.toDays()
+                    + " days");
+        }
+        timeZones = List.copyOf(Require.size("timeZones", timeZones, 1, MAX_TIME_ZONES));
+        if (new HashSet<>(timeZones).size() < timeZones.size()) {
+            throw new InvalidValueException("timeZones", "a time zone is listed twice");
+        }
+        languages = List.copyOf(Require.size("languages", languages, 0, MAX_LANGUAGES));
+        for (String language : languages) {
+            Require.present("languages", language);
+            if (!LANGUAGES.contains(language)) {
+                throw new InvalidValueException("languages", language
+                        + " is not an ISO 639-1 language code such as en or ja");
+            }
+        }
+        if (new HashSet<>(languages).size() < languages.size()) {
+            throw new InvalidValueException("languages", "a language is listed twice");
+        }
+        venue = venue == null || venue.isBlank() ? null : Require.text("venue", venue, MAX_VENUE);
+    }
+
+    /** @param timeZones IANA zone ids such as Europe/Brussels and Asia/Tokyo */
+    public static ResultWithEvents<CooperationEvent, CooperationEventChange> schedule(UUID id, UUID partnershipId,
+            String title, EventFormat format, Instant startsAt, Instant endsAt, List<String> timeZones,
+            List<String> languages, String venue) {
+        CooperationEvent event = new CooperationEvent(id, partnershipId, title, format, startsAt, endsAt,
+                zones(timeZones), languages == null ? List.of() : languages, venue);
+        return ResultWithEvents.of(event, new CooperationEventChange.Scheduled(event));
+    }
+
+    /** Start and end on the clocks of each of the event's time zones, in their order. */
+    public List<LocalTimes> localTimes() {
+        return timeZones.stream()
+                .map(zone -> new LocalTimes(zone, startsAt.atZone(zone).toOffsetDateTime(),
+                        endsAt.atZone(zone).toOffsetDateTime()))
+                .toList();
+    }
+
+    /** @throws InvalidValueException naming {@code timeZones} for anything that is not a zone id */
+    private static List<ZoneId> zones(List<String> ids) {
+        Require.present("timeZones", ids);
+        List<ZoneId> zones = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Require.present("timeZones", id);
+            try {
+                zones.add(ZoneId.of(id));
+            } catch (DateTimeException e) {
+                throw new InvalidValueException("timeZones", id + " is not an IANA time zone such as Asia/Tokyo");
+            }
+        }
+        return zones;
+    }
+}
