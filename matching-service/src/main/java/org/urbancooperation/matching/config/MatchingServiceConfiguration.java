@@ -1,0 +1,39 @@
+package org.urbancooperation.matching.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.matching.matchingevent.application.MatchingEventRepository;
+import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
+import org.urbancooperation.matching.matchingevent.application.PartnershipDirectory;
+import org.urbancooperation.matching.matchingevent.persistence.MongoMatchingEventRepository;
+import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.readmodel.KnownPartnerships;
+
+import com.mongodb.client.MongoDatabase;
+
+/** Wires the features' plain application classes to their adapters. */
+@Configuration(proxyBeanMethods = false)
+class MatchingServiceConfiguration {
+
+    /** Our own copy of the established partnerships, fed by PartnershipEstablished (the platform subscribes it). */
+    @Bean
+    KnownPartnerships knownPartnerships(MongoDatabase database) {
+        return new KnownPartnerships(database);
+    }
+
+    @Bean
+    PartnershipDirectory partnershipDirectory(KnownPartnerships knownPartnerships) {
+        return knownPartnerships::exists;
+    }
+
+    @Bean
+    MatchingEventRepository matchingEventRepository(AggregateStores stores) {
+        return new MongoMatchingEventRepository(stores);
+    }
+
+    @Bean
+    MatchingEventService matchingEventService(MatchingEventRepository matchingEvents,
+            PartnershipDirectory partnerships) {
+        return new MatchingEventService(matchingEvents, partnerships);
+    }
+}

@@ -1,0 +1,48 @@
+package org.urbancooperation.matching.matchingevent.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MatchingEventChange;
+import org.urbancooperation.support.application.NotFoundException;
+import org.urbancooperation.support.application.UnknownReferenceException;
+import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.ResultWithEvents;
+
+/** The matching event use cases: let the domain decide, store state and events in one write. */
+public class MatchingEventService {
+
+    private final MatchingEventRepository matchingEvents;
+    private final PartnershipDirectory partnerships;
+
+    public MatchingEventService(MatchingEventRepository matchingEvents, PartnershipDirectory partnerships) {
+        this.matchingEvents = matchingEvents;
+        this.partnerships = partnerships;
+    }
+
+    /**
+     * @throws org.urbancooperation.support.domain.InvalidValueException when the times or slot length break the rules
+     * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established
+     */
+    public Versioned<MatchingEvent> open(UUID partnershipId, String title, Instant startsAt, Instant endsAt,
+            int slotMinutes) {
+        // The domain first: a malformed request is a 400 whichever partnership it names.
+        ResultWithEvents<MatchingEvent, MatchingEventChange> opened =
+                MatchingEvent.open(UUID.randomUUID(), partnershipId, title, startsAt, endsAt, slotMinutes);
+        if (!partnerships.exists(partnershipId)) {
+            throw new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
+                    + " is not known; one established moments ago arrives within seconds");
+        }
+        return matchingEvents.insert(opened);
+    }
+
+    public Versioned<MatchingEvent> get(UUID id) {
+        return matchingEvents.find(id).orElseThrow(() -> new NotFoundException("Matching event", id));
+    }
+
+    public List<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
+        return matchingEvents.listByPartnership(partnershipId, offset, limit);
+    }
+}

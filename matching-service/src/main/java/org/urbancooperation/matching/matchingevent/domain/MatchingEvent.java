@@ -1,0 +1,82 @@
+package org.urbancooperation.matching.matchingevent.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.Require;
+import org.urbancooperation.support.domain.ResultWithEvents;
+
+/**
+ * A business matching event of a partnership, such as the joint online matching of Essen and
+ * Koriyama companies on products against COVID-19: between {@code startsAt} and {@code endsAt}
+ * companies meet 1:1 in slots of {@code slotMinutes}. Immutable: each command returns the new state
+ * and the events it raised.
+ */
+public record MatchingEvent(
+        UUID id,
+        UUID partnershipId,
+        String title,
+        Instant startsAt,
+        Instant endsAt,
+        int slotMinutes,
+        MatchingEventStatus status) {
+
+    public static final int MIN_SLOT_MINUTES = 5;
+    public static final int MAX_SLOT_MINUTES = 240;
+    public static final Duration MAX_SPAN = Duration.ofDays(14);
+
+    public MatchingEvent {
+        Require.present("id", id);
+        Require.present("partnershipId", partnershipId);
+        title = Require.text("title", title, 200);
+        // Milliseconds are what the store keeps; cutting here makes the stored, published and answered times agree.
+        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.MILLIS);
+        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.MILLIS);
+        if (slotMinutes < MIN_SLOT_MINUTES || slotMinutes > MAX_SLOT_MINUTES) {
+            throw new InvalidValueException("slotMinutes", "slotMinutes must be between " + MIN_SLOT_MINUTES + " and "
+                    + MAX_SLOT_MINUTES);
+        }
+        if (!endsAt.isAfter(startsAt)) {
+            throw new InvalidValueException("endsAt", "endsAt must be after startsAt");
+        }
+        Duration span = Duration.between(startsAt, endsAt);
+        if (span.compareTo(MAX_SPAN) > 0) {
+            throw new InvalidValueException("endsAt", "a matching event lasts at most " + MAX_SPAN.toDays() + " days");
+        }
+        if (span.compareTo(Duration.ofMinutes(slotMinutes)) < 0) {
+            throw new InvalidValueException("slotMinutes", "not one slot of " + slotMinutes
+                    + " minutes fits between startsAt and endsAt");
+        }
+        Require.present("status", status);
+    }
+
+    public static ResultWithEvents<MatchingEvent, MatchingEventChange> open(UUID id, UUID partnershipId, String title,
+            Instant startsAt, Instant endsAt, int slotMinutes) {
+        MatchingEvent opened = new MatchingEvent(id, partnershipId, title, startsAt, endsAt, slotMinutes,
+                MatchingEventStatus.OPEN);
+        return ResultWithEvents.of(opened, new MatchingEventChange.Opened(opened));
+    }
+
+    /** How many whole slots fit; time left over at the end is not a slot. */
+    public int slotCount() {
+        // At most 14 days of 5-minute slots (4032), so an int holds it.
+        return (int) Duration.between(startsAt, endsAt).dividedBy(Duration.ofMinutes(slotMinutes));
+    }
+
+    /** The whole slots from {@code startsAt} on: 08:00-11:00 in 30 minutes is six, 08:00-08:30 ... 10:30-11:00. */
+    public List<Slot> slots() {
+        Duration length = Duration.ofMinutes(slotMinutes);
+        int count = slotCount();
+        List<Slot> slots = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Instant start = startsAt.plus(length.multipliedBy(i));
+            slots.add(new Slot(i + 1, start, start.plus(length)));
+        }
+        return List.copyOf(slots);
+    }
+}

@@ -1,0 +1,77 @@
+package org.urbancooperation.matching.matchingevent.persistence;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.urbancooperation.matching.matchingevent.application.MatchingEventRepository;
+import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MatchingEventChange;
+import org.urbancooperation.matching.matchingevent.domain.MatchingEventStatus;
+import org.urbancooperation.matching.matchingevent.messaging.MatchingEventIntegrationEvents;
+import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.mongo.AggregateDocumentMapper;
+import org.urbancooperation.support.mongo.AggregateStore;
+import org.urbancooperation.support.mongo.AggregateStores;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+/** Matching events in the {@code matching_events} collection, one document each with its outbox. */
+public class MongoMatchingEventRepository implements MatchingEventRepository {
+
+    private final AggregateStore<MatchingEvent> store;
+
+    public MongoMatchingEventRepository(AggregateStores stores) {
+        this.store = stores.create("matching_events", "Matching event", new Mapper());
+        // Serves listing by partnership in start order; mongo-java-server ignores non-unique indexes, MongoDB uses it.
+        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "startsAt"))));
+    }
+
+    @Override
+    public Optional<Versioned<MatchingEvent>> find(UUID id) {
+        return store.find(id.toString());
+    }
+
+    @Override
+    public Versioned<MatchingEvent> insert(ResultWithEvents<MatchingEvent, MatchingEventChange> created) {
+        return store.insert(created.aggregate(), MatchingEventIntegrationEvents.of(created.events()));
+    }
+
+    @Override
+    public List<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
+        return store.list(Filters.eq("partnershipId", partnershipId.toString()), Sorts.ascending("startsAt", "_id"),
+                offset, limit);
+    }
+
+    static final class Mapper implements AggregateDocumentMapper<MatchingEvent> {
+
+        @Override
+        public String id(MatchingEvent e) {
+            return e.id().toString();
+        }
+
+        @Override
+        public Document toDocument(MatchingEvent e) {
+            // BSON dates, so that MongoDB compares and sorts the times as times.
+            return new Document("partnershipId", e.partnershipId().toString())
+                    .append("title", e.title())
+                    .append("startsAt", Date.from(e.startsAt()))
+                    .append("endsAt", Date.from(e.endsAt()))
+                    .append("slotMinutes", e.slotMinutes())
+                    .append("status", e.status().name());
+        }
+
+        @Override
+        public MatchingEvent fromDocument(Document d) {
+            return new MatchingEvent(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("partnershipId")),
+                    d.getString("title"), d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
+                    d.getInteger("slotMinutes"), MatchingEventStatus.valueOf(d.getString("status")));
+        }
+    }
+}
