@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -29,6 +30,7 @@ import org.urbancooperation.support.web.Problems.FieldError;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error a service answers is {@code application/problem+json}: 4xx name the offending field
@@ -116,6 +118,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
@@ -128,6 +137,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JacksonException json = findCause(e, JacksonException.class);
+        if (json instanceof UnrecognizedPropertyException) {
+            return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    List.of(new FieldError(path(json), "is not a field of this request"))));
+        }
         if (json != null && !json.getPath().isEmpty()) {
             return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     List.of(new FieldError(path(json), "has a value of the wrong type or format"))));

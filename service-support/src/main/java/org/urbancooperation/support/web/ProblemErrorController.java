@@ -10,10 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Errors that never reach a controller (rejected by the server or a filter) also answer
  * problem+json, instead of Boot's default error body.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

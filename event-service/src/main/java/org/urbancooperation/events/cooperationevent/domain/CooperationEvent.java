@@ -1,6 +1,5 @@
 package org.urbancooperation.events.cooperationevent.domain;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -101,12 +100,7 @@ public record CooperationEvent(
         Require.present("timeZones", ids);
         List<ZoneId> zones = new ArrayList<>(ids.size());
         for (String id : ids) {
-            Require.present("timeZones", id);
-            try {
-                zones.add(ZoneId.of(id));
-            } catch (DateTimeException e) {
-                throw new InvalidValueException("timeZones", id + " is not an IANA time zone such as Asia/Tokyo");
-            }
+            zones.add(Require.timeZone("timeZones", id));
         }
         return zones;
     }

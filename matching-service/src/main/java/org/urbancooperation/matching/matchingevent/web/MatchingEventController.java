@@ -20,6 +20,7 @@ import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -74,6 +75,7 @@ class MatchingEventController {
 
     @PostMapping
     @Operation(summary = "Open a matching event for a known partnership; 422 naming partnershipId when it is unknown")
+    @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it")
     ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request) {
         Versioned<MatchingEvent> opened = matchingEvents.open(request.partnershipId(), request.title(),
                 request.startsAt(), request.endsAt(), request.slotMinutes());

@@ -1,6 +1,5 @@
 package org.urbancooperation.partnership.partnership.domain;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
@@ -27,11 +26,6 @@ public record PartnerCity(String name, String countryCode, ZoneId timeZone) {
 
     /** @throws InvalidValueException naming {@code timeZone} for anything that is not an IANA zone id */
     public static PartnerCity of(String name, String countryCode, String timeZone) {
-        Require.present("timeZone", timeZone);
-        try {
-            return new PartnerCity(name, countryCode, ZoneId.of(timeZone));
-        } catch (DateTimeException e) {
-            throw new InvalidValueException("timeZone", timeZone + " is not an IANA time zone such as Europe/Berlin");
-        }
+        return new PartnerCity(name, countryCode, Require.timeZone("timeZone", timeZone));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,9 @@ import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -80,6 +84,9 @@ class PartnershipController {
 
     @PostMapping
     @Operation(summary = "Establish a partnership between two or more cities")
+    @ApiResponse(responseCode = "201", description = "Established; Location and ETag name it")
+    @ApiResponse(responseCode = "400", description = "A field is invalid; the problem's errors name it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnershipRequest request) {
         Versioned<Partnership> created = partnerships.establish(request.name(),
                 request.cities().stream()
@@ -110,6 +117,9 @@ class PartnershipController {
 
     @PostMapping("/{id}/agreements")
     @Operation(summary = "Record an agreement the partner cities signed (If-Match optional)")
+    @ApiResponse(responseCode = "200", description = "Signed; the new ETag is the new version")
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PartnershipResponse> signAgreement(@PathVariable UUID id,
             @Valid @RequestBody SignAgreementRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {

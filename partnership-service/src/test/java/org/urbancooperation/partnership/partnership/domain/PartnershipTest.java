@@ -51,6 +51,7 @@ class PartnershipTest {
         assertField(() -> PartnerCity.of("Essen", "Germany", "Europe/Berlin"), "countryCode");
         assertField(() -> PartnerCity.of("Essen", "XX", "Europe/Berlin"), "countryCode");
         assertField(() -> PartnerCity.of("Essen", "DE", "CET+9"), "timeZone");
+        assertField(() -> PartnerCity.of("Koriyama", "JP", "+09:00"), "timeZone");
         assertField(() -> PartnerCity.of(" ", "DE", "Europe/Berlin"), "name");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Alone", ESSEN_KORIYAMA.subList(0, 1), List.of(),
                 LocalDate.of(2019, 8, 27)), "cities");
