@@ -457,12 +457,14 @@ print_summary() {
   if [[ "$UCP_INFRA_ONLY" != 1 ]]; then
     printf '  %-20s http://127.0.0.1:%s\n' "Gateway:" "$GATEWAY_PORT"
     local service port
-    for service in "${UCP_SERVICES[@]}"; do
+    for service in "${UCP_DOMAIN_SERVICES[@]}"; do
       port="$(part_main_port "$service")"
       printf '  %-20s http://127.0.0.1:%s/swagger-ui.html   http://127.0.0.1:%s/actuator/prometheus\n' "$service:" "$port" "$port"
     done
+    printf '  %-20s http://127.0.0.1:%s/actuator/prometheus\n' "gateway-service:" "$GATEWAY_PORT"
     info ""
     info "  Try:     curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships"
+    info "           curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships/<id>/indicators"
   fi
   info ""
   info "  Logs:    $UCP_LOG_DIR"
