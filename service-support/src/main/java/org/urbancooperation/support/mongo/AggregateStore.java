@@ -19,6 +19,9 @@ import org.urbancooperation.support.outbox.OutboxSignal;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
@@ -47,6 +50,10 @@ public final class AggregateStore<A> {
         this.mapper = mapper;
         this.outboxEntries = outboxEntries;
         this.outboxSignal = outboxSignal;
+        // Sparse: only documents with pending events are in it, so the relay's query stays small
+        // however many aggregates there are. (mongo-java-server ignores it; MongoDB uses it.)
+        collection.createIndexes(List.of(new IndexModel(Indexes.ascending(OutboxEntries.PENDING_SINCE_FIELD),
+                new IndexOptions().sparse(true))));
     }
 
     public Optional<Versioned<A>> find(String id) {
@@ -65,6 +72,9 @@ public final class AggregateStore<A> {
         document.put(ID, mapper.id(aggregate));
         document.put(VERSION, 1L);
         document.put(OutboxEntries.FIELD, outboxEntries.entries(events, 1L));
+        if (!events.isEmpty()) {
+            document.put(OutboxEntries.PENDING_SINCE_FIELD, outboxEntries.now());
+        }
         try {
             collection.insertOne(document);
         } catch (MongoException e) {
@@ -92,6 +102,8 @@ public final class AggregateStore<A> {
         updates.add(new Document("$set", state));
         if (!events.isEmpty()) {
             updates.add(Updates.pushEach(OutboxEntries.FIELD, outboxEntries.entries(events, nextVersion)));
+            // $min keeps the time of events still waiting, and sets it when the outbox was empty.
+            updates.add(Updates.min(OutboxEntries.PENDING_SINCE_FIELD, outboxEntries.now()));
         }
         String id = mapper.id(aggregate);
         UpdateResult result = collection.updateOne(and(eq(ID, id), eq(VERSION, readVersion)), Updates.combine(updates));
@@ -120,7 +132,8 @@ public final class AggregateStore<A> {
 
     private Document stateOf(A aggregate) {
         Document state = new Document(mapper.toDocument(aggregate));
-        for (String reserved : List.of(ID, VERSION, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD)) {
+        for (String reserved : List.of(ID, VERSION, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD,
+                OutboxEntries.PENDING_SINCE_FIELD)) {
             if (state.containsKey(reserved)) {
                 throw new IllegalStateException(mapper.getClass().getSimpleName() + " must not write field " + reserved);
             }

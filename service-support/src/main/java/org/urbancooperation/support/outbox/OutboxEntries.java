@@ -19,8 +19,13 @@ public final class OutboxEntries {
 
     /** The array of pending events in each aggregate document. */
     public static final String FIELD = "outbox";
-    /** {@code {owner, until}} while a relay instance is publishing the document's events. */
+    /** {@code {owner, until, round}} while a relay instance is publishing the document's events. */
     public static final String LEASE_FIELD = "outboxLease";
+    /**
+     * When the oldest pending event was written; present exactly while the outbox is not empty. The
+     * relay finds work through a sparse index on it instead of scanning every aggregate.
+     */
+    public static final String PENDING_SINCE_FIELD = "outboxSince";
 
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";
@@ -41,6 +46,11 @@ public final class OutboxEntries {
         this.mapper = mapper;
         this.producer = producer;
         this.clock = clock;
+    }
+
+    /** The value of {@link #PENDING_SINCE_FIELD} for events written now. */
+    public Date now() {
+        return Date.from(clock.instant());
     }
 
     public List<Document> entries(List<? extends IntegrationEvent> events, long aggregateVersion) {

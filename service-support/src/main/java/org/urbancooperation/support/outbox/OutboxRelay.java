@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,9 +34,10 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.urbancooperation.contracts.KafkaHeaders;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
@@ -45,10 +48,11 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Publishes the events waiting in aggregate documents' outboxes to Kafka.
  *
- * <p>One round: claim up to N documents with pending events by setting a lease ({@code findOneAndUpdate},
- * so several replicas never publish the same document at once), send all their events without
- * waiting in between, wait for the acks of the whole batch ({@code acks=all}, idempotent producer),
- * then {@code $pull} exactly the acknowledged events and drop the lease. A crash between ack and
+ * <p>One round: claim up to N documents with pending events by setting a lease (a conditional
+ * {@code updateMany}, so several replicas never publish the same document at once), send all their
+ * events without waiting in between, wait for the acks of the whole batch ({@code acks=all},
+ * idempotent producer), then {@code $pull} exactly the acknowledged events and drop the leases. A
+ * round costs a handful of queries, not a few per event. A crash between ack and
  * pull republishes the event: a duplicate, which consumers ignore, never a loss.
  *
  * <p>Writers signal it after each write so events leave within milliseconds; the poll interval only
@@ -119,30 +123,44 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         send(claims);
         int published = 0;
         for (Claim claim : claims) {
-            published += acknowledge(claim);
+            published += awaitAcks(claim);
         }
+        release(claims);
         refreshPendingGauge(true);
         return published;
     }
 
+    /**
+     * Claims up to N documents in three queries per collection, whatever N is: find candidates
+     * (oldest pending first, through the sparse index), lease those still free in one
+     * {@code updateMany} tagged with this round, read back the ones this round got. Another relay
+     * racing for the same documents gets the others; the per-document filter decides atomically.
+     */
     private List<Claim> claim() {
         List<Claim> claims = new ArrayList<>();
         Date now = Date.from(clock.instant());
         Date until = Date.from(clock.instant().plus(properties.lease()));
-        Bson claimable = and(exists(OutboxEntries.FIELD + ".0"),
+        Bson claimable = and(exists(OutboxEntries.PENDING_SINCE_FIELD),
                 or(exists(OutboxEntries.LEASE_FIELD, false), lt(OutboxEntries.LEASE_FIELD + ".until", now)));
-        Bson lease = Updates.set(OutboxEntries.LEASE_FIELD, new Document("owner", owner).append("until", until));
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
-                .projection(Projections.include(OutboxEntries.FIELD))
-                .returnDocument(ReturnDocument.AFTER);
         for (MongoCollection<Document> collection : collections) {
-            while (claims.size() < properties.documentsPerRound()) {
-                Document document = collection.findOneAndUpdate(claimable, lease, options);
-                if (document == null) {
-                    break;
-                }
-                claims.add(new Claim(collection, document.get("_id"), document.getList(OutboxEntries.FIELD, Document.class)));
+            int wanted = properties.documentsPerRound() - claims.size();
+            if (wanted <= 0) {
+                break;
             }
+            List<Object> candidates = new ArrayList<>();
+            collection.find(claimable).sort(Sorts.ascending(OutboxEntries.PENDING_SINCE_FIELD)).limit(wanted)
+                    .projection(Projections.include("_id")).forEach(d -> candidates.add(d.get("_id")));
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            String round = owner + "/" + UUID.randomUUID();
+            collection.updateMany(and(in("_id", candidates), claimable), Updates.set(OutboxEntries.LEASE_FIELD,
+                    new Document("owner", owner).append("until", until).append("round", round)));
+            collection.find(and(in("_id", candidates), eq(OutboxEntries.LEASE_FIELD + ".round", round)))
+                    .sort(Sorts.ascending(OutboxEntries.PENDING_SINCE_FIELD))
+                    .projection(Projections.include(OutboxEntries.FIELD))
+                    .forEach(d -> claims.add(new Claim(collection, d.get("_id"), round,
+                            d.getList(OutboxEntries.FIELD, Document.class))));
         }
         return claims;
     }
@@ -168,12 +186,12 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         }
     }
 
-    private int acknowledge(Claim claim) {
-        List<String> acknowledged = new ArrayList<>();
+    /** Collects which events the broker acknowledged; removing them happens per collection in {@link #release}. */
+    private int awaitAcks(Claim claim) {
         for (Send send : claim.sends) {
             try {
                 send.result.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(send.entry.getString(OutboxEntries.EVENT_ID));
+                claim.acknowledged.add(send.entry.getString(OutboxEntries.EVENT_ID));
                 Date occurredAt = send.entry.getDate(OutboxEntries.OCCURRED_AT);
                 publishLag.record(Duration.between(occurredAt.toInstant(), clock.instant()));
                 meters.counter("ucp.outbox.published", "type", send.entry.getString(OutboxEntries.TYPE)).increment();
@@ -186,18 +204,37 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                         send.entry.get(OutboxEntries.EVENT_ID), e.toString());
             }
         }
-        Bson release = Updates.unset(OutboxEntries.LEASE_FIELD);
-        Bson update = acknowledged.isEmpty() ? release
-                : Updates.combine(Updates.pullByFilter(new Document(OutboxEntries.FIELD,
-                        in(OutboxEntries.EVENT_ID, acknowledged))), release);
-        long matched = claim.collection.updateOne(
-                and(eq("_id", claim.id), eq(OutboxEntries.LEASE_FIELD + ".owner", owner)), update).getMatchedCount();
-        if (matched == 0 && !acknowledged.isEmpty()) {
-            // Our lease ran out and another relay holds the document: still remove what we published.
-            claim.collection.updateOne(eq("_id", claim.id),
-                    Updates.pullByFilter(new Document(OutboxEntries.FIELD, in(OutboxEntries.EVENT_ID, acknowledged))));
-        }
-        return acknowledged.size();
+        return claim.acknowledged.size();
+    }
+
+    /**
+     * Per collection, three writes for the whole round: pull the acknowledged events (by event id,
+     * so it is right even if our lease ran out meanwhile), mark drained documents as no longer
+     * pending, and give up this round's leases.
+     */
+    private void release(List<Claim> claims) {
+        Map<MongoCollection<Document>, List<Claim>> byCollection = new LinkedHashMap<>();
+        claims.forEach(c -> byCollection.computeIfAbsent(c.collection, k -> new ArrayList<>()).add(c));
+        byCollection.forEach((collection, ofCollection) -> {
+            List<UpdateOneModel<Document>> pulls = new ArrayList<>();
+            for (Claim claim : ofCollection) {
+                if (!claim.acknowledged.isEmpty()) {
+                    pulls.add(new UpdateOneModel<>(eq("_id", claim.id), Updates.pullByFilter(
+                            new Document(OutboxEntries.FIELD, in(OutboxEntries.EVENT_ID, claim.acknowledged)))));
+                }
+            }
+            if (!pulls.isEmpty()) {
+                collection.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+            }
+            List<Object> ids = ofCollection.stream().map(c -> c.id).toList();
+            // Only where nothing is left: an event written since keeps the document pending.
+            collection.updateMany(and(in("_id", ids), exists(OutboxEntries.FIELD + ".0", false)),
+                    Updates.unset(OutboxEntries.PENDING_SINCE_FIELD));
+            for (String round : ofCollection.stream().map(c -> c.round).distinct().toList()) {
+                collection.updateMany(and(in("_id", ids), eq(OutboxEntries.LEASE_FIELD + ".round", round)),
+                        Updates.unset(OutboxEntries.LEASE_FIELD));
+            }
+        });
     }
 
     private static ProducerRecord<String, Object> record(Document entry) {
@@ -229,7 +266,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         pendingRefreshedAt = now;
         long total = 0;
         for (MongoCollection<Document> collection : collections) {
-            for (Document d : collection.find(exists(OutboxEntries.FIELD + ".0"))
+            for (Document d : collection.find(exists(OutboxEntries.PENDING_SINCE_FIELD))
                     .projection(Projections.include(OutboxEntries.FIELD))) {
                 total += d.getList(OutboxEntries.FIELD, Document.class).size();
             }
@@ -326,12 +363,15 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private static final class Claim {
         final MongoCollection<Document> collection;
         final Object id;
+        final String round;
         final List<Document> entries;
         final List<Send> sends = new ArrayList<>();
+        final List<String> acknowledged = new ArrayList<>();
 
-        Claim(MongoCollection<Document> collection, Object id, List<Document> entries) {
+        Claim(MongoCollection<Document> collection, Object id, String round, List<Document> entries) {
             this.collection = collection;
             this.id = id;
+            this.round = round;
             this.entries = entries;
         }
     }

@@ -97,6 +97,22 @@ class AggregateStoreTest {
     }
 
     @Test
+    void theOldestPendingEventsTimeIsKeptWhileTheOutboxIsNotEmpty() {
+        UUID id = UUID.randomUUID();
+        store.insert(new Note(id.toString(), "first"), List.of());
+        assertThat(collection.find().first().containsKey("outboxSince")).as("nothing pending").isFalse();
+
+        store.update(new Note(id.toString(), "second"), 1, ExpectedVersion.any(),
+                List.of(SampleEvents.continuedCooperation(id)));
+        java.util.Date first = collection.find().first().getDate("outboxSince");
+        store.update(new Note(id.toString(), "third"), 2, ExpectedVersion.any(),
+                List.of(SampleEvents.continuedCooperation(id)));
+
+        assertThat(first).isNotNull();
+        assertThat(collection.find().first().getDate("outboxSince")).isEqualTo(first);
+    }
+
+    @Test
     void aStaleVersionIsAConflictAndChangesNothing() {
         String id = UUID.randomUUID().toString();
         store.insert(new Note(id, "first"), List.of());

@@ -89,6 +89,7 @@ class OutboxRelayTest {
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = relay(broker.getBrokersAsString(), meters);
+        assertThat(partnerships.find().first().get("outboxSince")).as("marked pending").isNotNull();
 
         assertThat(relay.publishPending()).isEqualTo(2);
 
@@ -111,6 +112,7 @@ class OutboxRelayTest {
         Document stored = partnerships.find().first();
         assertThat(stored.getList("outbox", Document.class)).isEmpty();
         assertThat(stored.containsKey("outboxLease")).isFalse();
+        assertThat(stored.containsKey("outboxSince")).as("no longer pending").isFalse();
         assertThat(meters.counter("ucp.outbox.published", "type", "partnership.PartnershipEstablished").count()).isEqualTo(1);
         assertThat(meters.get("ucp.outbox.pending").gauge().value()).isZero();
         assertThat(meters.get("ucp.outbox.publish.lag").timer().count()).isEqualTo(2);
