@@ -5,8 +5,9 @@
 # data; KILL after 20 s. Services stop before Kafka and Mongo, which they still use while stopping.
 #
 # Usage: deploy/local/down.sh [--purge]
-#   --purge  also delete the data, logs and generated config in $UCP_HOME (the downloaded
-#            runtimes in $UCP_HOME/lib are kept: they are a cache, not data)
+#   --purge  also delete the data, logs and generated config in $UCP_HOME, including the identity
+#            provider's signing key (the downloaded runtimes in $UCP_HOME/lib are kept: they are a
+#            cache, not data)
 # Settings (environment): UCP_HOME as for up.sh; UCP_STOP_TIMEOUT (20 s before KILL).
 set -euo pipefail
 
@@ -91,7 +92,8 @@ unknown_parts() {
 
 purge() {
   info "Deleting data, logs and generated config in $UCP_HOME (keeping the runtimes in lib/)"
-  rm -rf "$UCP_DATA_DIR" "$UCP_LOG_DIR" "$UCP_KAFKA_DIR" "$UCP_PID_DIR"
+  # The signing key too: the next up.sh makes a new one, and tokens signed before are void.
+  rm -rf "$UCP_DATA_DIR" "$UCP_LOG_DIR" "$UCP_KAFKA_DIR" "$UCP_PID_DIR" "$UCP_IDENTITY_DIR"
 }
 
 main() {
@@ -101,7 +103,8 @@ main() {
   else
     # shellcheck disable=SC2046
     stop_parts gateway-service $(unknown_parts)
-    stop_parts "${UCP_DOMAIN_SERVICES[@]}"
+    # The identity provider with the domain services: after the gateway, which checks its tokens.
+    stop_parts "${UCP_DOMAIN_SERVICES[@]}" "${UCP_EARLY_SERVICES[@]}"
     stop_parts "${UCP_INFRA_PARTS[@]}"
   fi
   if ((PURGE)); then purge; fi

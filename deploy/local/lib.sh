@@ -19,6 +19,10 @@ UCP_PID_DIR="$UCP_HOME/pids"
 UCP_DATA_DIR="$UCP_HOME/data"
 UCP_LIB_DIR="$UCP_HOME/lib"
 UCP_KAFKA_DIR="$UCP_HOME/kafka"
+# The identity provider's signing key, made once by up.sh: the tokens it signs stay valid when the
+# provider restarts (a key made at every start would sign everybody out).
+UCP_IDENTITY_DIR="$UCP_HOME/identity"
+IDENTITY_SIGNING_KEY="$UCP_IDENTITY_DIR/signing-key.pem"
 
 # --- ports ------------------------------------------------------------------------------------
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
@@ -28,6 +32,12 @@ MATCHING_PORT="${MATCHING_PORT:-8083}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${MONGO_PORT:-27017}"
+IDENTITY_PORT="${IDENTITY_PORT:-9000}"
+
+# The local OpenID Connect provider's issuer: the "iss" of its tokens, and where the gateway finds
+# its keys. Loopback, like everything here; production points the gateway at the organisations'
+# own identity provider instead.
+IDENTITY_ISSUER="http://127.0.0.1:$IDENTITY_PORT"
 
 # Seconds a part may take to become healthy before up.sh gives up on it.
 UCP_HEALTH_TIMEOUT="${UCP_HEALTH_TIMEOUT:-180}"
@@ -35,8 +45,11 @@ UCP_HEALTH_TIMEOUT="${UCP_HEALTH_TIMEOUT:-180}"
 # --- the parts --------------------------------------------------------------------------------
 # Start order; down.sh walks it backwards so services stop before the infrastructure they use.
 UCP_INFRA_PARTS=(kafka mongo)
+# Started together with Kafka and Mongo: it needs neither, and the gateway needs it (its issuer).
+# It is a service (a Spring Boot jar), so --infra-only leaves it out like the other services.
+UCP_EARLY_SERVICES=(identity-provider)
 UCP_DOMAIN_SERVICES=(partnership-service event-service matching-service)
-UCP_SERVICES=("${UCP_DOMAIN_SERVICES[@]}" gateway-service)
+UCP_SERVICES=("${UCP_EARLY_SERVICES[@]}" "${UCP_DOMAIN_SERVICES[@]}" gateway-service)
 UCP_ALL_PARTS=("${UCP_INFRA_PARTS[@]}" "${UCP_SERVICES[@]}")
 
 # The ports a part listens on (Kafka has two); used for the "port taken" check.
@@ -48,6 +61,7 @@ part_ports() {
     event-service) echo "$EVENT_PORT" ;;
     matching-service) echo "$MATCHING_PORT" ;;
     gateway-service) echo "$GATEWAY_PORT" ;;
+    identity-provider) echo "$IDENTITY_PORT" ;;
     *) die "unknown part: $1" ;;
   esac
 }

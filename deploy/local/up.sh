@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Starts the whole Urban Cooperation Platform on this machine, each part as its own process:
-#   Kafka (a real broker, KRaft mode) and mongo-java-server (H2 file backend), then the
-#   partnership, event and matching services, then the gateway; then loads the demo data.
+#   Kafka (a real broker, KRaft mode), mongo-java-server (H2 file backend) and the local OpenID
+#   Connect provider with its demo users, then the partnership, event and matching services, then
+#   the gateway; then loads the demo data.
 # Needs only a JDK 17+, bash and curl: it builds the service jars if they are missing and fetches
 # the Kafka and Mongo runtimes with Maven into $UCP_HOME/lib the first time.
 #
 # Usage: deploy/local/up.sh [--infra-only] [--rebuild] [--no-seed]
 #   --infra-only  (UCP_INFRA_ONLY=1) start only Kafka and Mongo; no build, no service jars needed
+#                 (not the identity provider either: it is a service jar)
 #   --rebuild     (UCP_REBUILD=1)    rebuild the service jars even if they exist
 #   --no-seed     (UCP_SEED=0)       do not load the demo data
 # Settings (environment): UCP_HOME (default <repo>/.local-stack), GATEWAY_PORT (8080),
 #   PARTNERSHIP_PORT (8081), EVENT_PORT (8082), MATCHING_PORT (8083), KAFKA_PORT (9092),
-#   KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), UCP_HEALTH_TIMEOUT (180 s per part),
+#   KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), IDENTITY_PORT (9000),
+#   UCP_DEMO_PASSWORD (demo: the demo users' password), UCP_HEALTH_TIMEOUT (180 s per part),
 #   UCP_SERVICE_JAVA_OPTS, UCP_KAFKA_JAVA_OPTS, UCP_MONGO_JAVA_OPTS (replace the JVM flags set in up.sh).
 # Running it again is safe: parts that are already running are left alone.
 # Stop with deploy/local/down.sh (same UCP_HOME), look with deploy/local/status.sh.
@@ -24,7 +27,7 @@ UCP_INFRA_ONLY="${UCP_INFRA_ONLY:-0}"
 UCP_REBUILD="${UCP_REBUILD:-0}"
 UCP_SEED="${UCP_SEED:-1}"
 
-# Six JVMs share a machine that may have only 2 cores, so every JVM is tuned for footprint and
+# Seven JVMs share a machine that may have only 2 cores, so every JVM is tuned for footprint and
 # startup rather than peak throughput:
 #  -Xms/-Xmx          a small starting heap with a cap: together they stay under ~2 GB resident.
 #  -XX:+UseSerialGC   no parallel/concurrent GC threads competing for the 2 cores, lowest
@@ -161,6 +164,16 @@ prepare_mongo_launcher() {
   MONGO_LAUNCHER_CP="$out"
 }
 
+# The identity provider's signing key, made once per UCP_HOME by a JDK-only single-file program
+# (no openssl or keytool needed) and then kept: the tokens it signed stay valid across restarts.
+# --purge deletes it with the data.
+prepare_signing_key() {
+  [[ -s "$IDENTITY_SIGNING_KEY" ]] && return
+  info "  generating the identity provider's signing key (once) in $IDENTITY_SIGNING_KEY"
+  "$(java_bin)" "$UCP_REPO_ROOT/identity-provider/tools/GenerateSigningKey.java" "$IDENTITY_SIGNING_KEY" >/dev/null ||
+    die "could not generate the signing key $IDENTITY_SIGNING_KEY"
+}
+
 # --- starting processes -----------------------------------------------------------------------
 
 # Fails before anything starts when a port a part needs is taken by something that is not
@@ -172,7 +185,7 @@ check_ports_free() {
     for port in $(part_ports "$part"); do
       if port_open "$port"; then
         die "port $port, needed by $part, is already taken by another process (not by this stack in $UCP_HOME).
-Stop that process, or choose other ports (GATEWAY_PORT, PARTNERSHIP_PORT, EVENT_PORT, MATCHING_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT)."
+Stop that process, or choose other ports (GATEWAY_PORT, PARTNERSHIP_PORT, EVENT_PORT, MATCHING_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, IDENTITY_PORT)."
       fi
     done
   done
@@ -330,14 +343,26 @@ start_service() {
   local -a envs=(
     SERVER_PORT="$port"
     SERVER_ADDRESS=127.0.0.1
-    MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
   )
+  if [[ "$service" == identity-provider ]]; then
+    # Neither Kafka nor Mongo: its users and clients are configuration, its sessions in memory.
+    envs+=(
+      UCP_OIDC_ISSUER="$IDENTITY_ISSUER"
+      UCP_OIDC_SIGNING_KEY_FILE="$IDENTITY_SIGNING_KEY"
+    )
+  else
+    envs+=(
+      MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
+      KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+    )
+  fi
   if [[ "$service" == gateway-service ]]; then
+    # UCP_OIDC_ISSUER_URI: the gateway checks people's tokens against this issuer's keys.
     envs+=(
       PARTNERSHIP_SERVICE_URL="http://127.0.0.1:$PARTNERSHIP_PORT"
       EVENT_SERVICE_URL="http://127.0.0.1:$EVENT_PORT"
       MATCHING_SERVICE_URL="http://127.0.0.1:$MATCHING_PORT"
+      UCP_OIDC_ISSUER_URI="$IDENTITY_ISSUER"
     )
   fi
   # shellcheck disable=SC2086
@@ -438,6 +463,21 @@ seed_demo_data() {
   "$UCP_LOCAL_DIR/seed.sh" || die "loading the demo data failed (see above); the stack keeps running (UCP_SEED=0 skips this step)"
 }
 
+# The demo users as identity-provider/src/main/resources/application.yml defines them. DEMO ONLY:
+# everybody knows the password.
+print_identity_summary() {
+  info ""
+  printf '  %-20s %s   (the issuer; the gateway gets it as UCP_OIDC_ISSUER_URI)\n' "Identity provider:" "$IDENTITY_ISSUER"
+  printf '  %-20s %s/.well-known/openid-configuration\n' "" "$IDENTITY_ISSUER"
+  printf '  %-20s ucp-portal (browser apps, refresh tokens), ucp-cli (scripts: redirect http://127.0.0.1:<any port>/callback)\n' "Clients (PKCE):"
+  printf '  %-20s password "%s" for all (demo only):\n' "Demo users:" "${UCP_DEMO_PASSWORD:-demo}"
+  printf '  %-20s %-20s %s\n' "" secretariat "operator (programme secretariat)" \
+    "" essen "partner, city-of-essen" \
+    "" koriyama "partner, city-of-koriyama" \
+    "" hydrogen-koriyama "business, hydrogen-koriyama" \
+    "" robots-essen "business, robots-essen"
+}
+
 print_summary() {
   local part pid parts
   if [[ "$UCP_INFRA_ONLY" == 1 ]]; then parts=("${UCP_INFRA_PARTS[@]}"); else parts=("${UCP_ALL_PARTS[@]}"); fi
@@ -462,6 +502,7 @@ print_summary() {
       printf '  %-20s http://127.0.0.1:%s/swagger-ui.html   http://127.0.0.1:%s/actuator/prometheus\n' "$service:" "$port" "$port"
     done
     printf '  %-20s http://127.0.0.1:%s/actuator/prometheus\n' "gateway-service:" "$GATEWAY_PORT"
+    print_identity_summary
     info ""
     info "  Try:     curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships"
     info "           curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships/<id>/indicators"
@@ -493,10 +534,18 @@ main() {
   fetch_runtime mongo
   prepare_mongo_launcher
 
-  info "Starting Kafka and MongoDB ..."
+  # The identity provider needs neither Kafka nor Mongo: it starts beside them, not after them.
+  local -a early=()
+  [[ "$UCP_INFRA_ONLY" == 1 ]] || early=("${UCP_EARLY_SERVICES[@]}")
+  info "Starting Kafka and MongoDB${early[*]:+ and the identity provider} ..."
   start_kafka
   start_mongo
-  wait_healthy kafka mongo
+  if ((${#early[@]})); then
+    prepare_signing_key
+    local part
+    for part in "${early[@]}"; do start_service "$part"; done
+  fi
+  wait_healthy kafka mongo "${early[@]+"${early[@]}"}"
 
   if [[ "$UCP_INFRA_ONLY" != 1 ]]; then
     info "Starting the domain services ..."
