@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.urbancooperation.contracts.access.ApiKeyIssued;
+import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
@@ -25,7 +27,9 @@ public enum IntegrationEventType {
     COOPERATION_EVENT_SCHEDULED("events.CooperationEventScheduled", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventScheduled.class),
     MATCHING_EVENT_OPENED("matching.MatchingEventOpened", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
-            MatchingEventOpened.class);
+            MatchingEventOpened.class),
+    API_KEY_ISSUED("access.ApiKeyIssued", 1, Topics.API_KEYS, "ApiKey", ApiKeyIssued.class),
+    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

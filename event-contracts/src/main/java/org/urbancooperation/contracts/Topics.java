@@ -1,5 +1,7 @@
 package org.urbancooperation.contracts;
 
+import java.util.Set;
+
 /**
  * Kafka topics: one per producing aggregate, named {@code <context>.<aggregate>}. Dead letters go to
  * {@code <topic>-dlt}, spring-kafka 4's default for its dead-letter publishing recoverer.
@@ -9,6 +11,18 @@ public final class Topics {
     public static final String PARTNERSHIPS = "partnership.partnership";
     public static final String COOPERATION_EVENTS = "events.cooperation-event";
     public static final String MATCHING_EVENTS = "matching.matching-event";
+    /**
+     * API keys issued and revoked (partnership-service); the gateway keeps its key cache from it. Its
+     * events carry secret hashes: only the gateway may read it.
+     */
+    public static final String API_KEYS = "access.api-key";
+
+    /**
+     * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the
+     * latest event of every key stays for good and a consumer that reads from the start (the gateway's
+     * key cache) still finds keys issued long before the retention time.
+     */
+    public static final Set<String> COMPACTED = Set.of(API_KEYS);
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -149,13 +149,20 @@ public class MessagingPlatformAutoConfiguration {
         return new IntegrationEventSubscriptions(factory, dispatcher, groupId, properties.concurrency());
     }
 
-    /** Every catalogue topic (creating a topic twice is harmless) and the dead-letter topics of what we read. */
+    /**
+     * Every catalogue topic (creating a topic twice is harmless; the compacted ones with their policy)
+     * and the dead-letter topics of what we read.
+     */
     @Bean
     KafkaAdmin.NewTopics integrationEventTopics(MessagingProperties properties, IntegrationEventDispatcher dispatcher) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : java.util.Arrays.stream(IntegrationEventType.values()).map(IntegrationEventType::topic)
                 .distinct().toList()) {
-            topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor()));
+            NewTopic newTopic = new NewTopic(topic, properties.partitions(), properties.replicationFactor());
+            if (Topics.COMPACTED.contains(topic)) {
+                newTopic.configs(Map.of("cleanup.policy", "compact"));
+            }
+            topics.add(newTopic);
         }
         for (String topic : dispatcher.topics()) {
             topics.add(new NewTopic(Topics.deadLetterTopicOf(topic), 1, properties.replicationFactor()));

@@ -1,0 +1,139 @@
+package org.urbancooperation.partnership.apikey.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.urbancooperation.partnership.apikey.application.ApiKeyService;
+import org.urbancooperation.partnership.apikey.domain.ApiKey;
+import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Caller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The programme secretariat's API keys for partner organisations, businesses and itself. Operators
+ * only: the service checks the role first, before it looks at the request, so other callers learn
+ * nothing from it (403; 401 without an identity). The request is checked by the domain, which names
+ * the offending field.
+ */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Keys with which partner organisations, businesses and operators call the API (operators only)")
+@Validated
+class ApiKeyController {
+
+    private static final String BASE = "/api/v1/api-keys";
+
+    /** Only what an operator chooses: key id, secret and status are not fields, so they cannot be set. */
+    record IssueApiKeyRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"operator", "partner", "business"})
+            String role,
+            @Schema(description = "partner keys only: the organisation's slug", example = "city-of-essen")
+            String organisationId,
+            @Schema(description = "business keys only: the company's slug", example = "hydrogen-koriyama")
+            String businessId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ApiKey.MAX_LABEL,
+                    example = "City of Essen integration")
+            String label,
+            @Schema(description = "when the key stops working; none when absent") Instant expiresAt) {
+    }
+
+    record ApiKeyResponse(String keyId, String role, String organisationId, String businessId, String label,
+            String status, Instant issuedAt, Instant expiresAt, Instant revokedAt, long version) {
+
+        static ApiKeyResponse of(Versioned<ApiKey> v) {
+            ApiKey k = v.aggregate();
+            return new ApiKeyResponse(k.id(), k.role().wireName(), k.organisationId(), k.businessId(), k.label(),
+                    k.status().name(), k.issuedAt(), k.expiresAt(), k.revokedAt(), v.version());
+        }
+    }
+
+    record IssuedApiKeyResponse(String keyId,
+            @Schema(description = "the key, ucp_<keyId>_<secret>: shown this once, never again") String key,
+            String role, String organisationId, String businessId, String label, String status, Instant issuedAt,
+            Instant expiresAt, @Schema(description = "the key a rotation revoked") String replacesKeyId) {
+
+        static IssuedApiKeyResponse of(ApiKeyService.IssuedApiKey issued) {
+            ApiKey k = issued.stored().aggregate();
+            return new IssuedApiKeyResponse(k.id(), issued.key().reveal(), k.role().wireName(), k.organisationId(),
+                    k.businessId(), k.label(), k.status().name(), k.issuedAt(), k.expiresAt(), issued.replaced());
+        }
+    }
+
+    private final ApiKeyService keys;
+
+    ApiKeyController(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping
+    @Operation(summary = "Issue an API key; the response is the only time the key is shown")
+    @ApiResponse(responseCode = "201", description = "Issued; Location names it, the body holds the key")
+    @ApiResponse(responseCode = "400", description = "A field is invalid; the problem's errors name it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<IssuedApiKeyResponse> issue(Caller caller, @RequestBody IssueApiKeyRequest request) {
+        ApiKeyService.IssuedApiKey issued = keys.issue(caller, new ApiKeyService.IssueCommand(request.role(),
+                request.organisationId(), request.businessId(), request.label(), request.expiresAt()));
+        return created(issued);
+    }
+
+    @GetMapping
+    @Operation(summary = "List API keys, oldest first, optionally of one organisation; no key or hash is ever listed")
+    List<ApiKeyResponse> list(Caller caller, @RequestParam(required = false) @Size(max = 100) String organisationId,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return keys.list(caller, organisationId, offset, limit).stream().map(ApiKeyResponse::of).toList();
+    }
+
+    @GetMapping("/{keyId}")
+    @Operation(summary = "Read an API key (without the key or its hash)")
+    ApiKeyResponse get(Caller caller, @PathVariable String keyId) {
+        return ApiKeyResponse.of(keys.get(caller, keyId));
+    }
+
+    @PostMapping("/{keyId}/rotate")
+    @Operation(summary = "Issue a new key with the same role, organisation and label, and revoke this one")
+    @ApiResponse(responseCode = "201", description = "The new key, shown this once; Location names it")
+    @ApiResponse(responseCode = "409", description = "The key is revoked already: issue a new one instead",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<IssuedApiKeyResponse> rotate(Caller caller, @PathVariable String keyId) {
+        return created(keys.rotate(caller, keyId));
+    }
+
+    @DeleteMapping("/{keyId}")
+    @Operation(summary = "Revoke an API key; revoking a revoked key is fine too")
+    @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
+    ResponseEntity<Void> revoke(Caller caller, @PathVariable String keyId) {
+        keys.revoke(caller, keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<IssuedApiKeyResponse> created(ApiKeyService.IssuedApiKey issued) {
+        // The body holds a secret: no cache along the way may keep it.
+        return ResponseEntity.created(URI.create(BASE + "/" + issued.stored().aggregate().id()))
+                .cacheControl(CacheControl.noStore())
+                .body(IssuedApiKeyResponse.of(issued));
+    }
+}
