@@ -37,7 +37,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
-        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000" })
+        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+        // Every request here comes from 127.0.0.1: one anonymous bucket; the limits are tested in ratelimit.
+        "ucp.rate-limit.limits.anonymous.burst=10000" })
 @AutoConfigureWebTestClient
 class GatewayApplicationTests {
 

@@ -23,13 +23,14 @@ import com.sun.net.httpserver.HttpServer;
  * answers 200 with the request path as body and each received header echoed as {@code X-Echo-<name>}.
  *
  * <p>Paths ending in {@code /slow} are answered only when {@link #close()} is called, to provoke the
- * gateway's response timeout; paths ending in {@code /crash} close the connection without a response.
+ * gateway's response timeout; paths ending in {@code /crash} close the connection without a response;
+ * paths ending in {@code /fail} are answered 500. Public: the ratelimit and resilience tests use it too.
  */
-final class RecordingBackend implements AutoCloseable {
+public final class RecordingBackend implements AutoCloseable {
 
-    record RecordedRequest(String method, String rawPathAndQuery, Map<String, List<String>> headers) {
+    public record RecordedRequest(String method, String rawPathAndQuery, Map<String, List<String>> headers) {
 
-        List<String> header(String name) {
+        public List<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .flatMap(entry -> entry.getValue().stream())
@@ -49,7 +50,7 @@ final class RecordingBackend implements AutoCloseable {
         server.start();
     }
 
-    static RecordingBackend start() {
+    public static RecordingBackend start() {
         try {
             return new RecordingBackend();
         } catch (IOException e) {
@@ -57,22 +58,22 @@ final class RecordingBackend implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The requests that reached this backend with exactly this path and query. */
-    List<RecordedRequest> requestsTo(String rawPathAndQuery) {
+    public List<RecordedRequest> requestsTo(String rawPathAndQuery) {
         return received.stream().filter(request -> request.rawPathAndQuery().equals(rawPathAndQuery)).toList();
     }
 
     /** The requests whose path or query contains the fragment. */
-    List<RecordedRequest> requestsContaining(String fragment) {
+    public List<RecordedRequest> requestsContaining(String fragment) {
         return received.stream().filter(request -> request.rawPathAndQuery().contains(fragment)).toList();
     }
 
     /** A loopback URL on which nothing listens: the port was free a moment ago and is closed again. */
-    static String closedPortUrl() {
+    public static String closedPortUrl() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
@@ -95,6 +96,10 @@ final class RecordingBackend implements AutoCloseable {
             }
             if (path.endsWith("/slow")) {
                 awaitRelease();
+            }
+            if (path.endsWith("/fail")) {
+                exchange.sendResponseHeaders(500, -1);
+                return;
             }
             Headers responseHeaders = exchange.getResponseHeaders();
             exchange.getRequestHeaders().forEach((name, values) -> responseHeaders.put("X-Echo-" + name, values));
