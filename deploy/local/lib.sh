@@ -23,6 +23,11 @@ UCP_KAFKA_DIR="$UCP_HOME/kafka"
 # provider restarts (a key made at every start would sign everybody out).
 UCP_IDENTITY_DIR="$UCP_HOME/identity"
 IDENTITY_SIGNING_KEY="$UCP_IDENTITY_DIR/signing-key.pem"
+# The key pair whose private half the gateway signs forwarded identities with (the services hold the
+# public half), and the first operator's API key: made once per UCP_HOME, readable by its owner only.
+GATEWAY_IDENTITY_PRIVATE_KEY="$UCP_IDENTITY_DIR/gateway-identity-private.key"
+GATEWAY_IDENTITY_PUBLIC_KEY="$UCP_IDENTITY_DIR/gateway-identity-public.key"
+OPERATOR_API_KEY_FILE="$UCP_IDENTITY_DIR/operator-api-key"
 
 # --- ports ------------------------------------------------------------------------------------
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"

@@ -14,12 +14,16 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+# The demo data is loaded as the operator, with the key up.sh made and partnership-service registered.
+[[ -s "$OPERATOR_API_KEY_FILE" ]] || die "no operator API key in $OPERATOR_API_KEY_FILE (run up.sh first)"
+OPERATOR_KEY="$(<"$OPERATOR_API_KEY_FILE")"
 PARTNERSHIP_NAME="Essen - Koriyama: Maximizing Urban Cooperation for the Future"
 
 # GET or POST through the gateway; prints the body, fails with the status and body on non-2xx.
 call() {
   local method="$1" path="$2" data="${3:-}" response status body
-  local args=(-sS --max-time 15 -w '\n%{http_code}' -X "$method" -H 'Accept: application/json')
+  local args=(-sS --max-time 15 -w '\n%{http_code}' -X "$method" -H 'Accept: application/json'
+    -H "X-Api-Key: $OPERATOR_KEY")
   [[ -z "$data" ]] || args+=(-H 'Content-Type: application/json' --data "$data")
   response="$(curl "${args[@]}" "$GATEWAY_URL$path")" || die "$method $GATEWAY_URL$path failed"
   status="${response##*$'\n'}"
@@ -43,6 +47,7 @@ ensure_partnership() {
     info "  found partnership '$PARTNERSHIP_NAME' ($id)" >&2
   else
     body="$(call POST /api/v1/partnerships "{\"name\":\"$PARTNERSHIP_NAME\",\"establishedOn\":\"2019-08-27\",
+      \"partnerOrganisations\":[\"city-of-essen\",\"city-of-koriyama\"],
       \"themes\":[\"renewable-energy\",\"medical-devices\",\"education\"],
       \"cities\":[{\"name\":\"Essen\",\"countryCode\":\"DE\",\"timeZone\":\"Europe/Berlin\"},
                   {\"name\":\"Koriyama\",\"countryCode\":\"JP\",\"timeZone\":\"Asia/Tokyo\"}]}")"
@@ -68,7 +73,7 @@ post_when_known() {
   local path="$1" data="$2" attempt status
   for attempt in $(seq 1 50); do
     status="$(curl -sS --max-time 15 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-      --data "$data" "$GATEWAY_URL$path")" || status=000
+      -H "X-Api-Key: $OPERATOR_KEY" --data "$data" "$GATEWAY_URL$path")" || status=000
     [[ "$status" == 2?? ]] && return 0
     [[ "$status" == 422 ]] || die "POST $GATEWAY_URL$path answered $status"
     sleep 0.2
@@ -96,8 +101,21 @@ ensure_matching_event() {
   fi
 }
 
+# The gateway learns of the operator key from Kafka moments after partnership-service registered it.
+await_operator_key() {
+  local attempt status
+  for attempt in $(seq 1 100); do
+    status="$(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' -H "X-Api-Key: $OPERATOR_KEY" \
+      "$GATEWAY_URL/api/v1/partnerships?limit=1")" || status=000
+    [[ "$status" == 200 ]] && return 0
+    sleep 0.2
+  done
+  die "the gateway does not accept the operator key after 20 s (last answer: $status)"
+}
+
 main() {
   local partnership
+  await_operator_key
   partnership="$(ensure_partnership)"
   ensure_agreement "$partnership"
   ensure_cooperation_event "$partnership" "Study tour to Essen on Stadtwerke" \

@@ -174,6 +174,15 @@ prepare_signing_key() {
     die "could not generate the signing key $IDENTITY_SIGNING_KEY"
 }
 
+# The gateway's identity key pair and the first operator's API key, made once per UCP_HOME.
+# partnership-service registers that key at start (UCP_BOOTSTRAP_OPERATOR_KEY); up.sh prints it.
+prepare_local_secrets() {
+  [[ -s "$GATEWAY_IDENTITY_PRIVATE_KEY" && -s "$GATEWAY_IDENTITY_PUBLIC_KEY" && -s "$OPERATOR_API_KEY_FILE" ]] && return
+  info "  generating the gateway's identity key pair and the operator's API key (once) in $UCP_IDENTITY_DIR"
+  "$(java_bin)" "$UCP_LOCAL_DIR/GenerateLocalSecrets.java" "$GATEWAY_IDENTITY_PRIVATE_KEY" \
+    "$GATEWAY_IDENTITY_PUBLIC_KEY" "$OPERATOR_API_KEY_FILE" || die "could not generate the local secrets"
+}
+
 # --- starting processes -----------------------------------------------------------------------
 
 # Fails before anything starts when a port a part needs is taken by something that is not
@@ -356,6 +365,15 @@ start_service() {
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
     )
   fi
+  case "$service" in
+    partnership-service | event-service | matching-service)
+      # The gateway's public key: the services believe only identities the gateway signed.
+      envs+=(UCP_IDENTITY_PUBLIC_KEY="$(<"$GATEWAY_IDENTITY_PUBLIC_KEY")")
+      ;;
+  esac
+  if [[ "$service" == partnership-service ]]; then
+    envs+=(UCP_BOOTSTRAP_OPERATOR_KEY="$(<"$OPERATOR_API_KEY_FILE")")
+  fi
   if [[ "$service" == gateway-service ]]; then
     # UCP_OIDC_ISSUER_URI: the gateway checks people's tokens against this issuer's keys.
     envs+=(
@@ -363,6 +381,7 @@ start_service() {
       EVENT_SERVICE_URL="http://127.0.0.1:$EVENT_PORT"
       MATCHING_SERVICE_URL="http://127.0.0.1:$MATCHING_PORT"
       UCP_OIDC_ISSUER_URI="$IDENTITY_ISSUER"
+      UCP_IDENTITY_PRIVATE_KEY="$(<"$GATEWAY_IDENTITY_PRIVATE_KEY")"
     )
   fi
   # shellcheck disable=SC2086
@@ -504,8 +523,11 @@ print_summary() {
     printf '  %-20s http://127.0.0.1:%s/actuator/prometheus\n' "gateway-service:" "$GATEWAY_PORT"
     print_identity_summary
     info ""
-    info "  Try:     curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships"
-    info "           curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships/<id>/indicators"
+    info "  Operator API key (keep it secret; made once, in $OPERATOR_API_KEY_FILE):"
+    info "           $(<"$OPERATOR_API_KEY_FILE")"
+    info ""
+    info "  Try:     curl -s -H \"X-Api-Key: \$(cat $OPERATOR_API_KEY_FILE)\" http://127.0.0.1:$GATEWAY_PORT/api/v1/partnerships"
+    info "           curl -s http://127.0.0.1:$GATEWAY_PORT/api/v1/events?partnershipId=<id>   (published events: no key needed)"
   fi
   info ""
   info "  Logs:    $UCP_LOG_DIR"
@@ -548,6 +570,7 @@ main() {
   wait_healthy kafka mongo "${early[@]+"${early[@]}"}"
 
   if [[ "$UCP_INFRA_ONLY" != 1 ]]; then
+    prepare_local_secrets
     info "Starting the domain services ..."
     local service
     for service in "${UCP_DOMAIN_SERVICES[@]}"; do start_service "$service"; done

@@ -26,7 +26,7 @@ final class LocalStack {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (String name : List.of("GATEWAY_PORT", "PARTNERSHIP_PORT", "EVENT_PORT", "MATCHING_PORT", "KAFKA_PORT",
-                    "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
+                    "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "IDENTITY_PORT")) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 ports.put(name, socket.getLocalPort());
@@ -82,6 +82,15 @@ final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The operator's API key that up.sh made and partnership-service registered. */
+    String operatorKey() {
+        try {
+            return Files.readString(home.resolve("identity/operator-api-key")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

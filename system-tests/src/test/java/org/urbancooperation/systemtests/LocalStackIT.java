@@ -103,14 +103,85 @@ class LocalStackIT {
             assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
+        // Published events are public; partnerships need a key.
+        assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
+        assertThat(anonymousGet("/api/v1/partnerships/" + id).statusCode()).isEqualTo(401);
+
         HttpResponse<String> unknown = post("/api/v1/events", conference(UUID.randomUUID().toString()));
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(unknown.body()).contains("partnershipId");
     }
 
+    /**
+     * Every route, as every role, on its own and on another's object, through the gateway with keys
+     * the operator issued through the API: the statuses partners and businesses will see.
+     */
     @Test
     @Order(3)
+    void authorisationMatrixThroughTheGateway() {
+        String essen = issueKey("{\"role\":\"partner\",\"organisationId\":\"city-of-essen\",\"label\":\"Essen e2e\"}");
+        String duesseldorf = issueKey(
+                "{\"role\":\"partner\",\"organisationId\":\"city-of-duesseldorf\",\"label\":\"Duesseldorf e2e\"}");
+        String hydrogen = issueKey(
+                "{\"role\":\"business\",\"businessId\":\"hydrogen-koriyama\",\"label\":\"Hydrogen e2e\"}");
+        String operator = stack.operatorKey();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("GET", "/api/v1/partnerships?limit=1", hydrogen, null) == 200);
+
+        String partnership = partnershipBody("Essen - Koriyama matrix");
+        assertThat(status("POST", "/api/v1/partnerships", null, partnership)).isEqualTo(401);
+        assertThat(status("POST", "/api/v1/partnerships", duesseldorf, partnership)).isEqualTo(403);
+        assertThat(status("POST", "/api/v1/partnerships", hydrogen, partnership)).isEqualTo(403);
+        HttpResponse<String> established = call("POST", "/api/v1/partnerships", essen, partnership);
+        assertThat(established.statusCode()).as(established.body()).isEqualTo(201);
+        String id = json(established).path("id").asString();
+        assertThat(status("POST", "/api/v1/partnerships", essen,
+                partnership.replace("\"themes\"", "\"version\": 9, \"themes\""))).as("mass assignment").isEqualTo(400);
+
+        String agreement = "{\"title\": \"Agreement on continued cooperation\", \"signedOn\": \"2019-09-20\"}";
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        for (String key : new String[] {operator, essen, duesseldorf, hydrogen, null}) {
+            String who = key == null ? "anonymous" : key.equals(operator) ? "operator" : key.equals(essen) ? "essen"
+                    : key.equals(duesseldorf) ? "duesseldorf" : "hydrogen";
+            boolean member = who.equals("operator") || who.equals("essen");
+            int read = key == null ? 401 : 200;
+            int change = key == null ? 401 : member ? 200 : 403;
+            int create = key == null ? 401 : member ? 201 : 403;
+            int keys = key == null ? 401 : who.equals("operator") ? 200 : 403;
+            expected.put(who + " GET partnership", read);
+            expected.put(who + " GET partnerships", read);
+            expected.put(who + " GET indicators", read);
+            expected.put(who + " POST agreement", change);
+            expected.put(who + " POST event", create);
+            expected.put(who + " GET events (public)", 200);
+            expected.put(who + " POST matching event", create);
+            expected.put(who + " GET api-keys", keys);
+            Map<String, Integer> actual = new java.util.LinkedHashMap<>();
+            actual.put(who + " GET partnership", status("GET", "/api/v1/partnerships/" + id, key, null));
+            actual.put(who + " GET partnerships", status("GET", "/api/v1/partnerships?limit=5", key, null));
+            actual.put(who + " GET indicators", status("GET", "/api/v1/partnerships/" + id + "/indicators", key, null));
+            actual.put(who + " POST agreement", status("POST", "/api/v1/partnerships/" + id + "/agreements", key, agreement));
+            actual.put(who + " POST event", awaitKnown("/api/v1/events", key, conference(id)));
+            actual.put(who + " GET events (public)", status("GET", "/api/v1/events?partnershipId=" + id, key, null));
+            actual.put(who + " POST matching event", awaitKnown("/api/v1/matching/events", key, matchingEvent(id)));
+            actual.put(who + " GET api-keys", status("GET", "/api/v1/api-keys", key, null));
+            assertThat(actual).as(who).containsAllEntriesOf(expected.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(who + " "))
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+
+        // A partner cannot talk its way up to operator with a forged identity header.
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/api-keys"))
+                .header("X-Api-Key", essen).header("X-Ucp-Identity", "eyJhbGciOiJub25lIn0.eyJ1Y3Bfcm9sZSI6Im9wZXJhdG9yIn0.")
+                .GET()).statusCode()).isEqualTo(403);
+        // A revoked key is refused within seconds.
+        String keyId = essen.substring(4, 20);
+        assertThat(status("DELETE", "/api/v1/api-keys/" + keyId, operator, null)).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status("GET", "/api/v1/partnerships?limit=1", essen, null) == 401);
+    }
+
+    @Test
+    @Order(4)
     void kcatReadsTheIntegrationEventFromTheTopic() throws Exception {
         Assumptions.assumeTrue(onPath("kcat"), "kcat is not installed (apt-get install kcat); .ci/run installs it");
         String id = createPartnership("Essen - Koriyama kcat", "e2e-kcat-1");
@@ -133,7 +204,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killingTheBrokerWhilePartnershipsAreCreatedLosesNoEvent() {
         stack.kill("kafka");
         List<String> ids = new ArrayList<>();
@@ -152,7 +223,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void operatorsGetMetricsOfEveryService() {
         assertThat(body(stack.gateway() + "/actuator/prometheus")).contains("spring_cloud_gateway_requests_seconds");
         String partnerships = body(stack.service("PARTNERSHIP_PORT") + "/actuator/prometheus");
@@ -163,7 +234,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void dataSurvivesARestartOfTheWholeStack() {
         String id = createPartnership("Essen - Koriyama survives", "e2e-restart");
         stack.run("down.sh");
@@ -177,13 +248,55 @@ class LocalStackIT {
 
     // ---- helpers ----
 
+    private static String issueKey(String request) {
+        HttpResponse<String> issued = call("POST", "/api/v1/api-keys", stack.operatorKey(), request);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return json(issued).path("key").asString();
+    }
+
+    private static String partnershipBody(String name) {
+        return """
+                {"name": "%s", "partnerOrganisations": ["city-of-essen", "city-of-koriyama"],
+                 "cities": [{"name": "Essen", "countryCode": "DE", "timeZone": "Europe/Berlin"},
+                            {"name": "Koriyama", "countryCode": "JP", "timeZone": "Asia/Tokyo"}],
+                 "themes": ["renewable-energy"], "establishedOn": "2019-08-27"}""".formatted(name);
+    }
+
+    /** A create that may first meet a read model that has not yet heard of the partnership (422). */
+    private static int awaitKnown(String path, String key, String body) {
+        int[] last = new int[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = status("POST", path, key, body);
+            return last[0] != 422;
+        });
+        return last[0];
+    }
+
+    private static int status(String method, String path, String key, String body) {
+        return call(method, path, key, body).statusCode();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return send(request);
+    }
+
     private static String createPartnership(String name, String correlationId) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/v1/partnerships"))
                 .header("Content-Type", "application/json").header("X-Correlation-Id", correlationId)
+                .header("X-Api-Key", stack.operatorKey())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "%s",
                          "cities": [{"name": "Essen", "countryCode": "DE", "timeZone": "Europe/Berlin"},
                                     {"name": "Koriyama", "countryCode": "JP", "timeZone": "Asia/Tokyo"}],
+                         "partnerOrganisations": ["city-of-essen", "city-of-koriyama"],
                          "themes": ["renewable-energy"], "establishedOn": "2019-08-27"}""".formatted(name))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).path("id").asString();
@@ -231,13 +344,19 @@ class LocalStackIT {
         return names;
     }
 
+    /** As the operator, with the API key up.sh printed. */
     private static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.gateway() + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(stack.gateway() + path)).header("X-Api-Key", stack.operatorKey())
+                .GET());
     }
 
     private static HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(stack.gateway() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("X-Api-Key", stack.operatorKey()).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> anonymousGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.gateway() + path)).GET());
     }
 
     private static String body(String url) {

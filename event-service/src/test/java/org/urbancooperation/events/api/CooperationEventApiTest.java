@@ -30,6 +30,7 @@ import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.SampleEvents;
 import org.urbancooperation.support.testing.ServiceHttp;
+import org.urbancooperation.support.testing.TestIdentities;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ class CooperationEventApiTest {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", InMemoryMongo::uri);
         registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
+        TestIdentities.register(registry);
     }
 
     @LocalServerPort
@@ -71,8 +73,30 @@ class CooperationEventApiTest {
     @Autowired
     KnownPartnerships knownPartnerships;
 
+    /** As the programme secretariat, through the gateway. */
     ServiceHttp http() {
-        return new ServiceHttp(port);
+        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
+    }
+
+    @Test
+    void partnersScheduleForTheirOwnPartnershipsAndEveryoneReadsPublishedEvents() {
+        UUID partnershipId = UUID.randomUUID();
+        publishEstablished(partnershipId);
+        String request = CLIMATE_ACTION.formatted(partnershipId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http().postJson("/api/v1/events", request).statusCode() == 201);
+
+        HttpResponse<String> byEssen = new ServiceHttp(port).as(TestIdentities.ESSEN).postJson("/api/v1/events", request);
+        assertThat(byEssen.statusCode()).as(byEssen.body()).isEqualTo(201);
+        assertThat(new ServiceHttp(port).as(TestIdentities.DUESSELDORF).postJson("/api/v1/events", request).statusCode())
+                .isEqualTo(403);
+        assertThat(new ServiceHttp(port).as(TestIdentities.HYDROGEN).postJson("/api/v1/events", request).statusCode())
+                .isEqualTo(403);
+        assertThat(new ServiceHttp(port).postJson("/api/v1/events", request).statusCode()).isEqualTo(401);
+
+        String location = byEssen.headers().firstValue("Location").orElseThrow();
+        assertThat(new ServiceHttp(port).get(location).statusCode()).as("anonymous public read").isEqualTo(200);
+        assertThat(ServiceHttp.json(new ServiceHttp(port).get("/api/v1/events?partnershipId=" + partnershipId)).size())
+                .isEqualTo(2);
     }
 
     @Test

@@ -23,7 +23,7 @@ class MatchingServiceConfiguration {
 
     @Bean
     PartnershipDirectory partnershipDirectory(KnownPartnerships knownPartnerships) {
-        return knownPartnerships::exists;
+        return id -> knownPartnerships.find(id).map(KnownPartnerships.KnownPartnership::partnerOrganisations);
     }
 
     @Bean

@@ -35,6 +35,7 @@ import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.SampleEvents;
 import org.urbancooperation.support.testing.ServiceHttp;
+import org.urbancooperation.support.testing.TestIdentities;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -58,6 +59,7 @@ class MatchingApiTest {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", InMemoryMongo::uri);
         registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
+        TestIdentities.register(registry);
     }
 
     @LocalServerPort
@@ -74,8 +76,30 @@ class MatchingApiTest {
     @MockitoSpyBean
     IntegrationEventSchemas schemas;
 
+    /** As the programme secretariat, through the gateway. */
     ServiceHttp http() {
-        return new ServiceHttp(port);
+        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
+    }
+
+    @Test
+    void partnersOpenMatchingEventsOfTheirOwnPartnershipsAndOnlyCallersWithAnIdentityReadThem() {
+        UUID partnershipId = UUID.randomUUID();
+        establish(SampleEvents.essenKoriyama(partnershipId));
+        String body = ONLINE_MATCHING.formatted(partnershipId, "2020-11-18T08:00:00Z", "2020-11-18T11:00:00Z", 30);
+        assertThat(openOnceKnown(body).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> byKoriyama = new ServiceHttp(port).as(TestIdentities.KORIYAMA)
+                .postJson("/api/v1/matching/events", body);
+        assertThat(byKoriyama.statusCode()).as(byKoriyama.body()).isEqualTo(201);
+        assertThat(new ServiceHttp(port).as(TestIdentities.DUESSELDORF).postJson("/api/v1/matching/events", body)
+                .statusCode()).isEqualTo(403);
+        assertThat(new ServiceHttp(port).as(TestIdentities.ROBOTS).postJson("/api/v1/matching/events", body)
+                .statusCode()).isEqualTo(403);
+        assertThat(new ServiceHttp(port).postJson("/api/v1/matching/events", body).statusCode()).isEqualTo(401);
+
+        String location = byKoriyama.headers().firstValue("Location").orElseThrow();
+        assertThat(new ServiceHttp(port).as(TestIdentities.HYDROGEN).get(location).statusCode()).isEqualTo(200);
+        assertThat(new ServiceHttp(port).get(location).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.urbancooperation.partnership.PartnershipServiceApplication;
 import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceHttp;
+import org.urbancooperation.support.testing.TestIdentities;
 
 import tools.jackson.databind.JsonNode;
 
@@ -45,12 +46,14 @@ class PartnershipApiTest {
              "cities": [{"name": "Essen", "countryCode": "DE", "timeZone": "Europe/Berlin"},
                         {"name": "Koriyama", "countryCode": "JP", "timeZone": "Asia/Tokyo"}],
              "themes": ["renewable-energy", "medical-devices", "education"],
+             "partnerOrganisations": ["city-of-essen", "city-of-koriyama"],
              "establishedOn": "2019-08-27"}""";
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", InMemoryMongo::uri);
         registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
+        TestIdentities.register(registry);
     }
 
     @LocalServerPort
@@ -60,8 +63,13 @@ class PartnershipApiTest {
     @Autowired
     IntegrationEventMapper mapper;
 
+    /** As the programme secretariat, through the gateway. */
     ServiceHttp http() {
-        return new ServiceHttp(port);
+        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
+    }
+
+    ServiceHttp as(org.urbancooperation.contracts.identity.CallerIdentity identity) {
+        return new ServiceHttp(port).as(identity);
     }
 
     @Test
@@ -127,6 +135,7 @@ class PartnershipApiTest {
         assertBadField(ESSEN_KORIYAMA.formatted("Mass assignment").replace("\"themes\"", "\"version\": 7, \"themes\""),
                 "version");
         assertBadField(ESSEN_KORIYAMA.formatted(""), "name");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad org").replace("city-of-essen", "City of Essen"), "partnerOrganisations");
 
         JsonNode all = ServiceHttp.json(http().get("/api/v1/partnerships?limit=200"));
         for (JsonNode p : all) {
@@ -161,6 +170,31 @@ class PartnershipApiTest {
             assertThat(indicators.path("cooperationEventsByFormat").path("STUDY_TOUR").asLong()).isEqualTo(1);
         });
         assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID() + "/indicators").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void partnersActOnlyForTheirOwnOrganisationsPartnerships() {
+        String body = ESSEN_KORIYAMA.formatted("Essen - Koriyama by Essen");
+        HttpResponse<String> byEssen = as(TestIdentities.ESSEN).postJson("/api/v1/partnerships", body);
+        assertThat(byEssen.statusCode()).as(byEssen.body()).isEqualTo(201);
+        String location = byEssen.headers().firstValue("Location").orElseThrow();
+
+        assertThat(as(TestIdentities.DUESSELDORF).postJson("/api/v1/partnerships",
+                ESSEN_KORIYAMA.formatted("Not Duesseldorf's")).statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.HYDROGEN).postJson("/api/v1/partnerships",
+                ESSEN_KORIYAMA.formatted("Not a business's")).statusCode()).isEqualTo(403);
+        String agreement = "{\"title\": \"Agreement on continued cooperation\", \"signedOn\": \"2019-09-20\"}";
+        assertThat(as(TestIdentities.DUESSELDORF).postJson(location + "/agreements", agreement).statusCode())
+                .isEqualTo(403);
+        assertThat(as(TestIdentities.ROBOTS).postJson(location + "/agreements", agreement).statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.KORIYAMA).postJson(location + "/agreements", agreement).statusCode()).isEqualTo(200);
+
+        // Reading needs an identity, any identity.
+        assertThat(as(TestIdentities.HYDROGEN).get(location).statusCode()).isEqualTo(200);
+        assertThat(new ServiceHttp(port).get(location).statusCode()).isEqualTo(401);
+        assertThat(new ServiceHttp(port).get("/api/v1/partnerships").statusCode()).isEqualTo(401);
+        assertThat(new ServiceHttp(port).postJson("/api/v1/partnerships", body).statusCode()).isEqualTo(401);
+        assertThat(ServiceHttp.json(http().get("/api/v1/partnerships?name=Not%20Duesseldorf's")).size()).isZero();
     }
 
     @Test

@@ -1,6 +1,20 @@
 package org.urbancooperation.support.config;
 
+import java.time.Clock;
+import java.util.List;
+
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.urbancooperation.contracts.identity.IdentityTokens;
+import org.urbancooperation.support.security.Caller;
+import org.urbancooperation.support.security.CallerArgumentResolver;
+import org.urbancooperation.support.security.CallerIdentityFilter;
+import org.urbancooperation.support.security.SecurityProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,11 +28,40 @@ import org.urbancooperation.support.web.ProblemDetailsAdvice;
 import org.urbancooperation.support.web.ProblemErrorController;
 import org.urbancooperation.support.web.RequestBodyLimitFilter;
 
-/** Correlation ids, body size limits and problem+json errors for every service's HTTP API. */
+/** Correlation ids, body size limits, the caller's identity and problem+json errors for every service's HTTP API. */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
-public class WebPlatformAutoConfiguration {
+@EnableConfigurationProperties(SecurityProperties.class)
+public class WebPlatformAutoConfiguration implements WebMvcConfigurer {
+
+    static {
+        // The caller comes from the gateway's identity header, not from a request parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Bean
+    IdentityTokens.Verifier identityTokenVerifier(SecurityProperties properties, Clock clock) {
+        if (properties.identityPublicKey() == null || properties.identityPublicKey().isBlank()) {
+            throw new IllegalStateException("UCP_IDENTITY_PUBLIC_KEY (ucp.security.identity-public-key) is not set: "
+                    + "the service needs the gateway's public key to know who is calling");
+        }
+        return new IdentityTokens.Verifier(IdentityTokens.decodePublicKey(properties.identityPublicKey()), clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerIdentityFilter> callerIdentityFilter(IdentityTokens.Verifier verifier,
+            SecurityProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<CallerIdentityFilter> registration = new FilterRegistrationBean<>(
+                new CallerIdentityFilter(verifier, properties.publicReads(), meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {

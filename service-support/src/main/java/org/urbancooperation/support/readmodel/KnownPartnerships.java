@@ -24,8 +24,12 @@ public class KnownPartnerships implements IntegrationEventHandler<PartnershipEst
 
     public static final String COLLECTION = "known_partnerships";
 
-    /** What a consumer needs of a partnership: that it exists, its name, its cities' time zones. */
-    public record KnownPartnership(UUID id, String name, List<String> cityNames, List<String> timeZones) {
+    /**
+     * What a consumer needs of a partnership: that it exists, its name, its cities' time zones, and
+     * the organisations whose partners may act for it.
+     */
+    public record KnownPartnership(UUID id, String name, List<String> cityNames, List<String> timeZones,
+            List<String> partnerOrganisations) {
     }
 
     private final MongoCollection<Document> partnerships;
@@ -43,7 +47,8 @@ public class KnownPartnerships implements IntegrationEventHandler<PartnershipEst
     public HandlingOutcome handle(PartnershipEstablished event, EventEnvelope envelope) {
         Document fields = new Document("name", event.name())
                 .append("cityNames", event.cities().stream().map(PartnershipEstablished.City::name).toList())
-                .append("timeZones", event.cities().stream().map(PartnershipEstablished.City::timeZone).distinct().toList());
+                .append("timeZones", event.cities().stream().map(PartnershipEstablished.City::timeZone).distinct().toList())
+                .append("partnerOrganisations", event.partnerOrganisations());
         return ReadModelWrites.upsertIfNewer(partnerships, event.partnershipId().toString(), envelope.aggregateVersion(),
                 fields);
     }
@@ -51,7 +56,8 @@ public class KnownPartnerships implements IntegrationEventHandler<PartnershipEst
     public Optional<KnownPartnership> find(UUID id) {
         Document d = partnerships.find(Filters.eq("_id", id.toString())).first();
         return Optional.ofNullable(d).map(p -> new KnownPartnership(id, p.getString("name"),
-                p.getList("cityNames", String.class), p.getList("timeZones", String.class)));
+                p.getList("cityNames", String.class), p.getList("timeZones", String.class),
+                p.getList("partnerOrganisations", String.class, List.of())));
     }
 
     public boolean exists(UUID id) {

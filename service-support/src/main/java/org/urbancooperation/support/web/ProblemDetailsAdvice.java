@@ -26,6 +26,8 @@ import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.RuleViolationException;
+import org.urbancooperation.support.security.AccessDeniedException;
+import org.urbancooperation.support.security.AuthenticationRequiredException;
 import org.urbancooperation.support.web.Problems.FieldError;
 
 import jakarta.validation.ConstraintViolationException;
@@ -81,6 +83,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The resource has changed", e.getMessage()));
         }
         return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflicting change", e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthenticationRequiredException.class)
+    ResponseEntity<ProblemDetail> authenticationRequired(AuthenticationRequiredException e) {
+        return respond(Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required", "Authentication required",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage()));
     }
 
     @ExceptionHandler(RequestBodyTooLargeException.class)

@@ -127,8 +127,8 @@ class OutboxRelayTest {
             ids.add(id.toString());
             store.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
         }
-        OutboxRelay a = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 20);
-        OutboxRelay b = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 20);
+        OutboxRelay a = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 5);
+        OutboxRelay b = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 5);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
@@ -148,9 +148,8 @@ class OutboxRelayTest {
         int published = totals.get(0).get() + totals.get(1).get();
         pool.shutdown();
 
+        // Which relay got how many depends on timing; what may never happen is a miss or a repeat.
         assertThat(published).isEqualTo(150);
-        assertThat(totals.get(0).get()).as("both relays took part").isPositive();
-        assertThat(totals.get(1).get()).as("both relays took part").isPositive();
         List<ConsumerRecord<String, byte[]>> records = recordsFor(ids, 150);
         assertThat(records).hasSize(150);
         assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(ids);

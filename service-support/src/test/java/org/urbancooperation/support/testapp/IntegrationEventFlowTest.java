@@ -43,7 +43,7 @@ class IntegrationEventFlowTest extends SupportServiceTestBase {
 
     @Test
     void aCommandEndsAsOneRecordWithKeyHeadersAndEnvelopeAndReachesTheConsumer() throws Exception {
-        var created = postJson("/test/partnerships", essenKoriyama("Essen - Koriyama flow"),
+        var created = postJson("/api/v1/test-partnerships", essenKoriyama("Essen - Koriyama flow"),
                 "X-Correlation-Id", "flow-test-1");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = JsonMapper.builder().build().readTree(created.body()).path("id").asString();

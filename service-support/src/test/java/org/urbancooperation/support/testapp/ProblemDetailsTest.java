@@ -19,7 +19,7 @@ class ProblemDetailsTest extends SupportServiceTestBase {
 
     @Test
     void invalidFieldsAreEachNamed() throws Exception {
-        HttpResponse<String> response = postJson("/test/partnerships", """
+        HttpResponse<String> response = postJson("/api/v1/test-partnerships", """
                 {"name": " ", "cities": [{"name": "Essen", "countryCode": "Germany", "timeZone": "Europe/Berlin"}],
                  "establishedOn": "2019-08-27"}""");
 
@@ -30,47 +30,47 @@ class ProblemDetailsTest extends SupportServiceTestBase {
 
     @Test
     void aValueOfTheWrongFormatNamesItsField() throws Exception {
-        HttpResponse<String> response = postJson("/test/partnerships", essenKoriyama("Essen").replace("2019-08-27", "27.08.2019"));
+        HttpResponse<String> response = postJson("/api/v1/test-partnerships", essenKoriyama("Essen").replace("2019-08-27", "27.08.2019"));
 
         assertThat(fields(problem(response, 400))).containsExactly("establishedOn");
     }
 
     @Test
     void malformedJsonIsA400() throws Exception {
-        JsonNode problem = problem(postJson("/test/partnerships", "{\"name\": "), 400);
+        JsonNode problem = problem(postJson("/api/v1/test-partnerships", "{\"name\": "), 400);
         assertThat(problem.path("detail").asString()).contains("JSON");
     }
 
     @Test
     void aBadPathVariableIsNamed() throws Exception {
-        assertThat(fields(problem(get("/test/partnerships/not-a-uuid"), 400))).containsExactly("id");
+        assertThat(fields(problem(get("/api/v1/test-partnerships/not-a-uuid"), 400))).containsExactly("id");
     }
 
     @Test
     void unknownResourcesAndRoutesAre404() throws Exception {
-        problem(get("/test/partnerships/" + UUID.randomUUID()), 404);
+        problem(get("/api/v1/test-partnerships/" + UUID.randomUUID()), 404);
         problem(get("/nothing/here"), 404);
     }
 
     @Test
     void wrongMethodAndMediaTypeAre405And415() throws Exception {
-        problem(send(HttpRequest.newBuilder(uri("/test/partnerships/" + UUID.randomUUID()))
+        problem(send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships/" + UUID.randomUUID()))
                 .DELETE()), 405);
-        problem(send(HttpRequest.newBuilder(uri("/test/partnerships")).header("Content-Type", "text/plain")
+        problem(send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("Essen"))), 415);
     }
 
     @Test
     void oversizedBodiesAre413WithOrWithoutContentLength() throws Exception {
         String huge = essenKoriyama("x".repeat(300 * 1024));
-        problem(postJson("/test/partnerships", huge), 413);
+        problem(postJson("/api/v1/test-partnerships", huge), 413);
 
         byte[] bytes = huge.getBytes();
-        problem(send(HttpRequest.newBuilder(uri("/test/partnerships")).header("Content-Type", "application/json")
+        problem(send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))), 413);
 
         byte[] small = essenKoriyama("Essen chunked").getBytes();
-        HttpResponse<String> chunkedOk = send(HttpRequest.newBuilder(uri("/test/partnerships"))
+        HttpResponse<String> chunkedOk = send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small))));
         assertThat(chunkedOk.statusCode()).isEqualTo(201);
@@ -78,14 +78,14 @@ class ProblemDetailsTest extends SupportServiceTestBase {
 
     @Test
     void domainRuleViolationsAre409AndInvalidValues400() throws Exception {
-        problem(postJson("/test/partnerships/" + UUID.randomUUID() + "/close", "{}"), 409);
-        assertThat(fields(problem(postJson("/test/partnerships/" + UUID.randomUUID() + "/rename", "{}"), 400)))
+        problem(postJson("/api/v1/test-partnerships/" + UUID.randomUUID() + "/close", "{}"), 409);
+        assertThat(fields(problem(postJson("/api/v1/test-partnerships/" + UUID.randomUUID() + "/rename", "{}"), 400)))
                 .containsExactly("name");
     }
 
     @Test
     void aStaleIfMatchIs412AndLeavesTheResourceUnchanged() throws Exception {
-        HttpResponse<String> created = postJson("/test/partnerships", essenKoriyama("Essen 412"));
+        HttpResponse<String> created = postJson("/api/v1/test-partnerships", essenKoriyama("Essen 412"));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -105,7 +105,7 @@ class ProblemDetailsTest extends SupportServiceTestBase {
 
     @Test
     void unexpectedErrorsAre500WithoutInternals() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/partnerships/" + UUID.randomUUID() + "/boom"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships/" + UUID.randomUUID() + "/boom"))
                 .header("X-Correlation-Id", "trace-me-500").GET());
 
         JsonNode problem = problem(response, 500);

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.ServiceHttp;
+import org.urbancooperation.support.testing.TestIdentities;
 
 /** The test service on a real port, with the Mongo server and an embedded KRaft broker. One context for all subclasses. */
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -21,7 +22,8 @@ import org.urbancooperation.support.testing.ServiceHttp;
                 "spring.mongodb.database=support_test",
                 "ucp.messaging.initial-backoff=100ms",
                 "ucp.messaging.max-backoff=200ms",
-                "ucp.messaging.retries=3"})
+                "ucp.messaging.retries=3",
+                "ucp.security.public-reads=/api/v1/public/**"})
 @EmbeddedKafka(partitions = 1)
 abstract class SupportServiceTestBase {
 
@@ -34,6 +36,7 @@ abstract class SupportServiceTestBase {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", InMemoryMongo::uri);
+        TestIdentities.register(registry);
     }
 
     URI uri(String path) {
@@ -52,8 +55,9 @@ abstract class SupportServiceTestBase {
         return http().get(path);
     }
 
-    private ServiceHttp http() {
-        return new ServiceHttp(port);
+    /** Calls as the programme secretariat unless a test says otherwise. */
+    ServiceHttp http() {
+        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
     }
 
     static String essenKoriyama(String name) {

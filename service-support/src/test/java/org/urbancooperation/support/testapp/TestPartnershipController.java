@@ -23,6 +23,8 @@ import org.urbancooperation.support.domain.RuleViolationException;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.security.Access;
+import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import jakarta.validation.Valid;
@@ -32,7 +34,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
-@RequestMapping("/test/partnerships")
+@RequestMapping("/api/v1/test-partnerships")
 class TestPartnershipController {
 
     record City(@NotBlank String name, @NotNull @Pattern(regexp = "[A-Z]{2}") String countryCode,
@@ -48,6 +50,9 @@ class TestPartnershipController {
 
     record TestPartnership(UUID id, String name, int agreements) {
     }
+
+    /** Every test partnership belongs to Essen's and Koriyama's city administrations. */
+    static final List<String> PARTNER_ORGANISATIONS = List.of("city-of-essen", "city-of-koriyama");
 
     private final AggregateStore<TestPartnership> store;
 
@@ -78,7 +83,7 @@ class TestPartnershipController {
         store.insert(partnership, List.of(new PartnershipEstablished(id, request.name(),
                 request.cities().stream().map(c -> new PartnershipEstablished.City(c.name(), c.countryCode(), c.timeZone()))
                         .toList(), List.of(), request.establishedOn())));
-        return ResponseEntity.created(URI.create("/test/partnerships/" + id)).eTag(ETags.of(1)).body(partnership);
+        return ResponseEntity.created(URI.create("/api/v1/test-partnerships/" + id)).eTag(ETags.of(1)).body(partnership);
     }
 
     @GetMapping("/{id}")
@@ -89,7 +94,8 @@ class TestPartnershipController {
 
     @PostMapping("/{id}/agreements")
     ResponseEntity<TestPartnership> sign(@PathVariable UUID id, @Valid @RequestBody SignAgreement request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        Access.requireOperatorOrMemberOf(caller, PARTNER_ORGANISATIONS, "Partnership " + id);
         ExpectedVersion expected = ETags.expected(ifMatch);
         Versioned<TestPartnership> current = store.get(id.toString());
         expected.check("Partnership " + id, current.version());
@@ -97,6 +103,13 @@ class TestPartnershipController {
         Versioned<TestPartnership> saved = store.update(changed, current.version(), expected,
                 List.of(new AgreementSigned(id, UUID.randomUUID(), request.title(), request.signedOn())));
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.aggregate());
+    }
+
+    /** A business-owned thing: only its business (and operators) may even learn that it exists. */
+    @GetMapping("/{id}/matches/{ownerBusinessId}")
+    String match(@PathVariable UUID id, @PathVariable String ownerBusinessId, Caller caller) {
+        Access.requireOperatorOrOwner(caller, ownerBusinessId, "Match", id);
+        return "{\"owner\": \"" + ownerBusinessId + "\"}";
     }
 
     @PostMapping("/{id}/close")

@@ -17,7 +17,8 @@ public final class SampleEvents {
         return new PartnershipEstablished(partnershipId, "Essen - Koriyama",
                 List.of(new PartnershipEstablished.City("Essen", "DE", "Europe/Berlin"),
                         new PartnershipEstablished.City("Koriyama", "JP", "Asia/Tokyo")),
-                List.of("renewable-energy", "medical-devices", "education"), LocalDate.of(2019, 8, 27));
+                List.of("renewable-energy", "medical-devices", "education"), LocalDate.of(2019, 8, 27),
+                List.of("city-of-essen", "city-of-koriyama"));
     }
 
     public static AgreementSigned continuedCooperation(UUID partnershipId) {

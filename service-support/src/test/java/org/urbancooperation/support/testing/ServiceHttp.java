@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.urbancooperation.contracts.identity.CallerIdentity;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,13 +20,29 @@ public final class ServiceHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String[] defaultHeaders;
 
     public ServiceHttp(int port) {
         this("http://127.0.0.1:" + port);
     }
 
     public ServiceHttp(String base) {
+        this(base, new String[0]);
+    }
+
+    private ServiceHttp(String base, String[] defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same client calling as {@code identity}, as if through the gateway. */
+    public ServiceHttp as(CallerIdentity identity) {
+        return new ServiceHttp(base, TestIdentities.as(identity));
+    }
+
+    /** The same client without any identity: an anonymous caller. */
+    public ServiceHttp anonymous() {
+        return new ServiceHttp(base, new String[0]);
     }
 
     public URI uri(String path) {
@@ -32,6 +50,9 @@ public final class ServiceHttp {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        if (defaultHeaders.length > 0) {
+            request.headers(defaultHeaders);
+        }
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import org.urbancooperation.events.cooperationevent.domain.EventFormat;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Access;
+import org.urbancooperation.support.security.Caller;
 
 /** The cooperation event use cases: check references, let the domain decide, store state and changes in one write. */
 public class CooperationEventService {
@@ -26,14 +28,20 @@ public class CooperationEventService {
         this.partnerships = partnerships;
     }
 
-    /** @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established */
-    public Versioned<CooperationEvent> schedule(ScheduleInput input) {
+    /**
+     * Operators schedule for any partnership, partners for their own organisations' partnerships.
+     *
+     * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established
+     */
+    public Versioned<CooperationEvent> schedule(Caller caller, ScheduleInput input) {
+        Access.requireAuthenticated(caller);
+        List<String> organisations = partnerships.partnerOrganisationsOf(input.partnershipId())
+                .orElseThrow(() -> unknownPartnership(input.partnershipId()));
+        Access.requireOperatorOrMemberOf(caller, organisations, "Partnership " + input.partnershipId());
         List<String> timeZones = input.timeZones();
         if (timeZones == null || timeZones.isEmpty()) {
             timeZones = partnerships.timeZonesOf(input.partnershipId())
                     .orElseThrow(() -> unknownPartnership(input.partnershipId()));
-        } else if (!partnerships.exists(input.partnershipId())) {
-            throw unknownPartnership(input.partnershipId());
         }
         return cooperationEvents.insert(CooperationEvent.schedule(UUID.randomUUID(), input.partnershipId(),
                 input.title(), input.format(), input.startsAt(), input.endsAt(), timeZones, input.languages(),

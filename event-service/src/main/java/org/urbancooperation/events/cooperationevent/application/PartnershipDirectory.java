@@ -11,4 +11,7 @@ public interface PartnershipDirectory {
 
     /** @return the distinct IANA time zones of the partner cities; empty when the partnership is unknown */
     Optional<List<String>> timeZonesOf(UUID partnershipId);
+
+    /** @return the organisations whose partners act for the partnership; empty when it is unknown */
+    Optional<List<String>> partnerOrganisationsOf(UUID partnershipId);
 }

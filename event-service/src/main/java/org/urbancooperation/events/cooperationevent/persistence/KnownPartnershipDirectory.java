@@ -25,4 +25,9 @@ public class KnownPartnershipDirectory implements PartnershipDirectory {
     public Optional<List<String>> timeZonesOf(UUID partnershipId) {
         return knownPartnerships.find(partnershipId).map(KnownPartnerships.KnownPartnership::timeZones);
     }
+
+    @Override
+    public Optional<List<String>> partnerOrganisationsOf(UUID partnershipId) {
+        return knownPartnerships.find(partnershipId).map(KnownPartnerships.KnownPartnership::partnerOrganisations);
+    }
 }

@@ -21,6 +21,7 @@ import org.urbancooperation.events.cooperationevent.application.CooperationEvent
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventFormat;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,8 +92,9 @@ class CooperationEventController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "The partnership is not (yet) known to this service",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<CooperationEventResponse> schedule(@Valid @RequestBody ScheduleCooperationEventRequest request) {
-        Versioned<CooperationEvent> scheduled = cooperationEvents.schedule(new CooperationEventService.ScheduleInput(
+    ResponseEntity<CooperationEventResponse> schedule(@Valid @RequestBody ScheduleCooperationEventRequest request,
+            Caller caller) {
+        Versioned<CooperationEvent> scheduled = cooperationEvents.schedule(caller, new CooperationEventService.ScheduleInput(
                 request.partnershipId(), request.title(), request.format(), request.startsAt(), request.endsAt(),
                 request.timeZones(), request.languages(), request.venue()));
         return ResponseEntity.created(URI.create("/api/v1/events/" + scheduled.aggregate().id()))

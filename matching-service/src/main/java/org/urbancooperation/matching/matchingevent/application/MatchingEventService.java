@@ -9,6 +9,8 @@ import org.urbancooperation.matching.matchingevent.domain.MatchingEventChange;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Access;
+import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.domain.ResultWithEvents;
 
 /** The matching event use cases: let the domain decide, store state and events in one write. */
@@ -26,15 +28,17 @@ public class MatchingEventService {
      * @throws org.urbancooperation.support.domain.InvalidValueException when the times or slot length break the rules
      * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established
      */
-    public Versioned<MatchingEvent> open(UUID partnershipId, String title, Instant startsAt, Instant endsAt,
-            int slotMinutes) {
+    public Versioned<MatchingEvent> open(Caller caller, UUID partnershipId, String title, Instant startsAt,
+            Instant endsAt, int slotMinutes) {
+        Access.requireAuthenticated(caller);
         // The domain first: a malformed request is a 400 whichever partnership it names.
         ResultWithEvents<MatchingEvent, MatchingEventChange> opened =
                 MatchingEvent.open(UUID.randomUUID(), partnershipId, title, startsAt, endsAt, slotMinutes);
-        if (!partnerships.exists(partnershipId)) {
-            throw new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
-                    + " is not known; one established moments ago arrives within seconds");
-        }
+        List<String> organisations = partnerships.partnerOrganisationsOf(partnershipId).orElseThrow(() ->
+                new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
+                        + " is not known; one established moments ago arrives within seconds"));
+        // Operators, or partners of the partnership's organisations, organise its matching events.
+        Access.requireOperatorOrMemberOf(caller, organisations, "Partnership " + partnershipId);
         return matchingEvents.insert(opened);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,8 +77,8 @@ class MatchingEventController {
     @PostMapping
     @Operation(summary = "Open a matching event for a known partnership; 422 naming partnershipId when it is unknown")
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it")
-    ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request) {
-        Versioned<MatchingEvent> opened = matchingEvents.open(request.partnershipId(), request.title(),
+    ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request, Caller caller) {
+        Versioned<MatchingEvent> opened = matchingEvents.open(caller, request.partnershipId(), request.title(),
                 request.startsAt(), request.endsAt(), request.slotMinutes());
         return ResponseEntity.created(URI.create("/api/v1/matching/events/" + opened.aggregate().id()))
                 .eTag(ETags.of(opened.version()))

@@ -23,10 +23,11 @@ public record Partnership(
         List<PartnerCity> cities,
         List<String> themes,
         LocalDate establishedOn,
-        List<Agreement> agreements) {
+        List<Agreement> agreements,
+        List<String> partnerOrganisations) {
 
     public static final int MAX_CITIES = 10;
-    private static final Pattern THEME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public Partnership {
         Require.present("id", id);
@@ -40,18 +41,26 @@ public record Partnership(
         }
         themes = List.copyOf(Require.size("themes", themes, 0, 20));
         for (String theme : themes) {
-            if (theme == null || !THEME.matcher(theme).matches()) {
+            if (theme == null || !SLUG.matcher(theme).matches()) {
                 throw new InvalidValueException("themes", "themes are lower-case slugs such as renewable-energy");
             }
         }
         Require.present("establishedOn", establishedOn);
         agreements = List.copyOf(agreements);
+        partnerOrganisations = List.copyOf(Require.size("partnerOrganisations",
+                partnerOrganisations == null ? List.<String>of() : partnerOrganisations, 0, 20));
+        for (String organisation : partnerOrganisations) {
+            if (organisation == null || !SLUG.matcher(organisation).matches()) {
+                throw new InvalidValueException("partnerOrganisations",
+                        "organisations are named by slugs such as city-of-essen");
+            }
+        }
     }
 
     public static ResultWithEvents<Partnership, PartnershipEvent> establish(UUID id, String name,
-            List<PartnerCity> cities, List<String> themes, LocalDate establishedOn) {
+            List<PartnerCity> cities, List<String> themes, LocalDate establishedOn, List<String> partnerOrganisations) {
         Partnership partnership = new Partnership(id, name, cities, themes == null ? List.of() : themes,
-                establishedOn, List.of());
+                establishedOn, List.of(), partnerOrganisations);
         return ResultWithEvents.of(partnership, new PartnershipEvent.Established(partnership));
     }
 
@@ -66,7 +75,7 @@ public record Partnership(
         Agreement agreement = new Agreement(agreementId, checkedTitle, signedOn);
         List<Agreement> signed = new ArrayList<>(agreements);
         signed.add(agreement);
-        Partnership changed = new Partnership(id, name, cities, themes, establishedOn, signed);
+        Partnership changed = new Partnership(id, name, cities, themes, establishedOn, signed, partnerOrganisations);
         return ResultWithEvents.of(changed, new PartnershipEvent.AgreementSigned(changed, agreement));
     }
 }

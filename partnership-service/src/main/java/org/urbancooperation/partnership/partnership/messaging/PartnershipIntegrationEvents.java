@@ -35,6 +35,6 @@ public final class PartnershipIntegrationEvents {
                 p.cities().stream()
                         .map(c -> new PartnershipEstablished.City(c.name(), c.countryCode(), c.timeZone().getId()))
                         .toList(),
-                p.themes(), p.establishedOn());
+                p.themes(), p.establishedOn(), p.partnerOrganisations());
     }
 }

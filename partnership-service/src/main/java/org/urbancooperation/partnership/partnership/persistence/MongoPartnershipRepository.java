@@ -76,7 +76,8 @@ public class MongoPartnershipRepository implements PartnershipRepository {
                     .append("establishedOn", p.establishedOn().toString())
                     .append("agreements", p.agreements().stream().map(a -> new Document("id", a.id().toString())
                             .append("title", a.title())
-                            .append("signedOn", a.signedOn().toString())).toList());
+                            .append("signedOn", a.signedOn().toString())).toList())
+                    .append("partnerOrganisations", p.partnerOrganisations());
         }
 
         @Override
@@ -88,7 +89,8 @@ public class MongoPartnershipRepository implements PartnershipRepository {
                     LocalDate.parse(d.getString("establishedOn")),
                     d.getList("agreements", Document.class).stream().map(a -> new Agreement(
                             UUID.fromString(a.getString("id")), a.getString("title"),
-                            LocalDate.parse(a.getString("signedOn")))).toList());
+                            LocalDate.parse(a.getString("signedOn")))).toList(),
+                    d.getList("partnerOrganisations", String.class, List.of()));
         }
     }
 }

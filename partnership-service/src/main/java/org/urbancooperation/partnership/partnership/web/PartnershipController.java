@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.partnership.partnership.application.PartnershipService;
 import org.urbancooperation.partnership.partnership.domain.Partnership;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +52,8 @@ class PartnershipController {
             @NotBlank @Size(max = 200) String name,
             @NotNull @Size(min = 2, max = Partnership.MAX_CITIES) List<@NotNull @Valid CityRequest> cities,
             @Size(max = 20) List<@NotBlank String> themes,
-            @NotNull LocalDate establishedOn) {
+            @NotNull LocalDate establishedOn,
+            @Size(max = 20) List<@NotBlank String> partnerOrganisations) {
     }
 
     record SignAgreementRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate signedOn) {
@@ -64,7 +66,8 @@ class PartnershipController {
     }
 
     record PartnershipResponse(UUID id, String name, List<CityResponse> cities, List<String> themes,
-            LocalDate establishedOn, List<AgreementResponse> agreements, long version) {
+            LocalDate establishedOn, List<AgreementResponse> agreements, List<String> partnerOrganisations,
+            long version) {
 
         static PartnershipResponse of(Partnership p, long version) {
             return new PartnershipResponse(p.id(), p.name(),
@@ -72,7 +75,7 @@ class PartnershipController {
                             .toList(),
                     p.themes(), p.establishedOn(),
                     p.agreements().stream().map(a -> new AgreementResponse(a.id(), a.title(), a.signedOn())).toList(),
-                    version);
+                    p.partnerOrganisations(), version);
         }
     }
 
@@ -87,11 +90,12 @@ class PartnershipController {
     @ApiResponse(responseCode = "201", description = "Established; Location and ETag name it")
     @ApiResponse(responseCode = "400", description = "A field is invalid; the problem's errors name it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnershipRequest request) {
-        Versioned<Partnership> created = partnerships.establish(request.name(),
+    ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnershipRequest request,
+            Caller caller) {
+        Versioned<Partnership> created = partnerships.establish(caller, request.name(),
                 request.cities().stream()
                         .map(c -> new PartnershipService.CityInput(c.name(), c.countryCode(), c.timeZone())).toList(),
-                request.themes(), request.establishedOn());
+                request.themes(), request.establishedOn(), request.partnerOrganisations());
         return ResponseEntity.created(URI.create("/api/v1/partnerships/" + created.aggregate().id()))
                 .eTag(ETags.of(created.version()))
                 .body(PartnershipResponse.of(created.aggregate(), created.version()));
@@ -122,8 +126,8 @@ class PartnershipController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PartnershipResponse> signAgreement(@PathVariable UUID id,
             @Valid @RequestBody SignAgreementRequest request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Versioned<Partnership> signed = partnerships.signAgreement(id, request.title(), request.signedOn(),
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        Versioned<Partnership> signed = partnerships.signAgreement(caller, id, request.title(), request.signedOn(),
                 ETags.expected(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(signed.version()))
                 .body(PartnershipResponse.of(signed.aggregate(), signed.version()));

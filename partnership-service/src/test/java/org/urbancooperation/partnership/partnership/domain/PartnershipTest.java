@@ -13,6 +13,7 @@ import org.urbancooperation.support.domain.ResultWithEvents;
 
 class PartnershipTest {
 
+    private static final List<String> ORGS = List.of("city-of-essen", "city-of-koriyama");
     private static final List<PartnerCity> ESSEN_KORIYAMA = List.of(
             PartnerCity.of("Essen", "DE", "Europe/Berlin"), PartnerCity.of("Koriyama", "JP", "Asia/Tokyo"));
 
@@ -20,7 +21,7 @@ class PartnershipTest {
     void establishingRaisesEstablishedWithTheNewPartnership() {
         ResultWithEvents<Partnership, PartnershipEvent> result = Partnership.establish(UUID.randomUUID(),
                 "  Essen - Koriyama  ", ESSEN_KORIYAMA, List.of("renewable-energy", "medical-devices", "education"),
-                LocalDate.of(2019, 8, 27));
+                LocalDate.of(2019, 8, 27), ORGS);
 
         assertThat(result.aggregate().name()).isEqualTo("Essen - Koriyama");
         assertThat(result.aggregate().agreements()).isEmpty();
@@ -54,19 +55,21 @@ class PartnershipTest {
         assertField(() -> PartnerCity.of("Koriyama", "JP", "+09:00"), "timeZone");
         assertField(() -> PartnerCity.of(" ", "DE", "Europe/Berlin"), "name");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Alone", ESSEN_KORIYAMA.subList(0, 1), List.of(),
-                LocalDate.of(2019, 8, 27)), "cities");
+                LocalDate.of(2019, 8, 27), ORGS), "cities");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Twice",
                 List.of(ESSEN_KORIYAMA.get(0), PartnerCity.of("essen", "DE", "Europe/Berlin")), List.of(),
-                LocalDate.of(2019, 8, 27)), "cities");
+                LocalDate.of(2019, 8, 27), ORGS), "cities");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Themes", ESSEN_KORIYAMA, List.of("Renewable Energy"),
-                LocalDate.of(2019, 8, 27)), "themes");
+                LocalDate.of(2019, 8, 27), ORGS), "themes");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Orgs", ESSEN_KORIYAMA, List.of(),
+                LocalDate.of(2019, 8, 27), List.of("City of Essen")), "partnerOrganisations");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "x".repeat(201), ESSEN_KORIYAMA, List.of(),
-                LocalDate.of(2019, 8, 27)), "name");
+                LocalDate.of(2019, 8, 27), ORGS), "name");
     }
 
     static Partnership essenKoriyama() {
         return Partnership.establish(UUID.randomUUID(), "Essen - Koriyama", ESSEN_KORIYAMA, List.of("renewable-energy"),
-                LocalDate.of(2019, 8, 27)).aggregate();
+                LocalDate.of(2019, 8, 27), ORGS).aggregate();
     }
 
     private static void assertField(Runnable action, String field) {

@@ -1,0 +1,82 @@
+package org.urbancooperation.gateway.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.urbancooperation.contracts.EventEnvelope;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The gateway's copy of the active API keys, kept from the {@code access.api-key} topic (issued and
+ * revoked events, applied in log order). Checking a key is a map lookup and one hash: no database
+ * call per request.
+ */
+public class ApiKeyCache {
+
+    static final String ISSUED = "access.ApiKeyIssued";
+    static final String REVOKED = "access.ApiKeyRevoked";
+
+    /** An active key as published: never the secret, only its hash. */
+    public record ActiveKey(String keyId, String secretHash, String role, String organisationId, String businessId,
+            Instant expiresAt) {
+    }
+
+    /** Why a presented key was refused; also the metric's {@code reason} tag. */
+    public enum Refusal {
+        MALFORMED, UNKNOWN, WRONG_SECRET, EXPIRED
+    }
+
+    /** Either the caller or the reason for refusing. */
+    public record Check(GatewayCaller caller, Refusal refusal) {
+    }
+
+    private final Map<String, ActiveKey> active = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ApiKeyCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void apply(EventEnvelope envelope) {
+        JsonNode payload = envelope.payload();
+        String keyId = payload.path("keyId").asString(null);
+        if (keyId == null) {
+            return;
+        }
+        if (ISSUED.equals(envelope.type())) {
+            String expiresAt = payload.path("expiresAt").asString(null);
+            active.put(keyId, new ActiveKey(keyId, payload.path("secretHash").asString(""),
+                    payload.path("role").asString(""), payload.path("organisationId").asString(null),
+                    payload.path("businessId").asString(null), expiresAt == null ? null : Instant.parse(expiresAt)));
+        } else if (REVOKED.equals(envelope.type())) {
+            active.remove(keyId);
+        }
+    }
+
+    public Check check(String presented) {
+        Optional<ApiKeys.PresentedKey> key = ApiKeys.parse(presented);
+        if (key.isEmpty()) {
+            return new Check(null, Refusal.MALFORMED);
+        }
+        ActiveKey known = active.get(key.get().keyId());
+        if (known == null) {
+            return new Check(null, Refusal.UNKNOWN);
+        }
+        if (!ApiKeys.matches(key.get().secret(), known.secretHash())) {
+            return new Check(null, Refusal.WRONG_SECRET);
+        }
+        if (known.expiresAt() != null && !clock.instant().isBefore(known.expiresAt())) {
+            return new Check(null, Refusal.EXPIRED);
+        }
+        return new Check(new GatewayCaller(known.keyId(), known.role(), known.organisationId(), known.businessId(),
+                "api-key"), null);
+    }
+
+    public int size() {
+        return active.size();
+    }
+}

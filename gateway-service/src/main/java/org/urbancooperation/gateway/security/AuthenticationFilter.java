@@ -1,0 +1,138 @@
+package org.urbancooperation.gateway.security;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.urbancooperation.contracts.identity.CallerIdentity;
+import org.urbancooperation.contracts.identity.IdentityTokens;
+import org.urbancooperation.contracts.identity.Role;
+import org.urbancooperation.gateway.ratelimit.RateLimitFilter;
+import org.urbancooperation.gateway.resilience.GatewayProblems;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Establishes who is calling: an API key ({@code X-Api-Key} or {@code Authorization: ApiKey ...})
+ * checked against the cached keys, or a bearer token of the configured identity provider, or
+ * nobody. Whatever identity header or credential the client sent is never forwarded: the services
+ * receive only the identity this filter signed ({@link IdentityTokens#HEADER}). A credential that
+ * does not check out is a 401, never a silent downgrade to anonymous.
+ */
+public class AuthenticationFilter implements WebFilter, Ordered {
+
+    /** Before the rate limiter, which counts per caller. */
+    public static final int ORDER = RateLimitFilter.ORDER - 5;
+    public static final String API_KEY_HEADER = "X-Api-Key";
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+    private final ApiKeyCache apiKeys;
+    private final Optional<ReactiveJwtDecoder> bearerTokens;
+    private final IdentityTokens.Signer signer;
+    private final GatewayProblems problems;
+    private final MeterRegistry meters;
+
+    public AuthenticationFilter(ApiKeyCache apiKeys, Optional<ReactiveJwtDecoder> bearerTokens,
+            IdentityTokens.Signer signer, GatewayProblems problems, MeterRegistry meters) {
+        this.apiKeys = apiKeys;
+        this.bearerTokens = bearerTokens;
+        this.signer = signer;
+        this.problems = problems;
+        this.meters = meters;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        String apiKey = headers.getFirst(API_KEY_HEADER);
+        // Credentials stay here; a spoofed identity header never reaches a service.
+        ServerWebExchange stripped = exchange.mutate().request(exchange.getRequest().mutate()
+                .headers(h -> {
+                    h.remove(IdentityTokens.HEADER);
+                    h.remove(HttpHeaders.AUTHORIZATION);
+                    h.remove(API_KEY_HEADER);
+                }).build()).build();
+        if (exchange.getRequest().getPath().value().startsWith("/actuator")) {
+            return chain.filter(stripped);
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(stripped, chain, authorization.substring(7).strip());
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+            apiKey = authorization.substring(7).strip();
+        } else if (authorization != null) {
+            return refuse(stripped, "unsupported-scheme", "Use an API key or a bearer token");
+        }
+        if (apiKey != null) {
+            ApiKeyCache.Check check = apiKeys.check(apiKey);
+            if (check.caller() == null) {
+                return refuse(stripped, "api-key-" + check.refusal().name().toLowerCase().replace('_', '-'),
+                        "The API key is not valid");
+            }
+            return proceed(stripped, chain, check.caller());
+        }
+        return chain.filter(stripped);
+    }
+
+    private Mono<Void> bearer(ServerWebExchange exchange, WebFilterChain chain, String token) {
+        if (bearerTokens.isEmpty()) {
+            return refuse(exchange, "bearer-not-configured", "This gateway accepts API keys only");
+        }
+        return bearerTokens.get().decode(token)
+                .map(this::callerOf)
+                .flatMap(caller -> caller.map(c -> proceed(exchange, chain, c))
+                        .orElseGet(() -> refuse(exchange, "token-without-role", "The token carries no platform role")))
+                .onErrorResume(JwtException.class, e -> {
+                    log.info("Refused a bearer token: {}", e.getMessage());
+                    return refuse(exchange, "invalid-token", "The bearer token is not valid");
+                });
+    }
+
+    private Optional<GatewayCaller> callerOf(Jwt jwt) {
+        String role = jwt.getClaimAsString("ucp_role");
+        if (role == null || Role.fromWireName(role).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GatewayCaller(jwt.getSubject(), role, jwt.getClaimAsString("ucp_org"),
+                jwt.getClaimAsString("ucp_biz"), "jwt"));
+    }
+
+    private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, GatewayCaller caller) {
+        CallerIdentity identity;
+        try {
+            identity = new CallerIdentity(caller.subject(), Role.fromWireName(caller.role()).orElseThrow(),
+                    caller.organisationId(), caller.businessId(), caller.authentication());
+        } catch (RuntimeException e) {
+            return refuse(exchange, "incomplete-identity", "The credential's identity is incomplete");
+        }
+        meters.counter("ucp.gateway.authentications", "method", caller.authentication(), "role", caller.role())
+                .increment();
+        exchange.getAttributes().put(GatewayCaller.ATTRIBUTE, caller);
+        ServerHttpRequest withIdentity = exchange.getRequest().mutate()
+                .headers(h -> h.set(IdentityTokens.HEADER, signer.sign(identity))).build();
+        return chain.filter(exchange.mutate().request(withIdentity).build());
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, String reason, String detail) {
+        meters.counter("ucp.gateway.authentication.failures", "reason", reason).increment();
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed",
+                detail, h -> h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ucp\", ApiKey realm=\"ucp\""));
+    }
+}
