@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.identity.OidcLogin;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -180,8 +181,27 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> status("GET", "/api/v1/partnerships?limit=1", essen, null) == 401);
     }
 
+    /** People sign in at the local OpenID Connect provider and use its access tokens at the gateway. */
     @Test
     @Order(4)
+    void peopleUseRealTokensOfTheIdentityProvider() {
+        URI issuer = URI.create("http://127.0.0.1:" + stack.ports.get("IDENTITY_PORT"));
+        String essen = new OidcLogin(issuer).login("ucp-cli", "http://127.0.0.1/callback", "essen", "demo").accessToken();
+        String robots = new OidcLogin(issuer).login("ucp-cli", "http://127.0.0.1/callback", "robots-essen", "demo")
+                .accessToken();
+        String seeded = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).get(0).path("id").asString();
+        String agreement = "{\"title\": \"Joint seminar agreement\", \"signedOn\": \"2020-02-10\"}";
+
+        assertThat(bearer("POST", "/api/v1/partnerships/" + seeded + "/agreements", essen, agreement).statusCode())
+                .as("a partner of Essen changes Essen's partnership").isEqualTo(200);
+        assertThat(bearer("POST", "/api/v1/partnerships/" + seeded + "/agreements", robots, agreement).statusCode())
+                .as("a business does not").isEqualTo(403);
+        assertThat(bearer("GET", "/api/v1/partnerships/" + seeded, robots, null).statusCode()).isEqualTo(200);
+        assertThat(bearer("GET", "/api/v1/partnerships/" + seeded, essen + "x", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
     void kcatReadsTheIntegrationEventFromTheTopic() throws Exception {
         Assumptions.assumeTrue(onPath("kcat"), "kcat is not installed (apt-get install kcat); .ci/run installs it");
         String id = createPartnership("Essen - Koriyama kcat", "e2e-kcat-1");
@@ -204,7 +224,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingTheBrokerWhilePartnershipsAreCreatedLosesNoEvent() {
         stack.kill("kafka");
         List<String> ids = new ArrayList<>();
@@ -223,7 +243,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void operatorsGetMetricsOfEveryService() {
         assertThat(body(stack.gateway() + "/actuator/prometheus")).contains("spring_cloud_gateway_requests_seconds");
         String partnerships = body(stack.service("PARTNERSHIP_PORT") + "/actuator/prometheus");
@@ -234,7 +254,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void dataSurvivesARestartOfTheWholeStack() {
         String id = createPartnership("Essen - Koriyama survives", "e2e-restart");
         stack.run("down.sh");
@@ -270,6 +290,16 @@ class LocalStackIT {
             return last[0] != 422;
         });
         return last[0];
+    }
+
+    private static HttpResponse<String> bearer(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
     }
 
     private static int status(String method, String path, String key, String body) {
