@@ -44,11 +44,13 @@ public class ApiKeyTopicListener implements SmartLifecycle, HealthIndicator {
     private volatile boolean caughtUp;
     private volatile Map<TopicPartition, Long> endOffsetsAtStart;
 
-    public ApiKeyTopicListener(ApiKeyCache cache, IntegrationEventMapper mapper, String bootstrapServers, String topic) {
+    public ApiKeyTopicListener(ApiKeyCache cache, IntegrationEventMapper mapper, String bootstrapServers, String topic,
+            Map<String, String> clientSettings) {
         this.cache = cache;
         this.mapper = mapper;
         this.topic = topic;
-        this.consumerConfig = new HashMap<>();
+        // The cluster's own settings (TLS, SASL) first; what makes this reader a full copy wins.
+        this.consumerConfig = new HashMap<>(clientSettings);
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-api-keys-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -148,6 +150,10 @@ public class ApiKeyTopicListener implements SmartLifecycle, HealthIndicator {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    Map<String, Object> consumerConfig() {
+        return Map.copyOf(consumerConfig);
     }
 
     public boolean caughtUp() {

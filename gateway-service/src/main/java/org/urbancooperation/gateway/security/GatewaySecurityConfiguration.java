@@ -52,7 +52,8 @@ class GatewaySecurityConfiguration {
             @Value("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}") String defaultBootstrap) {
         String bootstrap = properties.kafkaBootstrapServers() == null ? defaultBootstrap
                 : properties.kafkaBootstrapServers();
-        return new ApiKeyTopicListener(cache, new IntegrationEventMapper(), bootstrap, properties.apiKeyTopic());
+        return new ApiKeyTopicListener(cache, new IntegrationEventMapper(), bootstrap, properties.apiKeyTopic(),
+                properties.kafka());
     }
 
     /** Bearer tokens of the organisations' identity provider: signature, expiry, issuer and audience. */

@@ -1,6 +1,7 @@
 package org.urbancooperation.gateway.security;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param identityTokenLifetime how long a forwarded identity is valid; one request needs seconds
  * @param apiKeyTopic the topic of issued and revoked API keys
  * @param kafkaBootstrapServers where that topic lives
+ * @param kafka further Kafka client settings for reading it (e.g. {@code security.protocol},
+ *        {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.truststore.location}), as the
+ *        cluster requires
  * @param oidcIssuerUri the people's identity provider ({@code UCP_OIDC_ISSUER_URI}); blank: no bearer tokens
  * @param oidcJwksUri its signing keys; default {@code <issuer>/oauth2/jwks}
  * @param oidcAudience the audience an access token must be for
@@ -22,6 +26,7 @@ public record GatewaySecurityProperties(
         Duration identityTokenLifetime,
         String apiKeyTopic,
         String kafkaBootstrapServers,
+        Map<String, String> kafka,
         String oidcIssuerUri,
         String oidcJwksUri,
         String oidcAudience) {
@@ -29,6 +34,7 @@ public record GatewaySecurityProperties(
     public GatewaySecurityProperties {
         identityTokenLifetime = identityTokenLifetime == null ? Duration.ofSeconds(60) : identityTokenLifetime;
         apiKeyTopic = apiKeyTopic == null ? "access.api-key" : apiKeyTopic;
+        kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
         oidcAudience = oidcAudience == null ? "ucp-api" : oidcAudience;
     }
 
