@@ -201,6 +201,21 @@ class GatewayAuthenticationTests {
     }
 
     @Test
+    void operatorsSeeLatencyPerRouteAndStatusAndAuthenticationFailuresByReason() {
+        client.get().uri("/api/v1/events?probe=metrics").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
+
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody().collectList().block().stream()
+                .collect(java.util.stream.Collectors.joining());
+
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket{")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"event-service\"")
+                .containsPattern("ucp_gateway_authentication_failures_total\\{[^}]*reason=\"api-key-malformed\"")
+                .doesNotContain("probe=metrics");
+    }
+
+    @Test
     void readinessWaitsForTheApiKeysAndReportsThem() {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
