@@ -13,22 +13,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
-import org.urbancooperation.events.EventServiceApplication;
 import org.urbancooperation.support.readmodel.KnownPartnerships;
-import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.SampleEvents;
+import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
@@ -36,11 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** event-service over HTTP, with the Mongo server and an embedded KRaft broker carrying partnership-service's events. */
-@SpringBootTest(classes = EventServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "ucp.messaging.initial-backoff=100ms", "ucp.messaging.max-backoff=200ms"})
-@EmbeddedKafka(partitions = 1)
-class CooperationEventApiTest {
+class CooperationEventApiTest extends ServiceApiTest {
 
     /** 09:00-12:00 CET on 25 Jan 2023, given with the Brussels offset. */
     static final String CLIMATE_ACTION = """
@@ -55,28 +43,10 @@ class CooperationEventApiTest {
 
     static final String ESTABLISHED = "partnership.PartnershipEstablished";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
-        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
-        TestIdentities.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    IntegrationEventMapper mapper;
     @Autowired
     MeterRegistry meters;
     @Autowired
     KnownPartnerships knownPartnerships;
-
-    /** As the programme secretariat, through the gateway. */
-    ServiceHttp http() {
-        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
-    }
 
     @Test
     void partnersScheduleForTheirOwnPartnershipsAndEveryoneReadsPublishedEvents() {

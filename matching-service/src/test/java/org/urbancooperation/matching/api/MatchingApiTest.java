@@ -16,24 +16,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
-import org.urbancooperation.matching.MatchingServiceApplication;
 import org.urbancooperation.support.readmodel.KnownPartnerships;
-import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.SampleEvents;
+import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
@@ -44,30 +36,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /** matching-service over HTTP, with the Mongo server and an embedded KRaft broker. */
-@SpringBootTest(classes = MatchingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "ucp.messaging.initial-backoff=100ms", "ucp.messaging.max-backoff=200ms"})
-@EmbeddedKafka(partitions = 1)
-class MatchingApiTest {
+class MatchingApiTest extends ServiceApiTest {
 
     static final String ONLINE_MATCHING = """
             {"partnershipId": "%s",
              "title": "Essen - Koriyama online business matching: products against COVID-19",
              "startsAt": "%s", "endsAt": "%s", "slotMinutes": %d}""";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
-        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
-        TestIdentities.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    IntegrationEventMapper mapper;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -75,11 +50,6 @@ class MatchingApiTest {
     /** Spied to count how often the consumer looked at a record: a poison record must be looked at once. */
     @MockitoSpyBean
     IntegrationEventSchemas schemas;
-
-    /** As the programme secretariat, through the gateway. */
-    ServiceHttp http() {
-        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
-    }
 
     @Test
     void partnersOpenMatchingEventsOfTheirOwnPartnershipsAndOnlyCallersWithAnIdentityReadThem() {

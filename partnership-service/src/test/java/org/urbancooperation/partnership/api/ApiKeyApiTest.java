@@ -18,57 +18,29 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
-import org.urbancooperation.partnership.PartnershipServiceApplication;
 import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
-import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
 import tools.jackson.databind.JsonNode;
 
 /** The secretariat's API keys over HTTP, and what the gateway reads of them on {@code access.api-key}. */
-@SpringBootTest(classes = PartnershipServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                // One partition, so that the order of two keys' events on the topic can be seen at all.
-                "ucp.messaging.partitions=1"})
-@EmbeddedKafka(partitions = 1)
-class ApiKeyApiTest {
+// One partition, so that the order of two keys' events on the topic can be seen at all.
+@TestPropertySource(properties = "ucp.messaging.partitions=1")
+class ApiKeyApiTest extends ServiceApiTest {
 
     static final String ESSEN_KEY = """
             {"role": "partner", "organisationId": "city-of-essen", "label": "City of Essen integration",
              "expiresAt": "2099-01-01T00:00:00Z"}""";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
-        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
-        TestIdentities.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    IntegrationEventMapper mapper;
-
-    ServiceHttp http() {
-        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
-    }
 
     @Test
     void anOperatorIssuesAPartnerKeyThatIsShownOnceAndPublishedAsItsHashOnly() {

@@ -11,49 +11,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
-import org.urbancooperation.partnership.PartnershipServiceApplication;
 import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
-import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
 import tools.jackson.databind.JsonNode;
 
 /** A new stack's first operator key: configured as UCP_BOOTSTRAP_OPERATOR_KEY, there after startup. */
-@SpringBootTest(classes = PartnershipServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1)
-class BootstrapOperatorKeyApiTest {
+class BootstrapOperatorKeyApiTest extends ServiceApiTest {
 
     static final PlainApiKey BOOTSTRAP = PlainApiKey.generate(new SecureRandom());
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
-        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
-        TestIdentities.register(registry);
+    static void bootstrapKey(DynamicPropertyRegistry registry) {
         registry.add("ucp.access.bootstrap-operator-key", BOOTSTRAP::reveal);
     }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    IntegrationEventMapper mapper;
     @Autowired
     @Qualifier("bootstrapOperatorKey")
     ApplicationRunner bootstrap;

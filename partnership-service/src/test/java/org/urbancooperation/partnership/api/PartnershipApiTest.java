@@ -12,34 +12,21 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
-import org.urbancooperation.partnership.PartnershipServiceApplication;
-import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
 import tools.jackson.databind.JsonNode;
 
 /** partnership-service over HTTP, with the Mongo server and an embedded KRaft broker. */
-@SpringBootTest(classes = PartnershipServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "ucp.messaging.initial-backoff=100ms", "ucp.messaging.max-backoff=200ms"})
-@EmbeddedKafka(partitions = 1)
-class PartnershipApiTest {
+class PartnershipApiTest extends ServiceApiTest {
 
     static final String ESSEN_KORIYAMA = """
             {"name": "%s",
@@ -49,28 +36,6 @@ class PartnershipApiTest {
              "partnerOrganisations": ["city-of-essen", "city-of-koriyama"],
              "establishedOn": "2019-08-27"}""";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
-        registry.add("spring.mongodb.database", InMemoryMongo::freshDatabaseName);
-        TestIdentities.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    IntegrationEventMapper mapper;
-
-    /** As the programme secretariat, through the gateway. */
-    ServiceHttp http() {
-        return new ServiceHttp(port).as(TestIdentities.OPERATOR);
-    }
-
-    ServiceHttp as(org.urbancooperation.contracts.identity.CallerIdentity identity) {
-        return new ServiceHttp(port).as(identity);
-    }
 
     @Test
     void establishingAPartnershipPublishesPartnershipEstablished() {
