@@ -3,6 +3,7 @@ package org.urbancooperation.support.config;
 import java.time.Clock;
 import java.util.List;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +44,12 @@ public class WebPlatformAutoConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Bean
+    OpenApiCustomizer platformApiDocumentation(@Value("${ucp.api.title:${spring.application.name}}") String title,
+            @Value("${ucp.api.description:}") String description, @Value("${ucp.api.version:v1}") String version) {
+        return ApiDocumentation.customizer(title, description, version);
     }
 
     @Bean

@@ -90,7 +90,12 @@ class CallerIdentityTest extends SupportServiceTestBase {
     @Test
     void apiDocsAndProbesStayOpenToTheOperatorsNetwork() {
         assertThat(new ServiceHttp(port).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(new ServiceHttp(port).get("/v3/api-docs").body()).doesNotContain("\"caller\"");
+        String docs = new ServiceHttp(port).get("/v3/api-docs").body();
+        assertThat(docs).doesNotContain("\"caller\"");
+        var api = ServiceHttp.json(new ServiceHttp(port).get("/v3/api-docs"));
+        assertThat(api.at("/info/title").asString()).isEqualTo("support-test-service");
+        assertThat(api.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
+        assertThat(api.at("/components/securitySchemes/bearerToken/scheme").asString()).isEqualTo("bearer");
     }
 
     private HttpResponse<String> get(String path, String token) {
