@@ -88,6 +88,14 @@ class CallerIdentityTest extends SupportServiceTestBase {
     }
 
     @Test
+    void requestsRunOnVirtualThreadsFromJava21On() {
+        var thread = ServiceHttp.json(new ServiceHttp(port).get("/api/v1/public/request-thread"));
+
+        boolean java21OrLater = Runtime.version().feature() >= 21;
+        assertThat(thread.path("virtual").asBoolean()).as("Java " + thread.path("java").asInt()).isEqualTo(java21OrLater);
+    }
+
+    @Test
     void apiDocsAndProbesStayOpenToTheOperatorsNetwork() {
         assertThat(new ServiceHttp(port).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         String docs = new ServiceHttp(port).get("/v3/api-docs").body();
