@@ -14,4 +14,20 @@ public interface IntegrationEventHandler<T extends IntegrationEvent> {
     Class<T> eventClass();
 
     HandlingOutcome handle(T event, EventEnvelope envelope);
+
+    /** A handler from a function, for the usual one-line handlers. */
+    static <T extends IntegrationEvent> IntegrationEventHandler<T> of(Class<T> eventClass,
+            java.util.function.BiFunction<T, EventEnvelope, HandlingOutcome> handle) {
+        return new IntegrationEventHandler<>() {
+            @Override
+            public Class<T> eventClass() {
+                return eventClass;
+            }
+
+            @Override
+            public HandlingOutcome handle(T event, EventEnvelope envelope) {
+                return handle.apply(event, envelope);
+            }
+        };
+    }
 }

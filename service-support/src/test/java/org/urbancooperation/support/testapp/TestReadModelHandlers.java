@@ -7,11 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
-import org.urbancooperation.support.messaging.HandlingOutcome;
 import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.support.mongo.ReadModelWrites;
 import org.urbancooperation.support.observability.CorrelationId;
@@ -31,59 +29,33 @@ class TestReadModelHandlers {
     @Bean
     IntegrationEventHandler<PartnershipEstablished> knownPartnerships(MongoDatabase database) {
         MongoCollection<Document> known = database.getCollection("known_partnerships");
-        return new IntegrationEventHandler<>() {
-            @Override
-            public Class<PartnershipEstablished> eventClass() {
-                return PartnershipEstablished.class;
-            }
-
-            @Override
-            public HandlingOutcome handle(PartnershipEstablished event, EventEnvelope envelope) {
-                SEEN_CORRELATION_IDS.put(event.aggregateId(), String.valueOf(CorrelationId.current()));
-                return ReadModelWrites.upsertIfNewer(known, event.partnershipId().toString(),
-                        envelope.aggregateVersion(), new Document("name", event.name()));
-            }
-        };
+        return IntegrationEventHandler.of(PartnershipEstablished.class, (event, envelope) -> {
+            SEEN_CORRELATION_IDS.put(event.aggregateId(), String.valueOf(CorrelationId.current()));
+            return ReadModelWrites.upsertIfNewer(known, event.partnershipId().toString(), envelope.aggregateVersion(),
+                    new Document("name", event.name()));
+        });
     }
 
     @Bean
     IntegrationEventHandler<AgreementSigned> agreementCounter(MongoDatabase database) {
         MongoCollection<Document> counts = database.getCollection("agreement_counts");
-        return new IntegrationEventHandler<>() {
-            @Override
-            public Class<AgreementSigned> eventClass() {
-                return AgreementSigned.class;
-            }
-
-            @Override
-            public HandlingOutcome handle(AgreementSigned event, EventEnvelope envelope) {
-                return ReadModelWrites.applyOnce(counts, event.partnershipId().toString(), envelope.eventId(),
-                        Updates.inc("agreements", 1));
-            }
-        };
+        return IntegrationEventHandler.of(AgreementSigned.class, (event, envelope) -> ReadModelWrites.applyOnce(counts,
+                event.partnershipId().toString(), envelope.eventId(), Updates.inc("agreements", 1)));
     }
 
     @Bean
     IntegrationEventHandler<CooperationEventScheduled> flakyScheduler(MongoDatabase database) {
         MongoCollection<Document> scheduled = database.getCollection("scheduled");
-        return new IntegrationEventHandler<>() {
-            @Override
-            public Class<CooperationEventScheduled> eventClass() {
-                return CooperationEventScheduled.class;
+        return IntegrationEventHandler.of(CooperationEventScheduled.class, (event, envelope) -> {
+            int attempt = FLAKY_ATTEMPTS.computeIfAbsent(event.aggregateId(), k -> new AtomicInteger()).incrementAndGet();
+            if (event.title().startsWith("flaky") && attempt <= 2) {
+                throw new IllegalStateException("database briefly unavailable (attempt " + attempt + ")");
             }
-
-            @Override
-            public HandlingOutcome handle(CooperationEventScheduled event, EventEnvelope envelope) {
-                int attempt = FLAKY_ATTEMPTS.computeIfAbsent(event.aggregateId(), k -> new AtomicInteger()).incrementAndGet();
-                if (event.title().startsWith("flaky") && attempt <= 2) {
-                    throw new IllegalStateException("database briefly unavailable (attempt " + attempt + ")");
-                }
-                if (event.title().startsWith("broken")) {
-                    throw new IllegalStateException("never works");
-                }
-                return ReadModelWrites.applyOnce(scheduled, event.aggregateId(), envelope.eventId(),
-                        Updates.inc("times", 1));
+            if (event.title().startsWith("broken")) {
+                throw new IllegalStateException("never works");
             }
-        };
+            return ReadModelWrites.applyOnce(scheduled, event.aggregateId(), envelope.eventId(),
+                    Updates.inc("times", 1));
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.urbancooperation.partnership.indicator.messaging;
 
-import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.partnership.indicator.application.IndicatorStore;
@@ -14,32 +13,14 @@ public final class IndicatorReportHandlers {
     }
 
     public static IntegrationEventHandler<CooperationEventScheduled> cooperationEvents(IndicatorStore store) {
-        return new IntegrationEventHandler<>() {
-            @Override
-            public Class<CooperationEventScheduled> eventClass() {
-                return CooperationEventScheduled.class;
-            }
-
-            @Override
-            public HandlingOutcome handle(CooperationEventScheduled event, EventEnvelope envelope) {
-                return store.countCooperationEvent(event.partnershipId(), envelope.eventId(), event.format())
-                        ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
-            }
-        };
+        return IntegrationEventHandler.of(CooperationEventScheduled.class, (event, envelope) ->
+                store.countCooperationEvent(event.partnershipId(), envelope.eventId(), event.format())
+                        ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE);
     }
 
     public static IntegrationEventHandler<MatchingEventOpened> matchingEvents(IndicatorStore store) {
-        return new IntegrationEventHandler<>() {
-            @Override
-            public Class<MatchingEventOpened> eventClass() {
-                return MatchingEventOpened.class;
-            }
-
-            @Override
-            public HandlingOutcome handle(MatchingEventOpened event, EventEnvelope envelope) {
-                return store.countMatchingEvent(event.partnershipId(), envelope.eventId())
-                        ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
-            }
-        };
+        return IntegrationEventHandler.of(MatchingEventOpened.class, (event, envelope) ->
+                store.countMatchingEvent(event.partnershipId(), envelope.eventId())
+                        ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE);
     }
 }
