@@ -70,8 +70,9 @@ class GatewaySecurityConfiguration {
 
     @Bean
     AuthenticationFilter authenticationFilter(ApiKeyCache apiKeys, ObjectProvider<ReactiveJwtDecoder> bearerTokenDecoder,
-            IdentityTokens.Signer signer, GatewayProblems problems, MeterRegistry meters) {
+            IdentityTokens.Signer signer, GatewaySecurityProperties properties, GatewayProblems problems,
+            MeterRegistry meters) {
         return new AuthenticationFilter(apiKeys, Optional.ofNullable(bearerTokenDecoder.getIfAvailable()), signer,
-                problems, meters);
+                properties.identityTokenLifetime(), problems, meters);
     }
 }

@@ -109,6 +109,24 @@ class GatewayAuthenticationTests {
     }
 
     @Test
+    void aCallersSignedIdentityIsReusedForAFractionOfItsLifetimeNotSignedPerRequest() {
+        String essen = issue("city-of-essen");
+        String koriyama = issue("city-of-koriyama");
+        String first = "/api/v1/partnerships?probe=reuse-1-" + UUID.randomUUID();
+        String second = "/api/v1/partnerships?probe=reuse-2-" + UUID.randomUUID();
+        String other = "/api/v1/partnerships?probe=reuse-3-" + UUID.randomUUID();
+        awaitStatus(first, essen, 200);
+        awaitStatus(second, essen, 200);
+        awaitStatus(other, koriyama, 200);
+
+        String firstToken = BACKEND.requestsTo(first).get(0).header(IdentityTokens.HEADER).get(0);
+        assertThat(BACKEND.requestsTo(second).get(0).header(IdentityTokens.HEADER).get(0)).isEqualTo(firstToken);
+        String otherToken = BACKEND.requestsTo(other).get(0).header(IdentityTokens.HEADER).get(0);
+        assertThat(otherToken).isNotEqualTo(firstToken);
+        assertThat(verifier().verify(otherToken).organisationId()).isEqualTo("city-of-koriyama");
+    }
+
+    @Test
     void aSpoofedIdentityHeaderNeverReachesAService() {
         String forged = "eyJhbGciOiJFUzI1NiJ9.eyJ1Y3Bfcm9sZSI6Im9wZXJhdG9yIn0.c2ln";
         String anonymousPath = "/api/v1/partnerships/" + UUID.randomUUID() + "?probe=spoof";
