@@ -308,6 +308,9 @@ class GatewayApplicationTests {
         @ParameterizedTest
         @ValueSource(strings = { "/actuator/health/readiness", "/actuator/health/liveness" })
         void probesAreUp(String path) {
+            // Readiness waits for the API keys on the topic: a moment after start on a busy machine.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> client.get().uri(path).exchange().returnResult(String.class).getStatus().is2xxSuccessful());
             client.get().uri(path).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");

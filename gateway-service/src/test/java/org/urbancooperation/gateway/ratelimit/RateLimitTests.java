@@ -224,6 +224,9 @@ class RateLimitTests {
         }
         getAs(address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
+        // Readiness waits for the API keys on the topic: a moment after start on a busy machine.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/actuator/health/readiness")
+                .exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         for (int i = 0; i < 5; i++) {
             client.get().uri("/actuator/health/readiness").header("X-Forwarded-For", address).exchange()
                     .expectStatus().isOk()

@@ -41,7 +41,10 @@ class RedisRateLimitTests {
     }
 
     private static Map<String, String> limitOfFour(String redisUrl) {
+        // A store timeout well above 100 ms: on a loaded CI machine the first Redis calls can be slow,
+        // and a timeout here would fail open and hide the shared count this test is about.
         return Map.of("REDIS_URL", redisUrl, "ucp.rate-limit.on-store-failure", "open",
+                "ucp.rate-limit.store-timeout", "1s",
                 "ucp.rate-limit.limits.anonymous.requests", "4",
                 "ucp.rate-limit.limits.anonymous.per", "1h",
                 "ucp.rate-limit.limits.anonymous.burst", "4");
@@ -91,7 +94,8 @@ class RedisRateLimitTests {
                 EntityExchangeResult<String> passed = get(gateway);
                 assertThat(passed.getStatus()).as("open: let through while Redis is down").isEqualTo(HttpStatus.OK);
                 assertThat(passed.getResponseHeaders().containsHeader("RateLimit-Remaining")).isFalse();
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("does not hang")
+                        .isLessThan(Duration.ofSeconds(5));
             }
             assertThat(gateway.counter("ucp_gateway_rate_limiter_failures_total")).isGreaterThanOrEqualTo(3);
 

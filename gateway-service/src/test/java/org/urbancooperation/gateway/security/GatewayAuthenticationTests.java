@@ -235,6 +235,8 @@ class GatewayAuthenticationTests {
 
     @Test
     void readinessWaitsForTheApiKeysAndReportsThem() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/actuator/health/readiness")
+                .exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
