@@ -29,8 +29,12 @@
 #   BENCH_OURS_EXTRA_JAVA_OPTS (none): added for "ours" only, e.g. for a profile:
 #       -XX:StartFlightRecording=filename=/tmp/ours.jfr,settings=profile (not for the reported figures)
 #   BENCH_BACKEND_JAVA_OPTS ("-Xmx256m")
-#   BENCH_MAX_LOAD (none): wait (at most 15 minutes) until the 1-minute load average is at most this
-#       before measuring; the machine may be shared with builds
+#   BENCH_REBUILD (auto): build the gateway jar (./mvnw -q -B -pl gateway-service -am package -DskipTests)
+#       when it is missing or older than a source file of gateway-service or event-contracts or a pom;
+#       1: always, 0: never (measure the jar as it is)
+#   BENCH_WAIT_IDLE (none), e.g. 0.15: before starting anything, wait (at most 30 minutes) until the
+#       machine has used less than this many cores in each of three 10 s windows; for a machine shared
+#       with builds (the load average is no help: the run's own threads keep it at 3-4)
 #   BENCH_PORT_BASE (28000): ports BASE+1.. backends, BASE+10..12 gateways, BASE+17 Mongo,
 #       BASE+92/93 Kafka (all on 127.0.0.1; the run stops at once if one is taken)
 #   BENCH_WORK (${TMPDIR:-/tmp}/ucp-gateway-benchmark): logs, keys, the extracted jar; the Kafka and
@@ -53,7 +57,8 @@ read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare ours-minimal ours-anonymous 
 GATEWAY_JAVA_OPTS="${BENCH_GATEWAY_JAVA_OPTS:--Xmx512m}"
 BACKEND_JAVA_OPTS="${BENCH_BACKEND_JAVA_OPTS:--Xmx256m}"
 OURS_EXTRA_JAVA_OPTS="${BENCH_OURS_EXTRA_JAVA_OPTS:-}"
-MAX_LOAD="${BENCH_MAX_LOAD:-}"
+WAIT_IDLE="${BENCH_WAIT_IDLE:-}"
+REBUILD="${BENCH_REBUILD:-auto}"
 PORT_BASE="${BENCH_PORT_BASE:-28000}"
 WORK="${BENCH_WORK:-${TMPDIR:-/tmp}/ucp-gateway-benchmark}"
 STARTUP_TIMEOUT=180 # seconds per process
@@ -209,6 +214,23 @@ command -v curl >/dev/null || die "curl is needed"
 command -v "$JAVA" >/dev/null || die "no java found (JDK 17+; or set JAVA_HOME)"
 command -v "$JAVAC" >/dev/null || die "no javac found: a JDK, not a JRE, is needed"
 
+if [[ -n "$WAIT_IDLE" ]]; then
+  quiet=0
+  for ((i = 0; i < 180 && quiet < 3; i++)); do
+    read -r -a m0 <<<"$(machine_ticks)"
+    sleep 10
+    read -r -a m1 <<<"$(machine_ticks)"
+    busy="$(awk -v b="$((m1[0] - m0[0]))" -v t="$((m1[1] - m0[1]))" -v n="$(nproc)" 'BEGIN { printf "%.2f", n * b / t }')"
+    if awk -v b="$busy" -v max="$WAIT_IDLE" 'BEGIN { exit !(b < max) }'; then
+      quiet=$((quiet + 1))
+    else
+      quiet=0
+      ((i % 6)) || info "Waiting for an idle machine: $busy cores busy (BENCH_WAIT_IDLE=$WAIT_IDLE) ..."
+    fi
+  done
+  ((quiet >= 3)) || info "WARNING: the machine did not become idle within 30 minutes; measuring anyway"
+fi
+
 mkdir -p "$WORK/logs" "$WORK/keys"
 rm -f "$WORK"/logs/*.txt "$WORK"/logs/*.log
 
@@ -216,10 +238,19 @@ for port in $((PORT_BASE + 1)) $((PORT_BASE + 2)) $BARE_PORT $MINIMAL_PORT $OURS
   ! port_open "$port" || die "port $port is taken; choose other ports with BENCH_PORT_BASE"
 done
 
-if [[ ! -f "$BUILT_JAR" ]]; then
-  info "Building $BUILT_JAR ..."
-  (cd "$REPO" && ./mvnw -q -B -pl gateway-service -am package -DskipTests)
+# A stale jar would measure code that is no longer there.
+jar_outdated() {
+  [[ ! -f "$BUILT_JAR" ]] && return 0
+  [[ -n "$(find "$REPO/gateway-service/src/main" "$REPO/event-contracts/src/main" "$REPO/pom.xml" \
+    "$REPO/gateway-service/pom.xml" "$REPO/event-contracts/pom.xml" -newer "$BUILT_JAR" -type f -print -quit)" ]]
+}
+if [[ "$REBUILD" == 1 ]] || { [[ "$REBUILD" == auto ]] && jar_outdated; }; then
+  info "Building $BUILT_JAR (./mvnw -q -B -pl gateway-service -am package -DskipTests) ..."
+  (cd "$REPO" && ./mvnw -q -B -pl gateway-service -am package -DskipTests) || die "the build failed"
+elif jar_outdated; then
+  info "WARNING: $BUILT_JAR is older than its sources (BENCH_REBUILD=0): measuring it as it is"
 fi
+[[ -f "$BUILT_JAR" ]] || die "no $BUILT_JAR"
 cp -p "$BUILT_JAR" "$GATEWAY_JAR.tmp" && mv -f "$GATEWAY_JAR.tmp" "$GATEWAY_JAR"
 JAR_SHA="$(sha256sum "$GATEWAY_JAR" | cut -d' ' -f1)"
 JAR_INFO="${JAR_SHA:0:12}, built $(date -u -r "$GATEWAY_JAR" +%Y-%m-%dT%H:%M:%SZ)"
@@ -339,13 +370,6 @@ done
 
 # --- the run ------------------------------------------------------------------------------------
 
-if [[ -n "$MAX_LOAD" ]]; then
-  for ((i = 0; i < 180; i++)); do
-    awk -v max="$MAX_LOAD" '{ exit !($1 <= max) }' /proc/loadavg && break
-    ((i % 12)) || info "Waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to drop to $MAX_LOAD ..."
-    sleep 5
-  done
-fi
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 info "Load average before measuring: $LOAD_BEFORE ($(nproc) cores; includes this run's idle processes)"
 
