@@ -225,7 +225,7 @@ class CooperationEventApiTest extends ServiceApiTest {
         raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), envelopeBytes(partnershipId));
         raw.flush();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.exists(partnershipId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.find(partnershipId).isPresent());
         List<ConsumerRecord<String, byte[]>> dead = KafkaTestClients.readWithKey(brokers,
                 Topics.deadLetterTopicOf(Topics.PARTNERSHIPS), partnershipId.toString(), 1);
         assertThat(dead).hasSize(1);
@@ -249,7 +249,7 @@ class CooperationEventApiTest extends ServiceApiTest {
     private UUID knownPartnership() {
         UUID partnershipId = UUID.randomUUID();
         publishEstablished(partnershipId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.exists(partnershipId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.find(partnershipId).isPresent());
         return partnershipId;
     }
 

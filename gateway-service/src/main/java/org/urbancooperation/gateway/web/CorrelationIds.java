@@ -1,35 +1,29 @@
 package org.urbancooperation.gateway.web;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
+import org.urbancooperation.contracts.CorrelationIdFormat;
 
 /**
- * The id that ties a client's request to the services' log lines and the events it causes. Same header,
- * accepted format and MDC key as the services (service-support), which the gateway cannot depend on
- * because that module is servlet-based.
+ * The id that ties a client's request to the services' log lines and the events it causes. Header and
+ * accepted format are the contracts' {@link CorrelationIdFormat}, shared with the services; the MDC
+ * handling is the gateway's own, because service-support is servlet-based.
  */
 public final class CorrelationIds {
 
-    public static final String HTTP_HEADER = "X-Correlation-Id";
+    public static final String HTTP_HEADER = CorrelationIdFormat.HTTP_HEADER;
     public static final String MDC_KEY = "correlationId";
     /** Where the id of the current request is kept, for code that runs outside the web filter. */
     public static final String EXCHANGE_ATTRIBUTE = CorrelationIds.class.getName() + ".id";
 
-    /** What partners' systems typically send; anything else is replaced, never echoed. */
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private CorrelationIds() {
     }
 
     /** The given id when it is well-formed, otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
-            return candidate;
-        }
-        return UUID.randomUUID().toString();
+        return CorrelationIdFormat.acceptOrCreate(candidate);
     }
 
     /** The id the filter assigned to this exchange, or null if the filter did not run. */

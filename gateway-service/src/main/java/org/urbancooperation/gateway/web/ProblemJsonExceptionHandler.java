@@ -2,9 +2,7 @@ package org.urbancooperation.gateway.web;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +10,10 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.urbancooperation.gateway.resilience.GatewayProblems;
 
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
@@ -39,26 +32,12 @@ import reactor.netty.http.client.PrematureCloseException;
 @Order(-2)
 public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
 
-    /** Same base as the services' problem types, so clients see one vocabulary. */
-    static final String TYPE_BASE = "https://urban-cooperation.example/problems/";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
 
-    private final ServerResponse.Context responseContext;
+    private final GatewayProblems problems;
 
-    public ProblemJsonExceptionHandler(ServerCodecConfigurer codecs) {
-        List<HttpMessageWriter<?>> writers = codecs.getWriters();
-        this.responseContext = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return writers;
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    public ProblemJsonExceptionHandler(GatewayProblems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -71,17 +50,8 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
         Failure failure = classify(error);
         logFailure(exchange, error, failure, correlationId);
 
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.detail());
-        problem.setType(URI.create(TYPE_BASE + failure.type()));
-        problem.setTitle(failure.title());
-        problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
-        if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
-        }
-        return ServerResponse.status(failure.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, responseContext));
+        return problems.write(exchange, failure.status(), failure.type(), failure.title(), failure.detail(),
+                GatewayProblems.HttpHeaderSetter.NONE);
     }
 
     static Failure classify(Throwable error) {

@@ -223,9 +223,10 @@ class GatewayAuthenticationTests {
         client.get().uri("/api/v1/events?probe=metrics").exchange().expectStatus().isOk();
         client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
 
-        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseBody().collectList().block().stream()
-                .collect(java.util.stream.Collectors.joining());
+        // The first scrape renders every histogram: give it more than the client's default 5 s on a busy machine.
+        String metrics = client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket{")
                 .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"event-service\"")

@@ -1,9 +1,8 @@
 package org.urbancooperation.support.observability;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
+import org.urbancooperation.contracts.CorrelationIdFormat;
 
 /**
  * The id that ties a request to the integration events it causes and to the consumers' log lines.
@@ -11,11 +10,9 @@ import org.slf4j.MDC;
  */
 public final class CorrelationId {
 
-    public static final String HTTP_HEADER = "X-Correlation-Id";
+    public static final String HTTP_HEADER = CorrelationIdFormat.HTTP_HEADER;
     public static final String MDC_KEY = "correlationId";
 
-    /** Accepts what partners' systems typically send; anything else is replaced, never echoed. */
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private CorrelationId() {
     }
@@ -26,10 +23,7 @@ public final class CorrelationId {
 
     /** The given id when it is well-formed, otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
-            return candidate;
-        }
-        return UUID.randomUUID().toString();
+        return CorrelationIdFormat.acceptOrCreate(candidate);
     }
 
     public static Scope open(String correlationId) {

@@ -117,7 +117,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     public int publishPending() {
         List<Claim> claims = claim();
         if (claims.isEmpty()) {
-            refreshPendingGauge(false);
+            refreshPendingGauge();
             return 0;
         }
         send(claims);
@@ -126,7 +126,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             published += awaitAcks(claim);
         }
         release(claims);
-        refreshPendingGauge(true);
+        refreshPendingGauge();
         return published;
     }
 
@@ -258,9 +258,10 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         }
     }
 
-    private void refreshPendingGauge(boolean force) {
+    /** At most every two seconds: the gauge is for dashboards, the count is a query. */
+    private void refreshPendingGauge() {
         Instant now = clock.instant();
-        if (!force && now.isBefore(pendingRefreshedAt.plus(PENDING_REFRESH))) {
+        if (now.isBefore(pendingRefreshedAt.plus(PENDING_REFRESH))) {
             return;
         }
         pendingRefreshedAt = now;

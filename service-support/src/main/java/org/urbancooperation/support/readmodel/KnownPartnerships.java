@@ -59,8 +59,4 @@ public class KnownPartnerships implements IntegrationEventHandler<PartnershipEst
                 p.getList("cityNames", String.class), p.getList("timeZones", String.class),
                 p.getList("partnerOrganisations", String.class, List.of())));
     }
-
-    public boolean exists(UUID id) {
-        return partnerships.countDocuments(Filters.eq("_id", id.toString())) > 0;
-    }
 }

@@ -35,14 +35,12 @@ public class CooperationEventService {
      */
     public Versioned<CooperationEvent> schedule(Caller caller, ScheduleInput input) {
         Access.requireAuthenticated(caller);
-        List<String> organisations = partnerships.partnerOrganisationsOf(input.partnershipId())
+        PartnershipDirectory.KnownPartnership partnership = partnerships.find(input.partnershipId())
                 .orElseThrow(() -> unknownPartnership(input.partnershipId()));
-        Access.requireOperatorOrMemberOf(caller, organisations, "Partnership " + input.partnershipId());
-        List<String> timeZones = input.timeZones();
-        if (timeZones == null || timeZones.isEmpty()) {
-            timeZones = partnerships.timeZonesOf(input.partnershipId())
-                    .orElseThrow(() -> unknownPartnership(input.partnershipId()));
-        }
+        Access.requireOperatorOrMemberOf(caller, partnership.partnerOrganisations(),
+                "Partnership " + input.partnershipId());
+        List<String> timeZones = input.timeZones() == null || input.timeZones().isEmpty()
+                ? partnership.timeZones() : input.timeZones();
         return cooperationEvents.insert(CooperationEvent.schedule(UUID.randomUUID(), input.partnershipId(),
                 input.title(), input.format(), input.startsAt(), input.endsAt(), timeZones, input.languages(),
                 input.venue()));

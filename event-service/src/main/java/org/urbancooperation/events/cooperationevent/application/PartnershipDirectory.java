@@ -7,11 +7,13 @@ import java.util.UUID;
 /** The partnerships this service knows of (from partnership-service's events), as cooperation events need them. */
 public interface PartnershipDirectory {
 
-    boolean exists(UUID partnershipId);
+    /**
+     * @param timeZones the distinct IANA time zones of the partner cities
+     * @param partnerOrganisations the organisations whose partners act for the partnership
+     */
+    record KnownPartnership(List<String> timeZones, List<String> partnerOrganisations) {
+    }
 
-    /** @return the distinct IANA time zones of the partner cities; empty when the partnership is unknown */
-    Optional<List<String>> timeZonesOf(UUID partnershipId);
-
-    /** @return the organisations whose partners act for the partnership; empty when it is unknown */
-    Optional<List<String>> partnerOrganisationsOf(UUID partnershipId);
+    /** @return empty when the partnership is unknown here */
+    Optional<KnownPartnership> find(UUID partnershipId);
 }

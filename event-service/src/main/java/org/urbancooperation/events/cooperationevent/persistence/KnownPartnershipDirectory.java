@@ -1,6 +1,5 @@
 package org.urbancooperation.events.cooperationevent.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,17 +16,8 @@ public class KnownPartnershipDirectory implements PartnershipDirectory {
     }
 
     @Override
-    public boolean exists(UUID partnershipId) {
-        return knownPartnerships.exists(partnershipId);
-    }
-
-    @Override
-    public Optional<List<String>> timeZonesOf(UUID partnershipId) {
-        return knownPartnerships.find(partnershipId).map(KnownPartnerships.KnownPartnership::timeZones);
-    }
-
-    @Override
-    public Optional<List<String>> partnerOrganisationsOf(UUID partnershipId) {
-        return knownPartnerships.find(partnershipId).map(KnownPartnerships.KnownPartnership::partnerOrganisations);
+    public Optional<KnownPartnership> find(UUID partnershipId) {
+        return knownPartnerships.find(partnershipId)
+                .map(p -> new KnownPartnership(p.timeZones(), p.partnerOrganisations()));
     }
 }
