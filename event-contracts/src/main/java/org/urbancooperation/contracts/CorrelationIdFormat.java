@@ -1,6 +1,7 @@
 package org.urbancooperation.contracts;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,18 @@ public final class CorrelationIdFormat {
         if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        return newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator. Correlation ids only need to be
+     * unique, not unguessable; {@link UUID#randomUUID()} takes a lock on the shared SecureRandom for
+     * each one, which showed in the gateway's profile of every request without an id.
+     */
+    public static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -292,9 +292,11 @@ class GatewayApplicationTests {
                     .expectBody(String.class).returnResult().getResponseBody();
 
             assertThat(scrape)
-                    .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"partnership-service\"")
-                    .containsPattern("http_server_requests_seconds_bucket\\{[^}]*application=\"gateway-service\"")
-                    .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*application=\"gateway-service\"");
+                    .containsPattern("ucp_gateway_requests_seconds_bucket\\{[^}]*application=\"gateway-service\"[^}]*route=\"partnership-service\"")
+                    .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*route=\"partnership-service\",status=\"200\"")
+                    // One timer per request: neither the gateway's route timer nor WebFlux's observation.
+                    .doesNotContain("spring_cloud_gateway_requests_seconds")
+                    .doesNotContain("http_server_requests_seconds");
         }
 
         @ParameterizedTest

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Paths ending in {@code /slow} are answered only when {@link #close()} is called, to provoke the
  * gateway's response timeout; paths ending in {@code /crash} close the connection without a response;
- * paths ending in {@code /fail} are answered 500. Public: the ratelimit and resilience tests use it too.
+ * paths ending in {@code /fail} are answered 500; paths ending in {@code /flaky} are answered 503 the
+ * first time and normally after that. Public: the ratelimit and resilience tests use it too.
  */
 public final class RecordingBackend implements AutoCloseable {
 
@@ -41,6 +44,7 @@ public final class RecordingBackend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private final Set<String> flakyAnswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch releaseSlowResponses = new CountDownLatch(1);
 
     private RecordingBackend() throws IOException {
@@ -96,6 +100,10 @@ public final class RecordingBackend implements AutoCloseable {
             }
             if (path.endsWith("/slow")) {
                 awaitRelease();
+            }
+            if (path.endsWith("/flaky") && flakyAnswered.add(path)) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
             }
             if (path.endsWith("/fail")) {
                 exchange.sendResponseHeaders(500, -1);

@@ -245,7 +245,7 @@ class LocalStackIT {
     @Test
     @Order(7)
     void operatorsGetMetricsOfEveryService() {
-        assertThat(body(stack.gateway() + "/actuator/prometheus")).contains("spring_cloud_gateway_requests_seconds");
+        assertThat(body(stack.gateway() + "/actuator/prometheus")).contains("ucp_gateway_requests_seconds_bucket");
         String partnerships = body(stack.service("PARTNERSHIP_PORT") + "/actuator/prometheus");
         assertThat(partnerships).contains("ucp_outbox_published_total", "ucp_events_consumed_total",
                 "application=\"partnership-service\"");

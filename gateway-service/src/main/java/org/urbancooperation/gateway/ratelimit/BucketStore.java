@@ -9,6 +9,20 @@ interface BucketStore extends AutoCloseable {
     /** Takes one token from the subject's bucket, creating the bucket full if it does not exist. */
     Mono<ConsumptionProbe> tryConsume(RateLimitSubject subject);
 
+    /**
+     * A store that answers without waiting (memory): the filter takes the token synchronously, with no
+     * reactive pipeline and no timeout timer per request.
+     */
+    interface Immediate extends BucketStore {
+
+        ConsumptionProbe tryConsumeNow(RateLimitSubject subject);
+
+        @Override
+        default Mono<ConsumptionProbe> tryConsume(RateLimitSubject subject) {
+            return Mono.fromSupplier(() -> tryConsumeNow(subject));
+        }
+    }
+
     /** For logs and docs: "memory" or "redis". */
     String kind();
 

@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import reactor.core.publisher.Mono;
 
 /**
  * Buckets in this process's memory, for a single replica. Bounded: at most {@code max-local-buckets}
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
  * fill up is dropped, since it would be full again anyway. A flood of distinct addresses can therefore
  * not exhaust memory; at worst an evicted caller starts over with a full bucket.
  */
-final class LocalBucketStore implements BucketStore {
+final class LocalBucketStore implements BucketStore.Immediate {
 
     private final Cache<String, Bucket> buckets;
 
@@ -27,9 +26,8 @@ final class LocalBucketStore implements BucketStore {
     }
 
     @Override
-    public Mono<ConsumptionProbe> tryConsume(RateLimitSubject subject) {
-        return Mono.fromSupplier(() -> buckets.get(subject.bucketName(), name -> newBucket(subject.limit()))
-                .tryConsumeAndReturnRemaining(1));
+    public ConsumptionProbe tryConsumeNow(RateLimitSubject subject) {
+        return buckets.get(subject.bucketName(), name -> newBucket(subject.limit())).tryConsumeAndReturnRemaining(1);
     }
 
     private static Bucket newBucket(RateLimitProperties.Limit limit) {

@@ -83,19 +83,33 @@ public class RateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         RateLimitSubject subject = subjects.of(exchange);
+        if (store instanceof BucketStore.Immediate immediate) {
+            Decision decision;
+            try {
+                decision = Decision.of(immediate.tryConsumeNow(subject));
+            } catch (RuntimeException failure) {
+                decision = storeFailed(exchange, failure);
+            }
+            return apply(decision, exchange, chain, subject);
+        }
         return store.tryConsume(subject)
                 .timeout(properties.storeTimeout())
                 .map(Decision::of)
                 .onErrorResume(failure -> Mono.just(storeFailed(exchange, failure)))
-                .flatMap(decision -> switch (decision.outcome()) {
-                    case ALLOWED -> {
-                        addHeaders(exchange.getResponse(), subject, decision.probe());
-                        yield chain.filter(exchange);
-                    }
-                    case UNLIMITED -> chain.filter(exchange);
-                    case REFUSED -> refuse(exchange, subject, decision.probe());
-                    case UNAVAILABLE -> unavailable(exchange);
-                });
+                .flatMap(decision -> apply(decision, exchange, chain, subject));
+    }
+
+    private Mono<Void> apply(Decision decision, ServerWebExchange exchange, WebFilterChain chain,
+            RateLimitSubject subject) {
+        return switch (decision.outcome()) {
+            case ALLOWED -> {
+                addHeaders(exchange.getResponse(), subject, decision.probe());
+                yield chain.filter(exchange);
+            }
+            case UNLIMITED -> chain.filter(exchange);
+            case REFUSED -> refuse(exchange, subject, decision.probe());
+            case UNAVAILABLE -> unavailable(exchange);
+        };
     }
 
     private boolean isExcluded(ServerWebExchange exchange) {

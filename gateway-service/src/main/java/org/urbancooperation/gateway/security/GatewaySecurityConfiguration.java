@@ -56,6 +56,12 @@ class GatewaySecurityConfiguration {
                 properties.kafka());
     }
 
+    /** Keeps credentials and client identity headers from the services, adds the signed identity. */
+    @Bean
+    ForwardedRequestHeaders forwardedRequestHeaders() {
+        return new ForwardedRequestHeaders();
+    }
+
     /** Bearer tokens of the organisations' identity provider: signature, expiry, issuer and audience. */
     @Bean
     @ConditionalOnExpression("'${ucp.gateway.security.oidc-issuer-uri:}' != ''")

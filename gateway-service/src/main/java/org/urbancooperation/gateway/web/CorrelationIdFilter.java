@@ -40,20 +40,16 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
             }
         }
 
-        // The routing filter copies the (mutated) request headers to the service; set() also drops
-        // duplicates the client may have sent.
-        ServerWebExchange withId = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(CorrelationIds.HTTP_HEADER, correlationId)))
-                .build();
-        withId.getAttributes().put(CorrelationIds.EXCHANGE_ATTRIBUTE, correlationId);
+        // Forwarded to the service by security.ForwardedRequestHeaders, which replaces what the client sent.
+        exchange.getAttributes().put(CorrelationIds.EXCHANGE_ATTRIBUTE, correlationId);
 
         // Set just before the response is committed, so that it wins over a header copied from the
         // service's response and is present on error responses written by the exception handler.
-        ServerHttpResponse response = withId.getResponse();
+        ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             response.getHeaders().set(CorrelationIds.HTTP_HEADER, correlationId);
             return Mono.empty();
         });
-        return chain.filter(withId);
+        return chain.filter(exchange);
     }
 }

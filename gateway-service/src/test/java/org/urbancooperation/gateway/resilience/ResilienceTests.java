@@ -186,6 +186,42 @@ class ResilienceTests {
         }
 
         @Test
+        void headIsRetriedTwiceOnAServerError() {
+            String path = uniquePath("/api/v1/partnerships") + "/fail";
+
+            client.head().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+
+            assertThat(BACKEND.requestsTo(path)).hasSize(3).allSatisfy(request -> assertThat(request.method()).isEqualTo("HEAD"));
+        }
+
+        @Test
+        void getAnsweredOnceWithAServerErrorGetsTheSecondAnswer() {
+            String path = uniquePath("/api/v1/events") + "/flaky";
+
+            client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo(path);
+
+            assertThat(BACKEND.requestsTo(path)).hasSize(2);
+        }
+
+        @Test
+        void getIsRetriedTwiceOnADroppedConnection() {
+            String path = uniquePath("/api/v1/matching") + "/crash";
+
+            client.get().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+
+            assertThat(BACKEND.requestsTo(path)).hasSize(3);
+        }
+
+        @Test
+        void deleteIsNeverRetried() {
+            String path = uniquePath("/api/v1/partnerships") + "/crash";
+
+            client.delete().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY);
+
+            assertThat(BACKEND.requestsTo(path)).hasSize(1);
+        }
+
+        @Test
         void successfulGetIsSentOnce() {
             String path = uniquePath("/api/v1/matching");
 

@@ -228,8 +228,10 @@ class GatewayAuthenticationTests {
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket{")
-                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"event-service\"")
+        assertThat(metrics).contains("ucp_gateway_requests_seconds_bucket{")
+                .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*route=\"event-service\",status=\"200\"")
+                // Refused before routing: counted all the same, without a route.
+                .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\",route=\"none\",status=\"401\"")
                 .containsPattern("ucp_gateway_authentication_failures_total\\{[^}]*reason=\"api-key-malformed\"")
                 .doesNotContain("probe=metrics");
     }
