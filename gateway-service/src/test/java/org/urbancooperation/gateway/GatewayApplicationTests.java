@@ -36,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * production sets.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        "ucp.gateway.response-timeout=1s",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         // Every request here comes from 127.0.0.1: one anonymous bucket; the limits are tested in ratelimit.
         "ucp.rate-limit.limits.anonymous.burst=10000" })
@@ -286,6 +286,8 @@ class GatewayApplicationTests {
         @Test
         void prometheusScrapeHasTaggedGatewayMetricsAndRequestHistogram() {
             client.get().uri(uniquePath("/api/v1/partnerships")).exchange().expectStatus().isOk();
+            client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            client.get().uri("/no-such-route").exchange().expectStatus().isNotFound();
 
             String scrape = client.get().uri("/actuator/prometheus").exchange()
                     .expectStatus().isOk()
@@ -294,6 +296,8 @@ class GatewayApplicationTests {
             assertThat(scrape)
                     .containsPattern("ucp_gateway_requests_seconds_bucket\\{[^}]*application=\"gateway-service\"[^}]*route=\"partnership-service\"")
                     .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*route=\"partnership-service\",status=\"200\"")
+                    .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*route=\"actuator\",status=\"200\"")
+                    .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*route=\"none\",status=\"404\"")
                     // One timer per request: neither the gateway's route timer nor WebFlux's observation.
                     .doesNotContain("spring_cloud_gateway_requests_seconds")
                     .doesNotContain("http_server_requests_seconds");

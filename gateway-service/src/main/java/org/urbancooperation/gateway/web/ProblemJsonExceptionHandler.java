@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -66,6 +67,11 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
                 return Failure.of(HttpStatus.SERVICE_UNAVAILABLE,
                         "The service is not reachable; the request was not delivered and can be retried later");
             }
+            if (cause instanceof ReadTimeoutException) {
+                // The response timeout (resilience.ResponseTimeout): the service stayed silent too long.
+                return Failure.of(HttpStatus.GATEWAY_TIMEOUT,
+                        "The service did not respond in time; the request may still have been processed");
+            }
             if (cause instanceof PrematureCloseException) {
                 return Failure.of(HttpStatus.BAD_GATEWAY,
                         "The service closed the connection without a complete response; "
@@ -75,7 +81,7 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException statusError) {
             HttpStatusCode status = statusError.getStatusCode();
             if (status.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-                // Raised by the routing filter when the response timeout expires.
+                // Raised by the routing filter when a route's own response-timeout metadata expires.
                 return Failure.of(HttpStatus.GATEWAY_TIMEOUT,
                         "The service did not respond in time; the request may still have been processed");
             }

@@ -38,6 +38,8 @@ public class RequestMetricsFilter implements WebFilter, Ordered {
     public static final String METER = "ucp.gateway.requests";
     /** For requests that no route served. */
     public static final String NO_ROUTE = "none";
+    /** For the gateway's own actuator endpoints (health probes, Prometheus scrapes). */
+    public static final String ACTUATOR = "actuator";
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE");
@@ -72,9 +74,15 @@ public class RequestMetricsFilter implements WebFilter, Ordered {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String method = exchange.getRequest().getMethod().name();
-        Key key = new Key(route == null ? NO_ROUTE : route.getId(), METHODS.contains(method) ? method : "OTHER",
+        Key key = new Key(route != null ? route.getId() : isActuator(exchange) ? ACTUATOR : NO_ROUTE,
+                METHODS.contains(method) ? method : "OTHER",
                 status == null ? HttpStatus.OK.value() : status.value());
         timers.computeIfAbsent(key, this::register).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean isActuator(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.equals("/actuator") || path.startsWith("/actuator/");
     }
 
     private Timer register(Key key) {

@@ -38,7 +38,7 @@ import reactor.core.publisher.Flux;
  * window so that a test can open it; the other two keep the defaults.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        "ucp.gateway.response-timeout=1s",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         "ucp.rate-limit.limits.anonymous.burst=10000",
         "ucp.cors.allowed-origins=https://app.example, https://admin.example",
