@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
+import org.urbancooperation.gateway.web.GatewayRequestFilters;
 
 /**
  * The gateway in front of a real HTTP backend: partnership and matching routes lead to a recording
@@ -40,7 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
         // Every request here comes from 127.0.0.1: one anonymous bucket; the limits are tested in ratelimit.
         "ucp.rate-limit.limits.anonymous.burst=10000" })
-@AutoConfigureWebTestClient
+// 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayApplicationTests {
 
     private static final String CORRELATION_ID = "X-Correlation-Id";
@@ -64,6 +67,23 @@ class GatewayApplicationTests {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    GatewayRequestFilters requestFilters;
+
+    @Autowired
+    List<WebFilter> webFilters;
+
+    @Test
+    void theGatewaysOwnFiltersRunAsOneWebFilterInTheirOrder() {
+        assertThat(webFilters).filteredOn(filter -> filter.getClass().getName().startsWith("org.urbancooperation"))
+                .containsExactly(requestFilters);
+        List<String> names = requestFilters.filters().stream().map(filter -> filter.getClass().getSimpleName()).toList();
+        assertThat(names.subList(0, 3)).containsExactlyInAnyOrder("RequestMetricsFilter", "CorrelationIdFilter",
+                "SecurityHeadersFilter");
+        assertThat(names.subList(3, names.size())).containsExactly("PathTraversalGuardFilter", "GatewayCorsFilter",
+                "RequestBodyLimitFilter", "AuthenticationFilter", "RateLimitFilter");
+    }
 
     @LocalServerPort
     int port;

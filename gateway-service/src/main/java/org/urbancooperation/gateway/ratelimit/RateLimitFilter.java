@@ -9,18 +9,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
 import org.urbancooperation.gateway.web.CorrelationIds;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
@@ -35,14 +34,12 @@ import reactor.core.publisher.Mono;
  * unlimited ({@code open}) or gets 503 ({@code closed}); either way it never waits longer.
  *
  * <p>Order: {@link #ORDER}, after authentication, which must have put the {@code GatewayCaller} on the
- * exchange by then. Spring Security's filter chain runs at -100
- * ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}); a plain authentication WebFilter
- * must be ordered below {@link #ORDER}. Before it run (by order) the correlation id, security headers, path
+ * exchange by then. Before it run (by order) the request timer, correlation id, security headers, path
  * guard, CORS and body limit filters, so preflights and oversized bodies never take a token.
  */
-public class RateLimitFilter implements WebFilter, Ordered {
+public class RateLimitFilter implements GatewayRequestFilter {
 
-    /** Right after Spring Security's WebFilterChainProxy (-100) and any authentication filter below this. */
+    /** After authentication ({@code AuthenticationFilter.ORDER}), the last of the gateway's request filters. */
     public static final int ORDER = -90;
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);

@@ -11,8 +11,8 @@ import org.springframework.web.cors.reactive.CorsProcessor;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @EnableConfigurationProperties(CorsProperties.class)
-public class GatewayCorsFilter implements WebFilter, Ordered {
+public class GatewayCorsFilter implements GatewayRequestFilter {
 
     /** After the path guard, before the body limit, authentication and rate limiting. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;

@@ -13,8 +13,8 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * answers with an empty body.
  */
 @Component
-public class RequestBodyLimitFilter implements WebFilter, Ordered {
+public class RequestBodyLimitFilter implements GatewayRequestFilter {
 
     /** After the path guard and CORS, before authentication and rate limiting. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 3;

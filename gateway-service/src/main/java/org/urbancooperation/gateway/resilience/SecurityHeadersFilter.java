@@ -10,10 +10,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @EnableConfigurationProperties(SecurityHeadersProperties.class)
-public class SecurityHeadersFilter implements WebFilter, Ordered {
+public class SecurityHeadersFilter implements GatewayRequestFilter {
 
     /**
      * Same precedence as the correlation id filter, ahead of the path guard: even a rejected path gets

@@ -20,9 +20,11 @@ public class ApiKeyCache {
     static final String ISSUED = "access.ApiKeyIssued";
     static final String REVOKED = "access.ApiKeyRevoked";
 
-    /** An active key as published: never the secret, only its hash. */
-    public record ActiveKey(String keyId, String secretHash, String role, String organisationId, String businessId,
-            Instant expiresAt) {
+    /**
+     * An active key as published: never the secret, only its hash (decoded; null when the published hash was
+     * malformed, so that no secret matches), and the caller it stands for, built once.
+     */
+    public record ActiveKey(String keyId, byte[] secretDigest, GatewayCaller caller, Instant expiresAt) {
     }
 
     /** Why a presented key was refused; also the metric's {@code reason} tag. */
@@ -49,9 +51,10 @@ public class ApiKeyCache {
         }
         if (ISSUED.equals(envelope.type())) {
             String expiresAt = payload.path("expiresAt").asString(null);
-            active.put(keyId, new ActiveKey(keyId, payload.path("secretHash").asString(""),
-                    payload.path("role").asString(""), payload.path("organisationId").asString(null),
-                    payload.path("businessId").asString(null), expiresAt == null ? null : Instant.parse(expiresAt)));
+            GatewayCaller caller = new GatewayCaller(keyId, payload.path("role").asString(""),
+                    payload.path("organisationId").asString(null), payload.path("businessId").asString(null), "api-key");
+            active.put(keyId, new ActiveKey(keyId, ApiKeys.digestOf(payload.path("secretHash").asString("")), caller,
+                    expiresAt == null ? null : Instant.parse(expiresAt)));
         } else if (REVOKED.equals(envelope.type())) {
             active.remove(keyId);
         }
@@ -66,14 +69,13 @@ public class ApiKeyCache {
         if (known == null) {
             return new Check(null, Refusal.UNKNOWN);
         }
-        if (!ApiKeys.matches(key.get().secret(), known.secretHash())) {
+        if (known.secretDigest() == null || !ApiKeys.matches(key.get().secret(), known.secretDigest())) {
             return new Check(null, Refusal.WRONG_SECRET);
         }
         if (known.expiresAt() != null && !clock.instant().isBefore(known.expiresAt())) {
             return new Check(null, Refusal.EXPIRED);
         }
-        return new Check(new GatewayCaller(known.keyId(), known.role(), known.organisationId(), known.businessId(),
-                "api-key"), null);
+        return new Check(known.caller(), null);
     }
 
     public int size() {

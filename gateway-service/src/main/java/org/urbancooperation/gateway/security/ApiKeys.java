@@ -79,8 +79,24 @@ public final class ApiKeys {
 
     /** Constant time, so response times reveal nothing about how much of a guess was right. */
     public static boolean matches(String secret, String expectedSha256Hex) {
-        byte[] actual = sha256Hex(secret).getBytes(StandardCharsets.US_ASCII);
-        byte[] expected = expectedSha256Hex.toLowerCase().getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(actual, expected);
+        byte[] expected = digestOf(expectedSha256Hex);
+        return expected != null && matches(secret, expected);
+    }
+
+    /** As {@link #matches(String, String)}, against the digest decoded once when the key became known. */
+    public static boolean matches(String secret, byte[] expectedSha256) {
+        return MessageDigest.isEqual(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)), expectedSha256);
+    }
+
+    /** The 32 bytes of a SHA-256 written as 64 hex digits (either case), or null if it is not that. */
+    public static byte[] digestOf(String sha256Hex) {
+        if (sha256Hex == null || sha256Hex.length() != 64) {
+            return null;
+        }
+        try {
+            return HexFormat.of().parseHex(sha256Hex);
+        } catch (IllegalArgumentException notHex) {
+            return null;
+        }
     }
 }

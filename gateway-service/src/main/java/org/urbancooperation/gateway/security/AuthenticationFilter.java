@@ -1,27 +1,25 @@
 package org.urbancooperation.gateway.security;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.urbancooperation.contracts.identity.CallerIdentity;
 import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.gateway.ratelimit.RateLimitFilter;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,7 +35,7 @@ import reactor.core.publisher.Mono;
  * receive only the identity this filter signed ({@link IdentityTokens#HEADER}). A credential that
  * does not check out is a 401, never a silent downgrade to anonymous.
  */
-public class AuthenticationFilter implements WebFilter, Ordered {
+public class AuthenticationFilter implements GatewayRequestFilter {
 
     /** Before the rate limiter, which counts per caller. */
     public static final int ORDER = RateLimitFilter.ORDER - 5;

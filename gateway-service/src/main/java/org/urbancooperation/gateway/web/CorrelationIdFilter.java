@@ -6,7 +6,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
@@ -19,7 +18,7 @@ import reactor.core.publisher.Mono;
  * a route, but unrouted requests (404) and the gateway's own error responses need the id as well.
  */
 @Component
-public class CorrelationIdFilter implements WebFilter, Ordered {
+public class CorrelationIdFilter implements GatewayRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationIdFilter.class);
 

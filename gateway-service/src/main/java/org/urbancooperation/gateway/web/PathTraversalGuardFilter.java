@@ -6,7 +6,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
@@ -18,7 +17,7 @@ import reactor.core.publisher.Mono;
  * service's {@code /actuator/env}. Encoded slashes and backslashes are refused for the same reason.
  */
 @Component
-public class PathTraversalGuardFilter implements WebFilter, Ordered {
+public class PathTraversalGuardFilter implements GatewayRequestFilter {
 
     @Override
     public int getOrder() {
@@ -37,6 +36,10 @@ public class PathTraversalGuardFilter implements WebFilter, Ordered {
     private static boolean isAmbiguous(ServerWebExchange exchange) {
         String rawPath = exchange.getRequest().getURI().getRawPath();
         if (rawPath == null) {
+            return false;
+        }
+        // Most paths have neither a dot, a percent sign nor a backslash: nothing to look at.
+        if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0 && rawPath.indexOf('\\') < 0) {
             return false;
         }
         String lowerCase = rawPath.toLowerCase(Locale.ROOT);

@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +32,7 @@ import reactor.core.publisher.Mono;
  * refused before routing. Tags have bounded values: route ids, nine method names, status codes.
  */
 @Component
-public class RequestMetricsFilter implements WebFilter, Ordered {
+public class RequestMetricsFilter implements GatewayRequestFilter {
 
     public static final String METER = "ucp.gateway.requests";
     /** For requests that no route served. */

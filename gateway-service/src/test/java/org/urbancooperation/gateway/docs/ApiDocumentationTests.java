@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * AsyncAPI document of the integration events from the event-contracts jar.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "ucp.rate-limit.limits.anonymous.burst=10000")
-@AutoConfigureWebTestClient
+// 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class ApiDocumentationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -29,9 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 import org.urbancooperation.gateway.RecordingBackend;
 import org.urbancooperation.gateway.security.GatewayCaller;
+import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import reactor.core.publisher.Flux;
 
@@ -48,7 +48,8 @@ import reactor.core.publisher.Flux;
         "ucp.rate-limit.limits.partner.requests=5",
         "ucp.rate-limit.limits.partner.per=1h",
         "ucp.rate-limit.limits.partner.burst=5" })
-@AutoConfigureWebTestClient
+// 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class RateLimitTests {
 
     private static final String CALLER_HEADER = "X-Test-Caller";
@@ -75,8 +76,8 @@ class RateLimitTests {
     static class TestAuthentication {
 
         @Bean
-        WebFilter testCallerFilter() {
-            class TestCallerFilter implements WebFilter, Ordered {
+        GatewayRequestFilter testCallerFilter() {
+            class TestCallerFilter implements GatewayRequestFilter {
                 @Override
                 public reactor.core.publisher.Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
                         org.springframework.web.server.WebFilterChain chain) {

@@ -46,7 +46,8 @@ import reactor.core.publisher.Flux;
         "resilience4j.circuitbreaker.instances.event-service.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.instances.event-service.wait-duration-in-open-state=1s",
         "resilience4j.circuitbreaker.instances.event-service.permitted-number-of-calls-in-half-open-state=2" })
-@AutoConfigureWebTestClient
+// 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class ResilienceTests {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {

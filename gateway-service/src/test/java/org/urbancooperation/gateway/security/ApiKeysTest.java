@@ -62,4 +62,13 @@ class ApiKeysTest {
         assertThat(ApiKeys.matches("correct-horse-battery-staple", hash.toUpperCase())).isTrue();
         assertThat(ApiKeys.matches("correct-horse-battery-stapl", hash)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aMalformedPublishedHashMatchesNoSecret() {
+        assertThat(ApiKeys.digestOf("abc")).isNull();
+        assertThat(ApiKeys.digestOf("z".repeat(64))).isNull();
+        assertThat(ApiKeys.digestOf(null)).isNull();
+        assertThat(ApiKeys.matches("anything", "not-a-hash")).isFalse();
+        assertThat(ApiKeys.digestOf(ApiKeys.sha256Hex("s"))).hasSize(32);
+    }
 }

@@ -62,7 +62,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         "ucp.rate-limit.limits.partner.burst=10000",
         "ucp.rate-limit.limits.operator.burst=10000",
         "ucp.rate-limit.limits.business.burst=10000"})
-@AutoConfigureWebTestClient
+// 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayAuthenticationTests {
 
     static final RecordingBackend BACKEND = RecordingBackend.start();
