@@ -422,7 +422,7 @@ micros_per_request() {
 }
 
 {
-  echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ); repo at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(
+  echo "Gateway benchmark, finished $(date -u +%Y-%m-%dT%H:%M:%SZ); repo at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(
     [[ -z "$(git -C "$REPO" status --porcelain -- gateway-service event-contracts 2>/dev/null)" ]] || echo ' (gateway-service or event-contracts with uncommitted changes)'
   ); gateway jar sha256 $JAR_INFO${OURS_EXTRA_JAVA_OPTS:+; ours also with $OURS_EXTRA_JAVA_OPTS}"
   echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
