@@ -77,13 +77,10 @@ public final class ApiKeys {
         return HexFormat.of().formatHex(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Constant time, so response times reveal nothing about how much of a guess was right. */
-    public static boolean matches(String secret, String expectedSha256Hex) {
-        byte[] expected = digestOf(expectedSha256Hex);
-        return expected != null && matches(secret, expected);
-    }
-
-    /** As {@link #matches(String, String)}, against the digest decoded once when the key became known. */
+    /**
+     * Whether the secret's SHA-256 is the expected digest (decoded once when the key became known). Constant
+     * time, so response times reveal nothing about how much of a guess was right.
+     */
     public static boolean matches(String secret, byte[] expectedSha256) {
         return MessageDigest.isEqual(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)), expectedSha256);
     }

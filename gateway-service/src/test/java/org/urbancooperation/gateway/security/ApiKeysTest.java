@@ -58,9 +58,9 @@ class ApiKeysTest {
     void matchesComparesTheSecretsHash() {
         String hash = ApiKeys.sha256Hex("correct-horse-battery-staple");
         assertThat(hash).hasSize(64).isEqualTo(ApiKeys.sha256Hex("correct-horse-battery-staple"));
-        assertThat(ApiKeys.matches("correct-horse-battery-staple", hash)).isTrue();
-        assertThat(ApiKeys.matches("correct-horse-battery-staple", hash.toUpperCase())).isTrue();
-        assertThat(ApiKeys.matches("correct-horse-battery-stapl", hash)).isFalse();
+        assertThat(ApiKeys.matches("correct-horse-battery-staple", ApiKeys.digestOf(hash))).isTrue();
+        assertThat(ApiKeys.matches("correct-horse-battery-staple", ApiKeys.digestOf(hash.toUpperCase()))).isTrue();
+        assertThat(ApiKeys.matches("correct-horse-battery-stapl", ApiKeys.digestOf(hash))).isFalse();
     }
 
     @org.junit.jupiter.api.Test
@@ -68,7 +68,6 @@ class ApiKeysTest {
         assertThat(ApiKeys.digestOf("abc")).isNull();
         assertThat(ApiKeys.digestOf("z".repeat(64))).isNull();
         assertThat(ApiKeys.digestOf(null)).isNull();
-        assertThat(ApiKeys.matches("anything", "not-a-hash")).isFalse();
         assertThat(ApiKeys.digestOf(ApiKeys.sha256Hex("s"))).hasSize(32);
     }
 }
