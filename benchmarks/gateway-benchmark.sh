@@ -17,8 +17,12 @@
 #
 # Usage: benchmarks/gateway-benchmark.sh          (about 12 minutes; needs a JDK 17+, wrk, curl)
 # Settings (environment):
-#   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (30s), WRK_WARMUP (10s): wrk -t -c -d; each
-#       target is warmed up with the same wrk command for WRK_WARMUP before the measured run
+#   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (20s), WRK_WARMUP (10s): wrk -t -c -d; each
+#       target is warmed up with the same wrk command for WRK_WARMUP before its first measured run
+#   BENCH_ROUNDS (3): each target is measured this many times per backend, the targets taking turns
+#       (round 1: direct, bare, ..., ours; round 2: the same again; ...); the report gives the median of
+#       the rounds and every round's requests/s, so that a slow minute of the machine or of one JVM
+#       does not decide a ratio on its own
 #   WRK_JIT_WARMUP (60s): before the first measurement, each gateway process gets this much load (ours
 #       with the key) so that the JIT has compiled its hot paths; on 2 busy cores that takes a minute
 #   BENCH_MAX_OTHER_CPU (0.25): a measurement during which other processes used more CPU (cores) is
@@ -28,6 +32,7 @@
 #   BENCH_GATEWAY_JAVA_OPTS ("-Xmx512m"): the JVM flags of all three gateways (JDK default GC)
 #   BENCH_OURS_EXTRA_JAVA_OPTS (none): added for "ours" only, e.g. for a profile:
 #       -XX:StartFlightRecording=filename=/tmp/ours.jfr,settings=profile (not for the reported figures)
+#   BENCH_BARE_EXTRA_JAVA_OPTS (none): the same for "bare", to compare its profile with ours
 #   BENCH_BACKEND_JAVA_OPTS ("-Xmx256m")
 #   BENCH_REBUILD (auto): build the gateway jar (./mvnw -q -B -pl gateway-service -am package -DskipTests)
 #       when it is missing or older than a source file of gateway-service or event-contracts or a pom;
@@ -48,7 +53,8 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-64}"
-WRK_DURATION="${WRK_DURATION:-30s}"
+WRK_DURATION="${WRK_DURATION:-20s}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 WRK_WARMUP="${WRK_WARMUP:-10s}"
 WRK_JIT_WARMUP="${WRK_JIT_WARMUP:-60s}"
 MAX_OTHER_CPU="${BENCH_MAX_OTHER_CPU:-0.25}"
@@ -57,6 +63,7 @@ read -r -a TARGETS <<<"${BENCH_TARGETS:-direct bare ours-minimal ours-anonymous 
 GATEWAY_JAVA_OPTS="${BENCH_GATEWAY_JAVA_OPTS:--Xmx512m}"
 BACKEND_JAVA_OPTS="${BENCH_BACKEND_JAVA_OPTS:--Xmx256m}"
 OURS_EXTRA_JAVA_OPTS="${BENCH_OURS_EXTRA_JAVA_OPTS:-}"
+BARE_EXTRA_JAVA_OPTS="${BENCH_BARE_EXTRA_JAVA_OPTS:-}"
 WAIT_IDLE="${BENCH_WAIT_IDLE:-}"
 REBUILD="${BENCH_REBUILD:-auto}"
 PORT_BASE="${BENCH_PORT_BASE:-28000}"
@@ -152,6 +159,8 @@ children_cpu_seconds() {
   awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$WORK/times.txt"
 }
 
+ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.3f", a / b }'; }
+
 # wrk's latency figure (e.g. 850.00us, 21.15ms, 1.20s) in milliseconds.
 to_ms() {
   awk -v v="$1" 'BEGIN {
@@ -162,18 +171,24 @@ to_ms() {
     else print "NaN" }'
 }
 
-declare -A RPS=() P50=() P99=() ERRORS=() CPU=()
+# Per round ("TARGET/DELAY/ROUND"), then the medians over the rounds ("TARGET/DELAY").
+declare -A RPS=() P50=() P99=() ERRORS=() CPU=() GW_MICROS=() ROUND_RPS=()
 
-# measure TARGET DELAY URL [LUA] : warm-up run, then the measured run; results into the arrays above.
+# measure TARGET DELAY ROUND URL [LUA] : in round 1 a warm-up run first, then the measured run; results
+# into the arrays above.
 measure() {
-  local target="$1" delay="$2" url="$3" lua="${4:-}" key="$1/$2" out="$WORK/logs/wrk-$1-$2ms.txt"
+  local target="$1" delay="$2" round="$3" url="$4" lua="${5:-}" key="$1/$2/$3" out="$WORK/logs/wrk-$1-$2ms-round$3.txt"
   local -a script=()
   [[ -z "$lua" ]] || script=(-s "$lua")
   local backend_pid="${PIDS[backend-$delay]}" gateway_pid=""
   [[ "$target" == direct ]] || gateway_pid="${PIDS[${target%-anonymous}]}"
 
-  info "  $target, ${delay} ms backend: warm-up $WRK_WARMUP, then $WRK_DURATION ..."
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${script[@]}" "$url" >"$WORK/logs/warmup-$target-${delay}ms.txt"
+  if ((round == 1)); then
+    info "  $target, ${delay} ms backend, round $round: warm-up $WRK_WARMUP, then $WRK_DURATION ..."
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${script[@]}" "$url" >"$WORK/logs/warmup-$target-${delay}ms.txt"
+  else
+    info "  $target, ${delay} ms backend, round $round: $WRK_DURATION ..."
+  fi
 
   local m0 b0 g0 w0 m1 b1 g1 w1
   read -r -a m0 <<<"$(machine_ticks)"
@@ -203,8 +218,59 @@ measure() {
     -v g="$((g1 - g0))" -v b="$((b1 - b0))" 'BEGIN {
       wrk = w / s; gw = g / hz / s; be = b / hz / s; all = mb / hz / s; other = all - wrk - gw - be
       printf "%.2f %.2f %.2f %.2f %.2f", all, wrk, gw, be, (other < 0 ? 0 : other) }')"
+  local -a c
+  read -r -a c <<<"${CPU[$key]}"
+  GW_MICROS[$key]="$(micros_per_request "$target" "${c[2]}" "${RPS[$key]}")"
   info "    $(printf '%9s req/s  p50 %7s ms  p99 %7s ms  errors %s  cpu(all wrk gw backend other) %s' \
     "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" "${ERRORS[$key]}" "${CPU[$key]}")"
+}
+
+# CPU time the gateway spent per request in µs: its cores divided by the requests per second.
+micros_per_request() {
+  if [[ "$1" == direct ]]; then echo -; else awk -v c="$2" -v r="$3" 'BEGIN { printf "%.0f", c / r * 1e6 }'; fi
+}
+
+# median FORMAT VALUES... : the middle value (the mean of the two middle ones for an even count) in the
+# printf FORMAT; "-" stays "-".
+median() {
+  local format="$1"
+  shift
+  [[ "$1" != - ]] || { echo -; return; }
+  printf '%s\n' "$@" | sort -g | awk -v f="$format" '{ v[NR] = $1 }
+    END { printf f "\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# summarise TARGET DELAY : the medians of its rounds (each figure on its own) into "TARGET/DELAY".
+summarise() {
+  local k="$1/$2" r
+  local -a rps=() p50=() p99=() micros=() all=() wrk=() gw=() be=() other=() c
+  local errors=0
+  for ((r = 1; r <= ROUNDS; r++)); do
+    rps+=("${RPS[$k/$r]}")
+    p50+=("${P50[$k/$r]}")
+    p99+=("${P99[$k/$r]}")
+    micros+=("${GW_MICROS[$k/$r]}")
+    errors=$((errors + ${ERRORS[$k/$r]}))
+    read -r -a c <<<"${CPU[$k/$r]}"
+    all+=("${c[0]}") wrk+=("${c[1]}") gw+=("${c[2]}") be+=("${c[3]}") other+=("${c[4]}")
+  done
+  RPS[$k]="$(median %.2f "${rps[@]}")"
+  P50[$k]="$(median %.2f "${p50[@]}")"
+  P99[$k]="$(median %.2f "${p99[@]}")"
+  GW_MICROS[$k]="$(median %.0f "${micros[@]}")"
+  ERRORS[$k]="$errors"
+  CPU[$k]="$(median %.2f "${all[@]}") $(median %.2f "${wrk[@]}") $(median %.2f "${gw[@]}") $(median %.2f "${be[@]}") $(printf '%s\n' "${other[@]}" | sort -g | tail -n 1)"
+  ROUND_RPS[$k]="$(printf '%.0f, ' "${rps[@]}")"
+  ROUND_RPS[$k]="${ROUND_RPS[$k]%, }"
+}
+
+# round_ratios A B DELAY : A's requests/s over B's, round by round (measured minutes apart at most).
+round_ratios() {
+  local r out=""
+  for ((r = 1; r <= ROUNDS; r++)); do
+    out+="$(ratio "${RPS[$1/$3/$r]}" "${RPS[$2/$3/$r]}"), "
+  done
+  echo "${out%, }"
 }
 
 # --- preparation --------------------------------------------------------------------------------
@@ -327,7 +393,7 @@ GATEWAY_ENV=(
 BARE_PROFILE=(--spring.profiles.active=bare "--spring.config.additional-location=file:$BENCH_DIR/bare-gateway/")
 LISTEN=(--server.address=127.0.0.1)
 # shellcheck disable=SC2086
-start bare "$WORK/logs/bare.log" env "${GATEWAY_ENV[@]}" "$JAVA" $GATEWAY_JAVA_OPTS \
+start bare "$WORK/logs/bare.log" env "${GATEWAY_ENV[@]}" "$JAVA" $GATEWAY_JAVA_OPTS $BARE_EXTRA_JAVA_OPTS \
   -cp "$EXTRACTED/bare-classes:$EXTRACTED/lib/*" org.urbancooperation.benchmarks.bare.BareGateway \
   "${LISTEN[@]}" "--server.port=$BARE_PORT" "${BARE_PROFILE[@]}"
 # shellcheck disable=SC2086
@@ -395,75 +461,77 @@ for target in "${TARGETS[@]}"; do
     "http://127.0.0.1:$port$(path_for "${DELAYS[0]}")" >"$WORK/logs/jit-warmup-$process.txt"
 done
 
-info "Measuring: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency (after a $WRK_WARMUP warm-up each)"
+info "Measuring: $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target (after a $WRK_WARMUP warm-up each)"
 for delay in "${DELAYS[@]}"; do
   p="$(path_for "$delay")"
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for target in "${TARGETS[@]}"; do
+      case "$target" in
+        direct) measure direct "$delay" "$round" "$(backend_url_for "$delay")$p" ;;
+        bare) measure bare "$delay" "$round" "http://127.0.0.1:$BARE_PORT$p" ;;
+        ours-minimal) measure ours-minimal "$delay" "$round" "http://127.0.0.1:$MINIMAL_PORT$p" ;;
+        ours-anonymous) measure ours-anonymous "$delay" "$round" "http://127.0.0.1:$OURS_PORT$p" ;;
+        ours) measure ours "$delay" "$round" "http://127.0.0.1:$OURS_PORT$p" "$BENCH_DIR/api-key.lua" ;;
+        *) die "unknown target $target" ;;
+      esac
+    done
+  done
   for target in "${TARGETS[@]}"; do
-    case "$target" in
-      direct) measure direct "$delay" "$(backend_url_for "$delay")$p" ;;
-      bare) measure bare "$delay" "http://127.0.0.1:$BARE_PORT$p" ;;
-      ours-minimal) measure ours-minimal "$delay" "http://127.0.0.1:$MINIMAL_PORT$p" ;;
-      ours-anonymous) measure ours-anonymous "$delay" "http://127.0.0.1:$OURS_PORT$p" ;;
-      ours) measure ours "$delay" "http://127.0.0.1:$OURS_PORT$p" "$BENCH_DIR/api-key.lua" ;;
-      *) die "unknown target $target" ;;
-    esac
+    summarise "$target" "$delay"
   done
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- the report ---------------------------------------------------------------------------------
 
-ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.3f", a / b }'; }
 diff_ms() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2f", a - b }'; }
 has() { [[ -n "${RPS[$1]:-}" ]]; }
-# CPU time the gateway spent per request: its cores divided by the requests per second.
-micros_per_request() {
-  if [[ "$1" == direct ]]; then echo -; else awk -v c="$2" -v r="$3" 'BEGIN { printf "%.0f", c / r * 1e6 }'; fi
-}
 
 {
   echo "Gateway benchmark, finished $(date -u +%Y-%m-%dT%H:%M:%SZ); repo at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(
     [[ -z "$(git -C "$REPO" status --porcelain -- gateway-service event-contracts 2>/dev/null)" ]] || echo ' (gateway-service or event-contracts with uncommitted changes)'
-  ); gateway jar sha256 $JAR_INFO${OURS_EXTRA_JAVA_OPTS:+; ours also with $OURS_EXTRA_JAVA_OPTS}"
+  ); gateway jar sha256 $JAR_INFO${OURS_EXTRA_JAVA_OPTS:+; ours also with $OURS_EXTRA_JAVA_OPTS}${BARE_EXTRA_JAVA_OPTS:+; bare also with $BARE_EXTRA_JAVA_OPTS}"
   echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
     "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
     "$("$JAVA" -version 2>&1 | head -n 1); gateways: $GATEWAY_JAVA_OPTS, ${GC:-default GC}"
-  echo "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-3): wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency" \
+  echo "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-3): $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target, medians of the rounds" \
     "(warm-up $WRK_WARMUP each, first $WRK_JIT_WARMUP per gateway process);" \
     "load average before $LOAD_BEFORE, after $LOAD_AFTER (\"other\" below: CPU used by anything but wrk, the target and its backend)"
   echo
-  echo "| backend | target | requests/s | p50 ms | p99 ms | errors | x direct | x bare | +p50 ms vs direct | +p99 ms vs direct | gateway CPU µs/request | CPU cores: all / wrk / gateway / backend / other |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| backend | target | requests/s | rounds: requests/s | p50 ms | p99 ms | errors | x direct | x bare | +p50 ms vs direct | +p99 ms vs direct | gateway CPU µs/request | CPU cores: all / wrk / gateway / backend / other (max) |"
+  echo "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for delay in "${DELAYS[@]}"; do
     for target in "${TARGETS[@]}"; do
       k="$target/$delay"
       has "$k" || continue
       read -r -a c <<<"${CPU[$k]}"
-      printf '| %s ms | %s | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s |\n' "$delay" "$target" \
-        "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" "${ERRORS[$k]}" \
+      printf '| %s ms | %s | %.0f | %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s |\n' "$delay" "$target" \
+        "${RPS[$k]}" "${ROUND_RPS[$k]}" "${P50[$k]}" "${P99[$k]}" "${ERRORS[$k]}" \
         "$(ratio "${RPS[$k]}" "${RPS[direct/$delay]:-}")" "$(ratio "${RPS[$k]}" "${RPS[bare/$delay]:-}")" \
         "$(diff_ms "${P50[$k]}" "${P50[direct/$delay]:-}")" "$(diff_ms "${P99[$k]}" "${P99[direct/$delay]:-}")" \
-        "$(micros_per_request "$target" "${c[2]}" "${RPS[$k]}")" \
-        "${c[0]}" "${c[1]}" "${c[2]}" "${c[3]}" "${c[4]}"
+        "${GW_MICROS[$k]}" "${c[0]}" "${c[1]}" "${c[2]}" "${c[3]}" "${c[4]}"
     done
   done
   echo
   if has ours/20 && has direct/20; then
     r="$(ratio "${RPS[ours/20]}" "${RPS[direct/20]}")"
     d="$(diff_ms "${P99[ours/20]}" "${P99[direct/20]}")"
-    echo "Goal, 20 ms backend: ours >= 0.95 x direct throughput: $r -> $(awk -v r="$r" 'BEGIN { print (r >= 0.95 ? "met" : "MISSED") }');" \
+    echo "Goal, 20 ms backend: ours >= 0.95 x direct throughput: $r -> $(awk -v r="$r" 'BEGIN { print (r >= 0.95 ? "met" : "MISSED") }')" \
+      "(round by round: $(round_ratios ours direct 20));" \
       "p99 at most +5 ms: $d ms -> $(awk -v d="$d" 'BEGIN { print (d <= 5 ? "met" : "MISSED") }')"
   fi
   if has ours/0 && has bare/0; then
     r="$(ratio "${RPS[ours/0]}" "${RPS[bare/0]}")"
-    echo "Goal, instant backend: ours >= 0.9 x bare throughput: $r -> $(awk -v r="$r" 'BEGIN { print (r >= 0.9 ? "met" : "MISSED") }')"
+    echo "Goal, instant backend: ours >= 0.9 x bare throughput: $r -> $(awk -v r="$r" 'BEGIN { print (r >= 0.9 ? "met" : "MISSED") }')" \
+      "(round by round: $(round_ratios ours bare 0))"
   fi
   for k in "${!ERRORS[@]}"; do
+    [[ "$k" == */*/* ]] || continue # rounds only
     [[ "${ERRORS[$k]}" == 0 ]] || echo "WARNING: $k had ${ERRORS[$k]} errors (non-2xx answers or socket errors): its figures do not count"
     read -r -a c <<<"${CPU[$k]}"
     if awk -v o="${c[4]}" -v m="$MAX_OTHER_CPU" 'BEGIN { exit !(o > m) }'; then
       echo "WARNING: $k was disturbed: other processes used ${c[4]} cores meanwhile (more than $MAX_OTHER_CPU); run again on a quiet machine"
     fi
   done
-  echo "Raw wrk output: $WORK/logs/wrk-*.txt"
+  echo "Raw wrk output: $WORK/logs/wrk-*-round*.txt"
 } | tee "$WORK/results.md"

@@ -27,13 +27,13 @@ public class ForwardedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        // A copy: the input may be the request's read-only headers or another filter's result.
-        HttpHeaders forwarded = new HttpHeaders();
-        input.forEach((name, values) -> {
-            if (!isClientCredentialOrIdentity(name)) {
-                forwarded.addAll(name, values);
-            }
-        });
+        // A copy: the input may be the request's read-only headers or another filter's result. copyOf rather than
+        // forEach: HttpHeaders.forEach first builds a case-insensitive set of all names, per request.
+        HttpHeaders forwarded = HttpHeaders.copyOf(input);
+        // Case-insensitive: every spelling of each name goes.
+        forwarded.remove(HttpHeaders.AUTHORIZATION);
+        forwarded.remove(AuthenticationFilter.API_KEY_HEADER);
+        forwarded.remove(IdentityTokens.HEADER);
         String identityToken = exchange.getAttribute(IDENTITY_TOKEN_ATTRIBUTE);
         if (identityToken != null) {
             forwarded.set(IdentityTokens.HEADER, identityToken);
@@ -43,11 +43,6 @@ public class ForwardedRequestHeaders implements HttpHeadersFilter, Ordered {
             forwarded.set(CorrelationIds.HTTP_HEADER, correlationId);
         }
         return forwarded;
-    }
-
-    private static boolean isClientCredentialOrIdentity(String name) {
-        return name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) || name.equalsIgnoreCase(AuthenticationFilter.API_KEY_HEADER)
-                || name.equalsIgnoreCase(IdentityTokens.HEADER);
     }
 
     @Override
