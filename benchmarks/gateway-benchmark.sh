@@ -17,9 +17,9 @@
 #
 # Usage: benchmarks/gateway-benchmark.sh          (about 12 minutes; needs a JDK 17+, wrk, curl)
 # Settings (environment):
-#   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (20s), WRK_WARMUP (10s): wrk -t -c -d; each
+#   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (12s), WRK_WARMUP (10s): wrk -t -c -d; each
 #       target is warmed up with the same wrk command for WRK_WARMUP before its first measured run
-#   BENCH_ROUNDS (3): each target is measured this many times per backend, the targets taking turns
+#   BENCH_ROUNDS (5): each target is measured this many times per backend, the targets taking turns
 #       (round 1: direct, bare, ..., ours; round 2: the same again; ...); the report gives the median of
 #       the rounds and every round's requests/s, so that a slow minute of the machine or of one JVM
 #       does not decide a ratio on its own
@@ -53,8 +53,8 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-64}"
-WRK_DURATION="${WRK_DURATION:-20s}"
-ROUNDS="${BENCH_ROUNDS:-3}"
+WRK_DURATION="${WRK_DURATION:-12s}"
+ROUNDS="${BENCH_ROUNDS:-5}"
 WRK_WARMUP="${WRK_WARMUP:-10s}"
 WRK_JIT_WARMUP="${WRK_JIT_WARMUP:-60s}"
 MAX_OTHER_CPU="${BENCH_MAX_OTHER_CPU:-0.25}"

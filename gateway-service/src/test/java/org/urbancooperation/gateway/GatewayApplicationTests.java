@@ -320,7 +320,10 @@ class GatewayApplicationTests {
                     .containsPattern("ucp_gateway_requests_seconds_count\\{[^}]*route=\"none\",status=\"404\"")
                     // One timer per request: neither the gateway's route timer nor WebFlux's observation.
                     .doesNotContain("spring_cloud_gateway_requests_seconds")
-                    .doesNotContain("http_server_requests_seconds");
+                    .doesNotContain("http_server_requests_seconds")
+                    // Nor Micrometer's log event counter, a turbo filter on every log-level check (application.yml).
+                    .doesNotContain("logback_events_total")
+                    .contains("jvm_memory_used_bytes");
         }
 
         @ParameterizedTest
