@@ -18,7 +18,8 @@
 # Usage: benchmarks/gateway-benchmark.sh          (about 12 minutes; needs a JDK 17+, wrk, curl)
 # Settings (environment):
 #   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (12s), WRK_WARMUP (10s): wrk -t -c -d; each
-#       target is warmed up with the same wrk command for WRK_WARMUP before its first measured run
+#       target is warmed up with the same wrk command for WRK_WARMUP before its first measured run, and
+#       for WRK_ROUND_WARMUP (3s) before each later one (a new wrk opens new connections: not measured)
 #   BENCH_ROUNDS (5): each target is measured this many times per backend, the targets taking turns
 #       (round 1: direct, bare, ..., ours; round 2: the same again; ...); the report gives the median of
 #       the rounds and every round's requests/s, so that a slow minute of the machine or of one JVM
@@ -56,6 +57,7 @@ WRK_CONNECTIONS="${WRK_CONNECTIONS:-64}"
 WRK_DURATION="${WRK_DURATION:-12s}"
 ROUNDS="${BENCH_ROUNDS:-5}"
 WRK_WARMUP="${WRK_WARMUP:-10s}"
+WRK_ROUND_WARMUP="${WRK_ROUND_WARMUP:-3s}"
 WRK_JIT_WARMUP="${WRK_JIT_WARMUP:-60s}"
 MAX_OTHER_CPU="${BENCH_MAX_OTHER_CPU:-0.25}"
 read -r -a DELAYS <<<"${BENCH_DELAYS:-0 20}"
@@ -183,12 +185,10 @@ measure() {
   local backend_pid="${PIDS[backend-$delay]}" gateway_pid=""
   [[ "$target" == direct ]] || gateway_pid="${PIDS[${target%-anonymous}]}"
 
-  if ((round == 1)); then
-    info "  $target, ${delay} ms backend, round $round: warm-up $WRK_WARMUP, then $WRK_DURATION ..."
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${script[@]}" "$url" >"$WORK/logs/warmup-$target-${delay}ms.txt"
-  else
-    info "  $target, ${delay} ms backend, round $round: $WRK_DURATION ..."
-  fi
+  local warmup="$WRK_ROUND_WARMUP"
+  ((round > 1)) || warmup="$WRK_WARMUP"
+  info "  $target, ${delay} ms backend, round $round: warm-up $warmup, then $WRK_DURATION ..."
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$warmup" "${script[@]}" "$url" >"$WORK/logs/warmup-$target-${delay}ms-round$round.txt"
 
   local m0 b0 g0 w0 m1 b1 g1 w1
   read -r -a m0 <<<"$(machine_ticks)"
@@ -495,7 +495,7 @@ has() { [[ -n "${RPS[$1]:-}" ]]; }
     "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
     "$("$JAVA" -version 2>&1 | head -n 1); gateways: $GATEWAY_JAVA_OPTS, ${GC:-default GC}"
   echo "$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-3): $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target, medians of the rounds" \
-    "(warm-up $WRK_WARMUP each, first $WRK_JIT_WARMUP per gateway process);" \
+    "(warm-up $WRK_WARMUP before a target's first round, $WRK_ROUND_WARMUP before each later one; first $WRK_JIT_WARMUP per gateway process);" \
     "load average before $LOAD_BEFORE, after $LOAD_AFTER (\"other\" below: CPU used by anything but wrk, the target and its backend)"
   echo
   echo "| backend | target | requests/s | rounds: requests/s | p50 ms | p99 ms | errors | x direct | x bare | +p50 ms vs direct | +p99 ms vs direct | gateway CPU µs/request | CPU cores: all / wrk / gateway / backend / other (max) |"
@@ -525,7 +525,7 @@ has() { [[ -n "${RPS[$1]:-}" ]]; }
     echo "Goal, instant backend: ours >= 0.9 x bare throughput: $r -> $(awk -v r="$r" 'BEGIN { print (r >= 0.9 ? "met" : "MISSED") }')" \
       "(round by round: $(round_ratios ours bare 0))"
   fi
-  for k in "${!ERRORS[@]}"; do
+  for k in $(printf '%s\n' "${!ERRORS[@]}" | sort -V); do
     [[ "$k" == */*/* ]] || continue # rounds only
     [[ "${ERRORS[$k]}" == 0 ]] || echo "WARNING: $k had ${ERRORS[$k]} errors (non-2xx answers or socket errors): its figures do not count"
     read -r -a c <<<"${CPU[$k]}"
