@@ -15,7 +15,7 @@
 #                 and retry route filters
 # and prints a Markdown table: requests/s, p50, p99, ratios and the latency added by the gateways.
 #
-# Usage: benchmarks/gateway-benchmark.sh          (about 12 minutes; needs a JDK 17+, wrk, curl)
+# Usage: benchmarks/gateway-benchmark.sh          (about 20 minutes; needs a JDK 17+, wrk, curl)
 # Settings (environment):
 #   WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (12s), WRK_WARMUP (10s): wrk -t -c -d; each
 #       target is warmed up with the same wrk command for WRK_WARMUP before its first measured run, and
@@ -24,8 +24,9 @@
 #       (round 1: direct, bare, ..., ours; round 2: the same again; ...); the report gives the median of
 #       the rounds and every round's requests/s, so that a slow minute of the machine or of one JVM
 #       does not decide a ratio on its own
-#   WRK_JIT_WARMUP (60s): before the first measurement, each gateway process gets this much load (ours
-#       with the key) so that the JIT has compiled its hot paths; on 2 busy cores that takes a minute
+#   WRK_JIT_WARMUP (60s): before the first measurement, each gateway process gets this much load so that
+#       the JIT has compiled its hot paths (on 2 busy cores that takes a minute); the "ours" process gets
+#       the mix it is measured with: half of the connections with the key, half without (ours-anonymous)
 #   BENCH_MAX_OTHER_CPU (0.25): a measurement during which other processes used more CPU (cores) is
 #       flagged as disturbed in the report
 #   BENCH_DELAYS ("0 20"): backend delays in ms (one backend process each)
@@ -454,11 +455,22 @@ for target in "${TARGETS[@]}"; do
     ours) port=$OURS_PORT ;;
     *) die "unknown target $target" ;;
   esac
-  script=()
-  [[ "$process" != ours ]] || script=(-s "$BENCH_DIR/api-key.lua")
-  info "JIT warm-up of $process: $WRK_JIT_WARMUP ..."
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_JIT_WARMUP" "${script[@]}" \
-    "http://127.0.0.1:$port$(path_for "${DELAYS[0]}")" >"$WORK/logs/jit-warmup-$process.txt"
+  url="http://127.0.0.1:$port$(path_for "${DELAYS[0]}")"
+  if [[ "$process" == ours && " ${TARGETS[*]} " == *" ours-anonymous "* ]]; then
+    # Both kinds of request at once, as the process will serve both: compiled only for keyed requests, its
+    # code would be thrown away at the first anonymous one (and again at every switch between the two).
+    info "JIT warm-up of $process: $WRK_JIT_WARMUP, with and without the key at once ..."
+    wrk -t1 -c$((WRK_CONNECTIONS / 2)) -d"$WRK_JIT_WARMUP" -s "$BENCH_DIR/api-key.lua" "$url" \
+      >"$WORK/logs/jit-warmup-$process.txt" &
+    keyed=$!
+    wrk -t1 -c$((WRK_CONNECTIONS / 2)) -d"$WRK_JIT_WARMUP" "$url" >"$WORK/logs/jit-warmup-$process-anonymous.txt"
+    wait "$keyed"
+  else
+    script=()
+    [[ "$process" != ours ]] || script=(-s "$BENCH_DIR/api-key.lua")
+    info "JIT warm-up of $process: $WRK_JIT_WARMUP ..."
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_JIT_WARMUP" "${script[@]}" "$url" >"$WORK/logs/jit-warmup-$process.txt"
+  fi
 done
 
 info "Measuring: $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target (after a $WRK_WARMUP warm-up each)"
