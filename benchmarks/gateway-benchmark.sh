@@ -177,8 +177,8 @@ to_ms() {
 # Per round ("TARGET/DELAY/ROUND"), then the medians over the rounds ("TARGET/DELAY").
 declare -A RPS=() P50=() P99=() ERRORS=() CPU=() GW_MICROS=() ROUND_RPS=()
 
-# measure TARGET DELAY ROUND URL [LUA] : in round 1 a warm-up run first, then the measured run; results
-# into the arrays above.
+# measure TARGET DELAY ROUND URL [LUA] : a warm-up run (WRK_WARMUP in round 1, WRK_ROUND_WARMUP later),
+# then the measured run; results into the arrays above.
 measure() {
   local target="$1" delay="$2" round="$3" url="$4" lua="${5:-}" key="$1/$2/$3" out="$WORK/logs/wrk-$1-$2ms-round$3.txt"
   local -a script=()
@@ -473,7 +473,7 @@ for target in "${TARGETS[@]}"; do
   fi
 done
 
-info "Measuring: $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target (after a $WRK_WARMUP warm-up each)"
+info "Measuring: $ROUNDS rounds of wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency per target (warm-up $WRK_WARMUP, later rounds $WRK_ROUND_WARMUP)"
 for delay in "${DELAYS[@]}"; do
   p="$(path_for "$delay")"
   for ((round = 1; round <= ROUNDS; round++)); do
