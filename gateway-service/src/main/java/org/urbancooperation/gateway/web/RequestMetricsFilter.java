@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 /**
  * Times every request the gateway answers: {@code ucp_gateway_requests_seconds} (a histogram, see
  * application.yml), tagged with the route that served it ({@code none}: answered by the gateway itself,
- * e.g. 401, 429, 404, actuator), the method and the status. The time runs from the first web filter until
+ * e.g. 401, 429, 404; {@code actuator}: its probes and scrapes), the method and the status. The time runs from the first web filter until
  * the response starts (its status and headers are sent); requests whose client left before that are not
  * counted.
  *
