@@ -1,0 +1,88 @@
+package org.urbancooperation.gateway.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Spring Cloud Gateway's routing filter, but a request goes to the service over a connection that belongs to
+ * the event loop that received it: one connection pool per event loop (per service), as proxies such as
+ * Envoy keep one per worker thread.
+ *
+ * <p>Why: Reactor Netty's pool lends any idle connection, whichever event loop owns it. A request received
+ * on loop A and sent over a connection of loop B crosses threads twice, the request to B and the response
+ * back to A, each a task hand-off that often wakes a sleeping thread. On a gateway with few cores under load
+ * those hand-offs were most of the latency it added (docs/benchmarks.md). Everything else is Spring Cloud
+ * Gateway's own: the configured HTTP client with its customizers (timeouts, TLS), the connect timeout per
+ * route, the header filters, the response handling.
+ *
+ * <p>Requests that did not arrive through Reactor Netty (there are none outside tests) use the shared pool.
+ */
+public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
+
+    /** Stands for "no connect-timeout metadata on the route" as a map key. */
+    private static final Object DEFAULT_CONNECT_TIMEOUT = new Object();
+
+    /** By receiving event loop, then by the route's connect-timeout metadata: a handful of entries. */
+    private final Map<EventLoop, Map<Object, HttpClient>> clients = new ConcurrentHashMap<>();
+
+    public EventLoopLocalRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            HttpClientProperties properties) {
+        super(httpClient, headersFilters, properties);
+    }
+
+    @Override
+    protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
+        EventLoop loop = receivingEventLoop(exchange.getRequest());
+        if (loop == null) {
+            return super.getHttpClient(route, exchange);
+        }
+        Object connectTimeout = route.getMetadata().get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR);
+        // The client depends on the route only through its connect timeout; the base class would also build a new
+        // HttpClient for every request when a connect timeout is configured.
+        return clients.computeIfAbsent(loop, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT,
+                        key -> super.getHttpClient(route, exchange).runOn(new OneEventLoop(loop)));
+    }
+
+    /** The event loop of the connection the request came in on, or null outside Reactor Netty. */
+    static @Nullable EventLoop receivingEventLoop(ServerHttpRequest request) {
+        Object nativeRequest;
+        try {
+            nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+        } catch (IllegalArgumentException notReactorNetty) {
+            return null;
+        }
+        return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
+    }
+
+    /**
+     * One event loop of the server's, lent to a client. Its connections are created on that loop, and since the
+     * loop resources are part of the client's configuration, Reactor Netty keeps a pool of their own for them.
+     * It never shuts the loop down: the server's loop resources own it.
+     */
+    record OneEventLoop(EventLoop loop) implements LoopResources {
+
+        @Override
+        public EventLoopGroup onServer(boolean useNative) {
+            return loop;
+        }
+    }
+}
