@@ -501,7 +501,7 @@ has() { [[ -n "${RPS[$1]:-}" ]]; }
 
 {
   echo "Gateway benchmark, finished $(date -u +%Y-%m-%dT%H:%M:%SZ); repo at $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(
-    [[ -z "$(git -C "$REPO" status --porcelain -- gateway-service event-contracts 2>/dev/null)" ]] || echo ' (gateway-service or event-contracts with uncommitted changes)'
+    [[ -z "$(git -C "$REPO" status --porcelain -- gateway-service/src gateway-service/pom.xml event-contracts/src event-contracts/pom.xml 2>/dev/null)" ]] || echo ' (gateway-service or event-contracts with uncommitted changes)'
   ); gateway jar sha256 $JAR_INFO${OURS_EXTRA_JAVA_OPTS:+; ours also with $OURS_EXTRA_JAVA_OPTS}${BARE_EXTRA_JAVA_OPTS:+; bare also with $BARE_EXTRA_JAVA_OPTS}"
   echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
     "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
