@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 final class LocalStack {
 
     final Path repo = Path.of(System.getProperty("ucp.repo.root", "..")).toAbsolutePath().normalize();
-    final Path home = Path.of(System.getProperty("ucp.stack.home", "target/local-stack")).toAbsolutePath();
+    Path home = Path.of(System.getProperty("ucp.stack.home", "target/local-stack")).toAbsolutePath();
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Extra environment for the scripts and so for every part they start (e.g. the gateway's rate limits). */
+    final Map<String, String> environment = new LinkedHashMap<>();
 
     LocalStack() {
         // Hold every socket until all are picked, so no two parts get the same port.
@@ -42,6 +44,12 @@ final class LocalStack {
                 }
             }
         }
+    }
+
+    /** Another folder for this stack's logs, data and secrets, so two test classes' stacks never share one. */
+    LocalStack at(Path otherHome) {
+        this.home = otherHome.toAbsolutePath();
+        return this;
     }
 
     String gateway() {
@@ -67,6 +75,7 @@ final class LocalStack {
                     .redirectOutput(log.toFile());
             builder.environment().put("UCP_HOME", home.toString());
             ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

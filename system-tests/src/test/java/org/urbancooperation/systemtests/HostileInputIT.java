@@ -1,0 +1,682 @@
+package org.urbancooperation.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.urbancooperation.contracts.IntegrationEventMapper;
+import org.urbancooperation.contracts.IntegrationEventSchemas;
+import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.systemtests.ApiModel.Operation;
+import org.urbancooperation.systemtests.ApiModel.Param;
+import org.urbancooperation.systemtests.Mutations.Baseline;
+import org.urbancooperation.systemtests.Mutations.Draft;
+import org.urbancooperation.systemtests.Mutations.Expect;
+import org.urbancooperation.systemtests.Mutations.Field;
+import org.urbancooperation.systemtests.Mutations.Mutant;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hostile input against the whole system, derived from the services' own OpenAPI documents as the gateway
+ * serves them: every operation gets a valid baseline request (built from its schema, with ids of resources
+ * created first), then every body field at every depth, every parameter and the request as a whole are
+ * mutated. Every answer must be a clean refusal: no 5xx, RFC 9457 problem+json, the field named by its full
+ * path, nothing of the implementation shown, and no stored data changed (every collection is read before and
+ * after each request). Afterwards every integration event on Kafka must validate against its contract and
+ * no dead-letter topic may hold anything. All findings are collected and reported by class at the end.
+ *
+ * <p>Endpoints added later are covered without editing this class. See system-tests/README.md.
+ */
+class HostileInputIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> DEFAULT_DOCUMENTS = List.of("/v3/api-docs/partnerships", "/v3/api-docs/events",
+            "/v3/api-docs/matching");
+    private static final Pattern LEAKS = Pattern.compile("Exception|\\bjava\\.|javax\\.|jakarta\\.|org\\.springframework"
+            + "|tools\\.jackson|com\\.fasterxml|org\\.bson|com\\.mongodb|org\\.apache\\.|io\\.netty|reactor\\.core"
+            + "|org\\.urbancooperation|\\tat |\\n\\s+at [a-z]");
+    /** Bounds of the campaign: CI must stay well under 30 minutes. */
+    private static final int MAX_REQUESTS = 6_000;
+    private static final Duration MAX_CAMPAIGN = Duration.ofMinutes(15);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static LocalStack stack;
+    private static RawHttp http;
+    private static StoredData data;
+    private static Broker broker;
+
+    private final Findings findings = new Findings();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Deque<String>> ids = new HashMap<>();
+    private final Map<String, Operation> creators = new LinkedHashMap<>();
+    private final Set<String> collections = new LinkedHashSet<>();
+    private final Map<Operation, Baseline> baselines = new LinkedHashMap<>();
+    private final Set<Operation> consumed = new HashSet<>();
+    private final Map<String, String> requestByCorrelationId = new HashMap<>();
+    private final Map<String, Integer> mutantsPerOperation = new LinkedHashMap<>();
+    private StoredData.Snapshot current;
+    private String key;
+    private int requests;
+    private long started;
+
+    @BeforeAll
+    static void startTheStack() {
+        Path home = Path.of(System.getProperty("ucp.stack.home", "target/local-stack")).toAbsolutePath()
+                .resolveSibling("hostile-input-stack");
+        stack = new LocalStack().at(home);
+        // The campaign sends a few thousand requests with one operator key within minutes: more than the
+        // product's default operator limit (1,200 a minute). Only this test stack's gateway gets more.
+        stack.environment.put("UCP_RATELIMIT_LIMITS_OPERATOR_REQUESTS", "1000000");
+        stack.environment.put("UCP_RATELIMIT_LIMITS_OPERATOR_BURST", "1000000");
+        stack.run("down.sh", "--purge");
+        stack.run("up.sh");
+        http = new RawHttp("127.0.0.1", stack.ports.get("GATEWAY_PORT"));
+        data = new StoredData("mongodb://127.0.0.1:" + stack.ports.get("MONGO_PORT"));
+        broker = new Broker(stack.kafka());
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (data != null) {
+            data.close();
+        }
+        if (stack != null) {
+            stack.run("down.sh");
+        }
+    }
+
+    @Test
+    void hostileInputIsRefusedCleanlyAndChangesNothing() throws IOException {
+        started = System.nanoTime();
+        key = stack.operatorKey();
+        List<Operation> operations = order(loadOperations());
+        current = data.snapshot();
+        settle("start");
+
+        for (Operation operation : operations) {
+            establishBaseline(operation);
+        }
+        settle("after the baselines");
+
+        campaign:
+        for (Operation operation : operations) {
+            Baseline baseline = baselines.get(operation);
+            if (baseline == null) {
+                continue;
+            }
+            for (Mutant mutant : mutants(operation, baseline, operations)) {
+                if (requests >= MAX_REQUESTS || elapsed().compareTo(MAX_CAMPAIGN) > 0) {
+                    notes.add("CAMPAIGN CUT SHORT after " + requests + " requests / " + elapsed().toSeconds()
+                            + " s: the bounds are " + MAX_REQUESTS + " requests and " + MAX_CAMPAIGN.toMinutes() + " min");
+                    break campaign;
+                }
+                mutantsPerOperation.merge(operation.label(), 1, Integer::sum);
+                exchange(operation, mutant, baseline, false);
+            }
+        }
+        settle("after the campaign");
+        checkIntegrationEvents();
+
+        String report = report(operations);
+        Path file = stack.home.resolveSibling("hostile-input-report.txt");
+        Files.writeString(file, report + "\n\nALL FINDINGS (class | operation | mutation | status | detail)\n"
+                + findings.all());
+        System.out.println(report);
+        if (!findings.isEmpty()) {
+            throw new AssertionError("Hostile input found " + findings.size() + " problems (all of them in " + file
+                    + "):\n" + report);
+        }
+    }
+
+    // ------------------------------------------------------------------ the operations
+
+    private List<Operation> loadOperations() {
+        Set<String> documents = new LinkedHashSet<>(DEFAULT_DOCUMENTS);
+        RawHttp.Response config = get("/v3/api-docs/swagger-config");
+        if (config.status() == 200) {
+            JSON.readTree(config.body()).path("urls").forEach(u -> documents.add(u.path("url").asString()));
+        }
+        List<Operation> operations = new ArrayList<>();
+        for (String document : documents) {
+            RawHttp.Response answer = get(document);
+            if (answer.status() != 200) {
+                throw new AssertionError("the gateway does not serve the OpenAPI document " + document + ": "
+                        + answer.status() + " " + excerpt(answer.text()));
+            }
+            operations.addAll(ApiModel.operations(document, JSON.readTree(answer.body())));
+        }
+        for (Operation operation : operations) {
+            if (operation.method().equals("POST") && !operation.hasPathParams()) {
+                creators.putIfAbsent(operation.path(), operation);
+                collections.add(operation.path());
+            }
+            for (Param param : operation.params("path")) {
+                collections.add(operation.collectionOf(param.name()));
+            }
+        }
+        return operations;
+    }
+
+    /** Creators first (those others refer to before those that refer), then reads, other changes, deletes. */
+    private List<Operation> order(List<Operation> operations) {
+        List<Operation> ordered = new ArrayList<>();
+        List<Operation> pending = new ArrayList<>(creators.values());
+        while (!pending.isEmpty()) {
+            Operation next = pending.stream()
+                    .filter(op -> dependencies(op).stream().noneMatch(c -> pending.stream()
+                            .anyMatch(other -> other != op && other.path().equals(c))))
+                    .findFirst().orElse(pending.get(0));
+            ordered.add(next);
+            pending.remove(next);
+        }
+        Comparator<Operation> phase = Comparator.comparingInt(op -> switch (op.method()) {
+            case "GET" -> 0;
+            case "DELETE" -> 2;
+            default -> 1;
+        });
+        operations.stream().filter(op -> !ordered.contains(op)).sorted(phase).forEach(ordered::add);
+        return ordered;
+    }
+
+    private Set<String> dependencies(Operation operation) {
+        Set<String> names = new HashSet<>();
+        operation.params().forEach(p -> names.add(p.name()));
+        if (operation.requestSchema() != null) {
+            collectNames(operation.requestSchema(), null, names);
+        }
+        Set<String> dependencies = new HashSet<>();
+        for (String name : names) {
+            String collection = referencedCollection(name, operation.document());
+            if (collection != null) {
+                dependencies.add(collection);
+            }
+        }
+        operation.params("path").forEach(p -> dependencies.add(operation.collectionOf(p.name())));
+        return dependencies;
+    }
+
+    private static void collectNames(JsonNode schema, String name, Set<String> names) {
+        if (name != null) {
+            names.add(name);
+        }
+        schema.path("properties").properties().forEach(p -> collectNames(p.getValue(), p.getKey(), names));
+        if (schema.has("items")) {
+            collectNames(schema.get("items"), name == null ? null : SchemaValues.singular(name), names);
+        }
+    }
+
+    /** The collection a field or parameter named like {@code partnershipId} refers to, or null. */
+    private String referencedCollection(String name, String document) {
+        if (name == null || name.length() <= 2 || !name.endsWith("Id")) {
+            return null;
+        }
+        String base = name.substring(0, name.length() - 2).toLowerCase(Locale.ROOT);
+        return collections.stream()
+                .filter(c -> {
+                    String last = c.substring(c.lastIndexOf('/') + 1).replace("-", "").toLowerCase(Locale.ROOT);
+                    return last.equals(base) || last.equals(base + "s") || last.equals(base + "es")
+                            || last.endsWith(base + "s");
+                })
+                .min(Comparator.comparingInt((String c) -> sameDocument(c, document) ? 0 : 1).thenComparingInt(String::length))
+                .orElse(null);
+    }
+
+    private boolean sameDocument(String collection, String document) {
+        Operation creator = creators.get(collection);
+        return creator != null && creator.document().equals(document);
+    }
+
+    private String reference(String name, String document) {
+        String collection = referencedCollection(name, document);
+        return collection == null ? null : latestId(collection);
+    }
+
+    private String latestId(String collection) {
+        Deque<String> known = ids.get(collection);
+        if (known != null && !known.isEmpty()) {
+            return known.peekLast();
+        }
+        // Nothing created by the suite: the demo data's first one, if the collection can be listed.
+        RawHttp.Response list = get(collection + "?limit=1");
+        if (list.status() == 200) {
+            try {
+                JsonNode first = JSON.readTree(list.body()).path(0);
+                for (String idField : List.of("id", "keyId")) {
+                    if (first.path(idField).isString()) {
+                        register(collection, first.path(idField).asString());
+                        return first.path(idField).asString();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // not a JSON array: no id from here
+            }
+        }
+        return null;
+    }
+
+    private void register(String collection, String id) {
+        ids.computeIfAbsent(collection, c -> new ArrayDeque<>()).addLast(id);
+    }
+
+    // ------------------------------------------------------------------ baselines
+
+    private void establishBaseline(Operation operation) {
+        String[] attempts = {"every field, values from the schema", "every field, with hints by field name",
+            "required fields only, values from the schema", "required fields only, with hints by field name"};
+        List<String> refusals = new ArrayList<>();
+        Set<String> hinted = new LinkedHashSet<>();
+        for (int attempt = 0; attempt < attempts.length; attempt++) {
+            boolean hints = attempt % 2 == 1;
+            SchemaValues values = new SchemaValues(name -> reference(name, operation.document()), attempt < 2, hints);
+            Baseline baseline = baseline(operation, values);
+            if (hints && values.hinted.isEmpty()) {
+                continue; // the same request as the attempt before
+            }
+            Mutant send = new Mutant("baseline: " + attempts[attempt], null, Expect.SUCCEED, true, Baseline::draft);
+            RawHttp.Response answer = exchange(operation, send, baseline, true);
+            if (answer.status() == 422) {
+                // a reference other services have not heard of yet (integration events are asynchronous)
+                settle("before retrying a baseline");
+                answer = exchange(operation, send, baseline, true);
+            }
+            if (answer.status() >= 200 && answer.status() < 300) {
+                baselines.put(operation, baseline);
+                hinted.addAll(values.hinted);
+                if (attempt > 0) {
+                    findings.add("baseline needs schema examples", operation.label(), attempts[attempt], answer.status(),
+                            "the request built from the schema alone was refused: " + String.join(" | ", refusals)
+                                    + (hinted.isEmpty() ? "" : "\naccepted with hints for " + hinted
+                                            + ": give these fields an example in the OpenAPI document")
+                                    + (attempt >= 2 ? "\naccepted only without optional fields: give the optional fields"
+                                            + " examples that fit together" : ""));
+                }
+                return;
+            }
+            refusals.add(attempts[attempt] + " -> " + answer.status() + " " + excerpt(answer.text()));
+        }
+        findings.add("baseline refused", operation.label(), "no valid request could be built from the schema", -1,
+                String.join("\n", refusals) + "\nits operations are not mutated: give the request schema examples");
+    }
+
+    private Baseline baseline(Operation operation, SchemaValues values) {
+        Baseline baseline = new Baseline(operation);
+        baseline.headers.put("X-Api-Key", key);
+        for (Param param : operation.params()) {
+            switch (param.in()) {
+                case "path" -> {
+                    String id = latestId(operation.collectionOf(param.name()));
+                    baseline.path.put(param.name(), id != null ? id : values.parameter(param));
+                }
+                case "query" -> baseline.query.put(param.name(), values.parameter(param));
+                case "header" -> {
+                    if (param.required()) {
+                        baseline.headers.put(param.name(), values.parameter(param));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (operation.requestSchema() != null) {
+            baseline.body = ApiModel.typeOf(operation.requestSchema()).equals("object")
+                    ? values.object(operation.requestSchema(), "")
+                    : values.value(operation.requestSchema(), null, "");
+        }
+        return baseline;
+    }
+
+    // ------------------------------------------------------------------ mutants
+
+    private List<Mutant> mutants(Operation operation, Baseline baseline, List<Operation> operations) {
+        List<Mutant> mutants = new ArrayList<>(Mutations.requestMutants(operation, operation.responseSchema()));
+        if (operation.requestSchema() != null && baseline.body != null) {
+            for (Field field : Mutations.fields(operation.requestSchema(), baseline.body)) {
+                mutants.addAll(Mutations.fieldMutants(field,
+                        referencedCollection(fieldName(field), operation.document()) != null));
+            }
+        }
+        for (Param param : operation.params("path")) {
+            mutants.addAll(Mutations.pathMutants(param));
+        }
+        for (Param param : operation.params("query")) {
+            mutants.addAll(Mutations.queryMutants(param));
+        }
+        boolean firstGetOfItsDocument = operation.method().equals("GET") && operations.stream()
+                .filter(op -> op.method().equals("GET") && op.document().equals(operation.document()) && baselines.containsKey(op))
+                .findFirst().orElse(null) == operation;
+        if (firstGetOfItsDocument) {
+            mutants.add(Mutations.transferEncodingMutant());
+        }
+        return mutants;
+    }
+
+    private static String fieldName(Field field) {
+        Object last = field.steps().get(field.steps().size() - 1);
+        if (last instanceof String name) {
+            return name;
+        }
+        Object array = field.steps().size() > 1 ? field.steps().get(field.steps().size() - 2) : null;
+        return array instanceof String name ? SchemaValues.singular(name) : null;
+    }
+
+    // ------------------------------------------------------------------ one request
+
+    private RawHttp.Response exchange(Operation operation, Mutant mutant, Baseline baseline, boolean setup) {
+        if (!setup && mutant.pathKept() && consumed.contains(operation)) {
+            refresh(operation, baseline);
+        }
+        Draft draft = mutant.build().apply(baseline);
+        String correlationId = "hostile-" + (requests + 1);
+        draft.headers.put("X-Correlation-Id", correlationId);
+        requestByCorrelationId.put(correlationId, operation.label() + " [" + mutant.description() + "]");
+        RawHttp.Response answer = send(draft);
+        StoredData.Snapshot after = data.snapshot();
+        List<String> changes = StoredData.diff(current, after);
+        check(operation, mutant, answer, changes);
+        boolean accepted = answer.status() >= 200 && answer.status() < 300;
+        if (accepted && setup) {
+            registerCreated(operation, answer);
+        }
+        if ((accepted && !operation.method().equals("GET")) || !changes.isEmpty()) {
+            if (operation.hasPathParams()) {
+                consumed.add(operation);
+            }
+            settle(operation.label() + " [" + mutant.description() + "] -> " + answer.status());
+        } else {
+            current = after;
+        }
+        if (requests % 250 == 0) {
+            System.out.printf("hostile input: %d requests, %d findings, %d s%n", requests, findings.size(),
+                    elapsed().toSeconds());
+        }
+        return answer;
+    }
+
+    private RawHttp.Response send(Draft draft) {
+        RawHttp.Response answer = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            answer = http.send(draft.request());
+            requests++;
+            if (answer.status() != 429) {
+                return answer;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        return answer;
+    }
+
+    /** The resources a non-GET operation on a path acts upon were used up by an accepted request: make new ones. */
+    private void refresh(Operation operation, Baseline baseline) {
+        for (Param param : operation.params("path")) {
+            String collection = operation.collectionOf(param.name());
+            Operation creator = creators.get(collection);
+            Baseline creation = creator == null ? null : baselines.get(creator);
+            if (creation == null) {
+                continue;
+            }
+            RawHttp.Response created = exchange(creator, new Mutant("setup: a fresh resource for " + operation.label(),
+                    null, Expect.SUCCEED, true, Baseline::draft), creation, true);
+            if (created.status() >= 200 && created.status() < 300) {
+                baseline.path.put(param.name(), latestId(collection));
+            }
+        }
+        consumed.remove(operation);
+    }
+
+    private void registerCreated(Operation operation, RawHttp.Response answer) {
+        String location = answer.header("Location");
+        if (location != null) {
+            String path = URI.create(location).getPath();
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) {
+                register(path.substring(0, slash), path.substring(slash + 1));
+                return;
+            }
+        }
+        if (operation.method().equals("POST") && !operation.hasPathParams()) {
+            try {
+                JsonNode body = JSON.readTree(answer.body());
+                for (String idField : List.of("id", "keyId")) {
+                    if (body.path(idField).isString()) {
+                        register(operation.path(), body.path(idField).asString());
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // no id in the answer
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the checks
+
+    private void check(Operation operation, Mutant mutant, RawHttp.Response answer, List<String> changes) {
+        String where = operation.label();
+        String what = mutant.description();
+        int status = answer.status();
+        String body = answer.text();
+        if (status < 0) {
+            findings.add("no answer", where, what, status, answer.error());
+        } else if (status >= 500) {
+            findings.add("5xx", where, what, status, excerpt(body));
+        } else if (status >= 400) {
+            String problem = problemShape(answer);
+            if (problem != null) {
+                findings.add("not problem+json", where, what, status, problem);
+            }
+            if (mutant.field() != null && mutant.expect() != Expect.SUCCEED) {
+                checkFieldNamed(where, mutant, answer);
+            }
+        } else if (status >= 200 && status < 300) {
+            if (mutant.expect() == Expect.REFUSE) {
+                findings.add("accepted invalid value", where, what, status, "answered " + excerpt(body));
+            }
+        } else {
+            findings.add("unexpected status", where, what, status, excerpt(body));
+        }
+        if (status >= 300 && !changes.isEmpty()) {
+            findings.add("write behind refusal", where, what, status, String.join("\n", changes.subList(0,
+                    Math.min(3, changes.size()))) + (changes.size() > 3 ? "\n(" + changes.size() + " changes)" : ""));
+        }
+        Matcher leak = LEAKS.matcher(body);
+        if (leak.find()) {
+            int from = Math.max(0, leak.start() - 80);
+            findings.add("leaks internals", where, what, status, "\"" + leak.group() + "\" in: ..."
+                    + body.substring(from, Math.min(body.length(), leak.end() + 80)).replace("\n", "\\n") + "...");
+        }
+    }
+
+    /** Null when the answer is an RFC 9457 problem of the same status; otherwise what is wrong with it. */
+    private static String problemShape(RawHttp.Response answer) {
+        String contentType = answer.header("Content-Type");
+        String body = answer.text();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
+            return "Content-Type " + (contentType == null ? "absent" : contentType)
+                    + (body.isEmpty() ? ", empty body" : ": " + excerpt(body));
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return "not JSON: " + excerpt(body);
+        }
+        List<String> wrong = new ArrayList<>();
+        if (!problem.path("type").isString() || problem.path("type").asString().isBlank()) {
+            wrong.add("no type");
+        }
+        if (!problem.path("title").isString() || problem.path("title").asString().isBlank()) {
+            wrong.add("no title");
+        }
+        if (!problem.path("status").isIntegralNumber() || problem.path("status").asInt() != answer.status()) {
+            wrong.add("status " + problem.path("status") + " is not " + answer.status());
+        }
+        return wrong.isEmpty() ? null : String.join(", ", wrong) + ": " + excerpt(body);
+    }
+
+    private void checkFieldNamed(String where, Mutant mutant, RawHttp.Response answer) {
+        int status = answer.status();
+        if (!mutant.pathKept() && status != 400 && status != 422) {
+            return; // a path value that names nothing may well be "not found" (or too long: 414)
+        }
+        if (status != 400 && status != 422) {
+            if (mutant.expect() == Expect.REFUSE) {
+                findings.add("field not named", where, mutant.description(), status,
+                        "a refusal of " + mutant.field() + " should be 400 or 422 naming it: " + excerpt(answer.text()));
+            }
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        try {
+            JSON.readTree(answer.body()).path("errors").forEach(e -> named.add(e.path("field").asString()));
+        } catch (RuntimeException e) {
+            // not JSON: reported as not problem+json already
+        }
+        if (!named.contains(mutant.field())) {
+            findings.add("field not named", where, mutant.description(), status,
+                    "expected errors[].field \"" + mutant.field() + "\", got " + named + ": " + excerpt(answer.text()));
+        }
+    }
+
+    // ------------------------------------------------------------------ asynchronous effects
+
+    /**
+     * Waits until nothing happens by itself any more: no outbox holds an event, every consumer group has read
+     * every record, and two reads of all collections in a row are equal. Then the next request's "before" is taken.
+     */
+    private void settle(String after) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        StoredData.Snapshot previous = null;
+        while (true) {
+            StoredData.Snapshot snapshot = data.snapshot();
+            long lag = broker.lag();
+            if (snapshot.pendingOutboxes() == 0 && lag == 0 && previous != null
+                    && previous.documents().equals(snapshot.documents())) {
+                current = snapshot;
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                findings.add("did not settle", "-", after, -1, "after " + SETTLE_TIMEOUT.toSeconds() + " s: "
+                        + snapshot.pendingOutboxes() + " outboxes with events, consumer lag " + lag);
+                current = snapshot;
+                return;
+            }
+            previous = snapshot;
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private void checkIntegrationEvents() {
+        IntegrationEventSchemas schemas = new IntegrationEventSchemas(new IntegrationEventMapper());
+        int events = 0;
+        for (String topic : broker.topics()) {
+            if (topic.startsWith("__")) {
+                continue;
+            }
+            boolean deadLetters = topic.endsWith(Topics.DEAD_LETTER_SUFFIX);
+            for (ConsumerRecord<String, byte[]> record : broker.readAll(topic)) {
+                if (record.value() == null) {
+                    continue;
+                }
+                String text = new String(record.value(), StandardCharsets.UTF_8);
+                JsonNode envelope;
+                try {
+                    envelope = JSON.readTree(record.value());
+                } catch (RuntimeException e) {
+                    findings.add(deadLetters ? "dead letter" : "event violates its contract", topic, "key " + record.key(),
+                            -1, "not JSON: " + excerpt(text));
+                    continue;
+                }
+                String request = requestByCorrelationId.getOrDefault(envelope.path("correlationId").asString(""),
+                        "correlation id " + envelope.path("correlationId").asString("?"));
+                if (deadLetters) {
+                    findings.add("dead letter", topic, request, -1, envelope.path("type").asString("?") + " "
+                            + envelope.path("aggregateId").asString("?") + ": " + header(record, "kafka_dlt-exception-message"));
+                    continue;
+                }
+                events++;
+                List<String> violations = schemas.violations(envelope);
+                if (!violations.isEmpty()) {
+                    findings.add("event violates its contract", topic, request, -1, envelope.path("type").asString("?")
+                            + " " + envelope.path("aggregateId").asString("?") + ": " + violations);
+                }
+            }
+        }
+        notes.add(events + " integration events read from Kafka and validated against their contracts");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "(no " + name + " header)" : excerpt(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ report and helpers
+
+    private String report(List<Operation> operations) {
+        StringBuilder out = new StringBuilder();
+        out.append("HOSTILE INPUT CAMPAIGN: ").append(requests).append(" requests in ").append(elapsed().toSeconds())
+                .append(" s against ").append(operations.size()).append(" operations\n");
+        for (Operation operation : operations) {
+            out.append(String.format("  %-50s %s%n", operation.label(), baselines.containsKey(operation)
+                    ? mutantsPerOperation.getOrDefault(operation.label(), 0) + " variants" : "NO VALID BASELINE"));
+        }
+        notes.forEach(note -> out.append("  ").append(note).append('\n'));
+        out.append('\n');
+        out.append(findings.isEmpty() ? "No findings.\n" : findings.report(8));
+        return out.toString();
+    }
+
+    private RawHttp.Response get(String target) {
+        Draft draft = new Draft("GET");
+        draft.pathTemplate = target;
+        if (key != null) {
+            draft.headers.put("X-Api-Key", key);
+        }
+        draft.headers.put("Accept", "application/json");
+        return http.send(draft.request());
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static String excerpt(String text) {
+        String flat = Mutations.printable(text.replace("\r", "").replace("\n", " "));
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
