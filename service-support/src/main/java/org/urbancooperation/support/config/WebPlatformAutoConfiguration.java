@@ -27,9 +27,21 @@ import org.springframework.util.unit.DataSize;
 import org.urbancooperation.support.web.CorrelationIdFilter;
 import org.urbancooperation.support.web.ProblemDetailsAdvice;
 import org.urbancooperation.support.web.ProblemErrorController;
-import org.urbancooperation.support.web.RequestBodyLimitFilter;
+import org.urbancooperation.support.web.JsonByDefaultHandlerMapping;
+import org.urbancooperation.support.web.ProblemJsonErrorReportValve;
+import org.urbancooperation.support.web.RequestBodyFilter;
+import org.urbancooperation.support.json.StrictJson;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Correlation ids, body size limits, the caller's identity and problem+json errors for every service's HTTP API. */
+/**
+ * Correlation ids, strict request bodies (size, UTF-8, JSON without coercion), JSON by default, the caller's
+ * identity and problem+json errors for every service's HTTP API.
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
@@ -78,11 +90,41 @@ public class WebPlatformAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+    FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
             @Value("${ucp.http.max-request-body:256KB}") DataSize limit) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+        FilterRegistrationBean<RequestBodyFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyFilter(limit.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Request bodies are read strictly: no coercion, no guessing (StrictJson). */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::configure;
+    }
+
+    /**
+     * Every API operation answers JSON unless it says otherwise: so content negotiation fails (406) when the
+     * request is mapped, before the operation runs, instead of after its effect when the answer is written.
+     */
+    @Bean
+    WebMvcRegistrations jsonByDefault() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new JsonByDefaultHandlerMapping();
+            }
+        };
+    }
+
+    /** What Tomcat refuses before the application (a path with %00, a query with [) is problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+            }
+        });
     }
 }

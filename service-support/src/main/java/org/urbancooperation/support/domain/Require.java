@@ -1,14 +1,45 @@
 package org.urbancooperation.support.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
-/** Argument checks for domain constructors that name the offending field. */
+/**
+ * Argument checks for domain constructors that name the offending field. These are the platform's
+ * rules for every value that leaves a service in an integration event: what passes here is valid
+ * in every contract it reaches.
+ */
 public final class Require {
+
+    /**
+     * The dates and instants the platform accepts: years 1900 to 2200. Wide enough for any
+     * partnership's history and plans; narrow enough that every date fits every contract, a BSON
+     * date and every partner's calendar (a year 10000 or -1 is a typing error, not a plan).
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2200, 12, 31);
+    public static final Instant EARLIEST_INSTANT = EARLIEST_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static final Instant LATEST_INSTANT = LATEST_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+            .minusMillis(1);
+
+    /** Slugs name organisations, businesses and themes: lower-case words joined by single hyphens. */
+    public static final int MAX_SLUG = 64;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Require() {
     }
 
+    /**
+     * One line of text a person reads: a name, a title, a label. Trimmed; refused when blank, longer
+     * than {@code maxLength}, or holding characters that change what a reader sees without being
+     * seen (control characters, bidirectional overrides, unpaired surrogates, non-characters).
+     */
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, field + " must not be blank");
@@ -17,12 +48,78 @@ public final class Require {
         if (trimmed.length() > maxLength) {
             throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
         }
+        refuseInvisible(field, trimmed, false);
         return trimmed;
+    }
+
+    /** Like {@link #text} for several lines (a description, an abstract): line breaks and tabs are fine. */
+    public static String multilineText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
+        }
+        refuseInvisible(field, trimmed, true);
+        return trimmed;
+    }
+
+    /** A slug such as {@code city-of-essen} or {@code renewable-energy}, 1 to {@value #MAX_SLUG} characters. */
+    public static String slug(String field, String value, String example) {
+        present(field, value);
+        if (value.isEmpty() || value.length() > MAX_SLUG || !SLUG.matcher(value).matches()) {
+            throw new InvalidValueException(field, field + " must be a lower-case slug of at most " + MAX_SLUG
+                    + " characters such as " + example);
+        }
+        return value;
+    }
+
+    /** Each entry of a list checked by {@code check}, a refusal naming the entry by index ({@code themes[2]}). */
+    public static <T, R> List<R> each(String field, List<T> values, Function<T, R> check) {
+        present(field, values);
+        List<R> checked = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                checked.add(check.apply(values.get(i)));
+            } catch (InvalidValueException e) {
+                throw e.within(field + "[" + i + "]");
+            }
+        }
+        return checked;
+    }
+
+    /** A refusal raised while checking a part (a city of a partnership) named below the part's path. */
+    public static <R> R within(String path, java.util.function.Supplier<R> check) {
+        try {
+            return check.get();
+        } catch (InvalidValueException e) {
+            throw e.within(path);
+        }
     }
 
     public static <T> T present(String field, T value) {
         if (value == null) {
             throw new InvalidValueException(field, field + " is required");
+        }
+        return value;
+    }
+
+    /** A calendar date within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}. */
+    public static LocalDate date(String field, LocalDate value) {
+        present(field, value);
+        if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
+            throw new InvalidValueException(field, field + " must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+        }
+        return value;
+    }
+
+    /** An instant within the years 1900 to 2200 (UTC). */
+    public static Instant instant(String field, Instant value) {
+        present(field, value);
+        if (value.isBefore(EARLIEST_INSTANT) || value.isAfter(LATEST_INSTANT)) {
+            throw new InvalidValueException(field, field + " must be between " + EARLIEST_INSTANT + " and "
+                    + LATEST_INSTANT);
         }
         return value;
     }
@@ -34,7 +131,8 @@ public final class Require {
     public static ZoneId timeZone(String field, String id) {
         present(field, id);
         if (!ZoneId.getAvailableZoneIds().contains(id)) {
-            throw new InvalidValueException(field, id + " is not an IANA time zone such as Europe/Berlin or Asia/Tokyo");
+            throw new InvalidValueException(field, field + " must be an IANA time zone such as Europe/Berlin or "
+                    + "Asia/Tokyo");
         }
         return ZoneId.of(id);
     }
@@ -45,5 +143,31 @@ public final class Require {
             throw new InvalidValueException(field, field + " must have between " + min + " and " + max + " entries");
         }
         return values;
+    }
+
+    private static void refuseInvisible(String field, String value, boolean multiline) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new InvalidValueException(field, field + " holds an unpaired surrogate (broken text encoding)");
+            }
+            if (multiline && (c == '\n' || c == '\t' || c == '\r')) {
+                continue;
+            }
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new InvalidValueException(field, field + " must not contain control characters"
+                        + (multiline ? " other than line breaks and tabs" : " or line breaks"));
+            }
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                throw new InvalidValueException(field, field + " must not contain bidirectional override characters");
+            }
+            if (c == '\uFFFE' || c == '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF')) {
+                throw new InvalidValueException(field, field + " must not contain Unicode non-characters");
+            }
+        }
     }
 }

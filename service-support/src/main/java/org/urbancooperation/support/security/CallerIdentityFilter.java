@@ -64,11 +64,13 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
             } catch (InvalidIdentityTokenException e) {
                 meters.counter("ucp.security.identity.rejected", "reason", reasonOf(e)).increment();
                 log.warn("Refused an identity token: {}", e.getMessage());
+                response.setHeader(AuthenticationChallenge.HEADER, AuthenticationChallenge.VALUE);
                 ProblemResponses.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-identity",
                         "Invalid identity", "The caller's identity could not be verified"));
                 return;
             }
         } else if (!isPublicRead(request)) {
+            response.setHeader(AuthenticationChallenge.HEADER, AuthenticationChallenge.VALUE);
             ProblemResponses.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required",
                     "Authentication required", "This needs an API key or a bearer token"));
             return;

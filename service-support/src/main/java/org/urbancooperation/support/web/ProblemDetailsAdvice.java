@@ -11,7 +11,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.multipart.MultipartException;
+import org.urbancooperation.support.json.JsonReadProblems;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,12 +33,12 @@ import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.RuleViolationException;
 import org.urbancooperation.support.security.AccessDeniedException;
+import org.urbancooperation.support.security.AuthenticationChallenge;
 import org.urbancooperation.support.security.AuthenticationRequiredException;
 import org.urbancooperation.support.web.Problems.FieldError;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error a service answers is {@code application/problem+json}: 4xx name the offending field
@@ -43,6 +49,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
@@ -87,8 +94,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationRequiredException.class)
     ResponseEntity<ProblemDetail> authenticationRequired(AuthenticationRequiredException e) {
-        return respond(Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required", "Authentication required",
-                e.getMessage()));
+        // RFC 9110: a 401 names the schemes that would do; the same as the gateway's.
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(AuthenticationChallenge.HEADER, AuthenticationChallenge.VALUE)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required", "Authentication required",
+                        e.getMessage()));
+    }
+
+    /** A multipart body where no operation takes one, or a broken one (no boundary). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return respond(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError("Content-Type", "is not a readable multipart body"))));
+    }
+
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> invalidMediaType(RuntimeException e) {
+        return respond(Problems.invalidFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", List.of(new FieldError("Content-Type", "must be application/json"))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -150,16 +173,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JacksonException json = findCause(e, JacksonException.class);
-        if (json instanceof UnrecognizedPropertyException) {
-            return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    List.of(new FieldError(path(json), "is not a field of this request"))));
+        if (json == null) {
+            return body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "The request body is missing or unreadable"));
         }
-        if (json != null && !json.getPath().isEmpty()) {
-            return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    List.of(new FieldError(path(json), "has a value of the wrong type or format"))));
+        JsonReadProblems.Refusal refusal = JsonReadProblems.of(json);
+        if (refusal.field().isEmpty()) {
+            return body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    refusal.message()));
         }
-        String detail = json == null ? "The request body is missing or unreadable" : "The request body is not valid JSON";
-        return body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail));
+        return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(refusal.field(), refusal.message()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return new ResponseEntity<>(Problems.invalidFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", List.of(new FieldError("Content-Type", "must be " + accepted))),
+                headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String produced = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return new ResponseEntity<>(Problems.invalidFields(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "Not acceptable", List.of(new FieldError("Accept", "must accept " + produced))),
+                headers, HttpStatus.NOT_ACCEPTABLE);
     }
 
     /** Framework-raised problems (404 route, 405, 406, 415, missing header...) get our type, title and id. */
@@ -184,21 +230,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> body(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String lastNode(String propertyPath) {

@@ -1,6 +1,7 @@
 package org.urbancooperation.support.testapp;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +42,10 @@ class TestPartnershipController {
             @NotBlank String timeZone) {
     }
 
+    enum Kind { TWINNING, PROJECT }
+
     record CreatePartnership(@NotBlank @Size(max = 50) String name, @NotNull @Size(min = 2) List<@Valid City> cities,
-            @NotNull LocalDate establishedOn) {
+            @NotNull LocalDate establishedOn, Kind kind, Integer meetingsPerYear, Instant reviewAt, Boolean active) {
     }
 
     record SignAgreement(@NotBlank String title, @NotNull LocalDate signedOn) {
