@@ -104,7 +104,12 @@ final class Findings {
 
     /** The kind of mutation without the field it was applied to: "= literal NaN", "with NUL (U+0000)". */
     private static String shape(String mutation) {
-        int space = mutation.indexOf(' ');
-        return space < 0 ? mutation : mutation.substring(space + 1);
+        int semicolon = mutation.indexOf("; hostile-");
+        String plain = semicolon < 0 ? mutation : mutation.substring(0, semicolon);
+        if (plain.startsWith("query ") || plain.startsWith("path ")) {
+            plain = plain.substring(plain.indexOf(' ') + 1);
+        }
+        int space = plain.indexOf(' ');
+        return space < 0 ? plain : plain.substring(space + 1);
     }
 }

@@ -80,6 +80,7 @@ class HostileInputIT {
     private final Map<String, Integer> mutantsPerOperation = new LinkedHashMap<>();
     private StoredData.Snapshot current;
     private String key;
+    private String rateLimit;
     private int requests;
     private long started;
 
@@ -399,7 +400,11 @@ class HostileInputIT {
         RawHttp.Response answer = send(draft);
         StoredData.Snapshot after = data.snapshot();
         List<String> changes = StoredData.diff(current, after);
-        check(operation, mutant, answer, changes);
+        if (rateLimit == null && answer.header("RateLimit-Limit") != null) {
+            rateLimit = answer.header("RateLimit-Limit");
+            notes.add("the gateway's rate limit for the operator key in this stack: RateLimit-Limit " + rateLimit);
+        }
+        check(operation, mutant, correlationId, answer, changes);
         boolean accepted = answer.status() >= 200 && answer.status() < 300;
         if (accepted && setup) {
             registerCreated(operation, answer);
@@ -477,9 +482,11 @@ class HostileInputIT {
 
     // ------------------------------------------------------------------ the checks
 
-    private void check(Operation operation, Mutant mutant, RawHttp.Response answer, List<String> changes) {
+    private void check(Operation operation, Mutant mutant, String correlationId, RawHttp.Response answer,
+            List<String> changes) {
         String where = operation.label();
-        String what = mutant.description();
+        // The correlation id finds the request in the services' and the gateway's logs.
+        String what = mutant.description() + "; " + correlationId;
         int status = answer.status();
         String body = answer.text();
         if (status < 0) {
@@ -492,7 +499,7 @@ class HostileInputIT {
                 findings.add("not problem+json", where, what, status, problem);
             }
             if (mutant.field() != null && mutant.expect() != Expect.SUCCEED) {
-                checkFieldNamed(where, mutant, answer);
+                checkFieldNamed(where, what, mutant, answer);
             }
         } else if (status >= 200 && status < 300) {
             if (mutant.expect() == Expect.REFUSE) {
@@ -540,14 +547,14 @@ class HostileInputIT {
         return wrong.isEmpty() ? null : String.join(", ", wrong) + ": " + excerpt(body);
     }
 
-    private void checkFieldNamed(String where, Mutant mutant, RawHttp.Response answer) {
+    private void checkFieldNamed(String where, String what, Mutant mutant, RawHttp.Response answer) {
         int status = answer.status();
         if (!mutant.pathKept() && status != 400 && status != 422) {
             return; // a path value that names nothing may well be "not found" (or too long: 414)
         }
         if (status != 400 && status != 422) {
             if (mutant.expect() == Expect.REFUSE) {
-                findings.add("field not named", where, mutant.description(), status,
+                findings.add("field not named", where, what, status,
                         "a refusal of " + mutant.field() + " should be 400 or 422 naming it: " + excerpt(answer.text()));
             }
             return;
@@ -559,7 +566,7 @@ class HostileInputIT {
             // not JSON: reported as not problem+json already
         }
         if (!named.contains(mutant.field())) {
-            findings.add("field not named", where, mutant.description(), status,
+            findings.add("field not named", where, what, status,
                     "expected errors[].field \"" + mutant.field() + "\", got " + named + ": " + excerpt(answer.text()));
         }
     }
