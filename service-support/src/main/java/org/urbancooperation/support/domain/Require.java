@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -75,22 +76,22 @@ public final class Require {
         return value;
     }
 
-    /** Each entry of a list checked by {@code check}, a refusal naming the entry by index ({@code themes[2]}). */
-    public static <T, R> List<R> each(String field, List<T> values, Function<T, R> check) {
+    /**
+     * Each entry of a list checked by {@code check}, which is given the entry's path to name in a refusal
+     * ({@code themes[2]}); entries that are themselves objects put their fields below it with {@link #within}.
+     */
+    public static <T, R> List<R> each(String field, List<T> values, BiFunction<String, T, R> check) {
         present(field, values);
         List<R> checked = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            try {
-                checked.add(check.apply(values.get(i)));
-            } catch (InvalidValueException e) {
-                throw e.within(field + "[" + i + "]");
-            }
+            String path = field + "[" + i + "]";
+            checked.add(check.apply(path, present(path, values.get(i))));
         }
         return checked;
     }
 
     /** A refusal raised while checking a part (a city of a partnership) named below the part's path. */
-    public static <R> R within(String path, java.util.function.Supplier<R> check) {
+    public static <R> R within(String path, Supplier<R> check) {
         try {
             return check.get();
         } catch (InvalidValueException e) {

@@ -54,7 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
         return respond(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                List.of(new FieldError(e.field(), e.getMessage()))));
+                e.fields().stream().map(field -> new FieldError(field, e.getMessage())).toList()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
