@@ -42,28 +42,12 @@ public final class Require {
      * seen (control characters, bidirectional overrides, unpaired surrogates, non-characters).
      */
     public static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
-        }
-        refuseInvisible(field, trimmed, false);
-        return trimmed;
+        return visibleText(field, value, maxLength, false);
     }
 
     /** Like {@link #text} for several lines (a description, an abstract): line breaks and tabs are fine. */
     public static String multilineText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
-        }
-        refuseInvisible(field, trimmed, true);
-        return trimmed;
+        return visibleText(field, value, maxLength, true);
     }
 
     /** A slug such as {@code city-of-essen} or {@code renewable-energy}, 1 to {@value #MAX_SLUG} characters. */
@@ -144,6 +128,18 @@ public final class Require {
             throw new InvalidValueException(field, field + " must have between " + min + " and " + max + " entries");
         }
         return values;
+    }
+
+    private static String visibleText(String field, String value, int maxLength, boolean multiline) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
+        }
+        refuseInvisible(field, trimmed, multiline);
+        return trimmed;
     }
 
     private static void refuseInvisible(String field, String value, boolean multiline) {
