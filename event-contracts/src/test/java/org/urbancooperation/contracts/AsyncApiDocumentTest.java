@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The AsyncAPI document partners read must list every topic and every message type, and only those. */
+/**
+ * The AsyncAPI document partners read must list every topic and every message type, and only those, show
+ * each type's golden sample as its example, and pass the official AsyncAPI parser.
+ */
 class AsyncApiDocumentTest {
 
     private static final String BASE = "integration-events/";
+
+    private final IntegrationEventSchemas schemas = new IntegrationEventSchemas(new IntegrationEventMapper());
 
     @Test
     void isAnAsyncApi3DocumentListingEveryTypeOnItsTopic() throws IOException {
@@ -34,12 +41,27 @@ class AsyncApiDocumentTest {
                 assertThat(address).as("topic of " + name).isEqualTo(type.topic());
                 assertThat(message.at("/payload/allOf/1/properties/payload/$ref").asString())
                         .isEqualTo(type.schemaResource().substring(BASE.length()));
-                assertThat(message.at("/examples/0/summary").asString())
-                        .isEqualTo(type.sampleResource().substring(BASE.length()));
+                assertThat(message.path("examples")).as("examples of " + name).hasSize(1);
+                JsonNode example = message.at("/examples/0");
+                assertThat(example.path("summary").asString()).as("summary of the example of " + name)
+                        .contains(type.sampleResource().substring(BASE.length()));
+                // The example is the golden sample itself, so generated code and docs show real data.
+                assertThat(example.path("payload")).as("example of " + name + " must equal "
+                        + type.sampleResource() + " (copy the sample into the document)").isEqualTo(readJson(type.sampleResource()));
+                assertThat(schemas.violations(example.path("payload"))).as("example of " + name).isEmpty();
             }
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(IntegrationEventType.values()).map(IntegrationEventType::typeName).toList());
+    }
+
+    /** The official AsyncAPI parser (the one generators and AsyncAPI Studio use) must accept the file as stored. */
+    @Test
+    void theOfficialParserAcceptsTheDocumentWithoutErrorsOrWarnings() {
+        Path document = Path.of("src/main/resources", BASE, "asyncapi.yaml").toAbsolutePath();
+        assertThat(document).isRegularFile();
+        String report = ContractLintTool.check("asyncapi", document.toString());
+        assertThat(report).contains("AsyncAPI 3.0.0, 0 errors, 0 warnings");
     }
 
     @Test
@@ -68,6 +90,12 @@ class AsyncApiDocumentTest {
     private static JsonNode resolve(JsonNode doc, String ref) {
         assertThat(ref).startsWith("#/");
         return doc.at(ref.substring(1));
+    }
+
+    private static JsonNode readJson(String resource) throws IOException {
+        try (InputStream in = stream(resource)) {
+            return JsonMapper.builder().build().readTree(in);
+        }
     }
 
     private static JsonNode read() throws IOException {

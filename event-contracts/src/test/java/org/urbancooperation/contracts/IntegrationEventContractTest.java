@@ -92,6 +92,23 @@ class IntegrationEventContractTest {
     }
 
     @Test
+    void datesAndInstantsOutsideTheYears1900To2200AreInvalid() throws IOException {
+        for (String date : List.of("+10000-01-01", "-0001-01-01", "0000-01-01", "1899-12-31", "2201-01-01")) {
+            ObjectNode sample = (ObjectNode) read(IntegrationEventType.PARTNERSHIP_ESTABLISHED.sampleResource());
+            ((ObjectNode) sample.get("payload")).put("establishedOn", date);
+            assertThat(schemas.violations(sample)).as(date).anySatisfy(v -> assertThat(v).contains("establishedOn"));
+        }
+        for (String instant : List.of("+10000-01-25T08:00:00Z", "1899-12-31T23:59:59Z", "2201-01-01T00:00:00Z")) {
+            ObjectNode sample = (ObjectNode) read(IntegrationEventType.MATCHING_EVENT_OPENED.sampleResource());
+            ((ObjectNode) sample.get("payload")).put("startsAt", instant);
+            assertThat(schemas.violations(sample)).as(instant).anySatisfy(v -> assertThat(v).contains("startsAt"));
+        }
+        ObjectNode edge = (ObjectNode) read(IntegrationEventType.PARTNERSHIP_ESTABLISHED.sampleResource());
+        ((ObjectNode) edge.get("payload")).put("establishedOn", "2200-12-31");
+        assertThat(schemas.violations(edge)).isEmpty();
+    }
+
+    @Test
     void envelopeWithUnknownTypeIsInvalid() throws IOException {
         ObjectNode sample = (ObjectNode) read(IntegrationEventType.AGREEMENT_SIGNED.sampleResource());
         sample.put("type", "partnership.PartnershipDissolved");

@@ -183,11 +183,13 @@ class CooperationEventApiTest extends ServiceApiTest {
         String valid = CLIMATE_ACTION.formatted(partnershipId);
 
         assertThat(assertBadField(valid.replace("12:00:00+01:00", "08:00:00+01:00"), "endsAt"))
-                .contains("after startsAt");
+                .contains("before endsAt");
         assertThat(assertBadField(valid.replace("2023-01-25T12:00:00+01:00", "2023-02-26T12:00:00+01:00"), "endsAt"))
                 .contains("31 days");
-        assertBadField(valid.replace("Asia/Tokyo", "JST"), "timeZones");
-        assertBadField(valid.replace("\"ja\"", "\"xx\""), "languages");
+        assertBadField(valid.replace("Asia/Tokyo", "JST"), "timeZones[1]");
+        assertBadField(valid.replace("\"ja\"", "\"xx\""), "languages[1]");
+        assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "+10000-01-25T09:00:00+01:00"), "startsAt");
+        assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "2023-01-25T24:00:00+01:00"), "startsAt");
         assertBadField(valid.replace("\"ja\"", "\"Japanese\""), "languages[1]");
         assertBadField(valid.replace("\"CONFERENCE\"", "\"PARTY\""), "format");
         assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "25 Jan 2023 09:00"), "startsAt");

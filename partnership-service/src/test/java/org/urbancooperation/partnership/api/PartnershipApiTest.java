@@ -94,13 +94,17 @@ class PartnershipApiTest extends ServiceApiTest {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
-        assertBadField(ESSEN_KORIYAMA.formatted("Bad zone").replace("Asia/Tokyo", "JST"), "timeZone");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad zone").replace("Asia/Tokyo", "JST"), "cities[1].timeZone");
         assertBadField(ESSEN_KORIYAMA.formatted("Bad country").replace("\"JP\"", "\"Japan\""), "cities[1].countryCode");
         assertBadField(ESSEN_KORIYAMA.formatted("Bad date").replace("2019-08-27", "27 Aug 2019"), "establishedOn");
         assertBadField(ESSEN_KORIYAMA.formatted("Mass assignment").replace("\"themes\"", "\"version\": 7, \"themes\""),
                 "version");
         assertBadField(ESSEN_KORIYAMA.formatted(""), "name");
-        assertBadField(ESSEN_KORIYAMA.formatted("Bad org").replace("city-of-essen", "City of Essen"), "partnerOrganisations");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad org").replace("city-of-essen", "City of Essen"),
+                "partnerOrganisations[0]");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad year").replace("2019-08-27", "+10000-01-01"), "establishedOn");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad year").replace("2019-08-27", "1899-12-31"), "establishedOn");
+        assertBadField(ESSEN_KORIYAMA.formatted("Bad\\u202Ename"), "name");
 
         JsonNode all = ServiceHttp.json(http().get("/api/v1/partnerships?limit=200"));
         for (JsonNode p : all) {

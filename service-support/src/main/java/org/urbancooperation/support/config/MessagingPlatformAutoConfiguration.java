@@ -52,6 +52,7 @@ import org.urbancooperation.support.outbox.OutboxRelay;
 
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -114,7 +115,8 @@ public class MessagingPlatformAutoConfiguration {
         backOff.setMaxAttempts(properties.retries());
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             deadLetters.accept(record, e);
-            meters.counter("ucp.events.dead.lettered", "topic", record.topic()).increment();
+            Counter.builder("ucp.events.dead.lettered").description("Records sent to the dead-letter topic, by source topic")
+                    .tag("topic", record.topic()).register(meters).increment();
             log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                     Topics.deadLetterTopicOf(record.topic()), rootMessage(e));
         }, backOff);

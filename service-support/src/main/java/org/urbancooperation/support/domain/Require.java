@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -41,28 +42,12 @@ public final class Require {
      * seen (control characters, bidirectional overrides, unpaired surrogates, non-characters).
      */
     public static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
-        }
-        refuseInvisible(field, trimmed, false);
-        return trimmed;
+        return visibleText(field, value, maxLength, false);
     }
 
     /** Like {@link #text} for several lines (a description, an abstract): line breaks and tabs are fine. */
     public static String multilineText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
-        }
-        refuseInvisible(field, trimmed, true);
-        return trimmed;
+        return visibleText(field, value, maxLength, true);
     }
 
     /** A slug such as {@code city-of-essen} or {@code renewable-energy}, 1 to {@value #MAX_SLUG} characters. */
@@ -75,22 +60,22 @@ public final class Require {
         return value;
     }
 
-    /** Each entry of a list checked by {@code check}, a refusal naming the entry by index ({@code themes[2]}). */
-    public static <T, R> List<R> each(String field, List<T> values, Function<T, R> check) {
+    /**
+     * Each entry of a list checked by {@code check}, which is given the entry's path to name in a refusal
+     * ({@code themes[2]}); entries that are themselves objects put their fields below it with {@link #within}.
+     */
+    public static <T, R> List<R> each(String field, List<T> values, BiFunction<String, T, R> check) {
         present(field, values);
         List<R> checked = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            try {
-                checked.add(check.apply(values.get(i)));
-            } catch (InvalidValueException e) {
-                throw e.within(field + "[" + i + "]");
-            }
+            String path = field + "[" + i + "]";
+            checked.add(check.apply(path, present(path, values.get(i))));
         }
         return checked;
     }
 
     /** A refusal raised while checking a part (a city of a partnership) named below the part's path. */
-    public static <R> R within(String path, java.util.function.Supplier<R> check) {
+    public static <R> R within(String path, Supplier<R> check) {
         try {
             return check.get();
         } catch (InvalidValueException e) {
@@ -143,6 +128,18 @@ public final class Require {
             throw new InvalidValueException(field, field + " must have between " + min + " and " + max + " entries");
         }
         return values;
+    }
+
+    private static String visibleText(String field, String value, int maxLength, boolean multiline) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
+        }
+        refuseInvisible(field, trimmed, multiline);
+        return trimmed;
     }
 
     private static void refuseInvisible(String field, String value, boolean multiline) {

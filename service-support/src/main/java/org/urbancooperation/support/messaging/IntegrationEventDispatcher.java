@@ -17,6 +17,7 @@ import org.urbancooperation.contracts.IntegrationEventType;
 import org.urbancooperation.contracts.InvalidIntegrationEventException;
 import org.urbancooperation.support.observability.CorrelationId;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -63,13 +64,14 @@ public final class IntegrationEventDispatcher {
             IntegrationEventHandler<?> handler = type == null ? null : handlers.get(type);
             if (handler == null) {
                 // Another consumer's type, or a version this service does not read yet.
-                meters.counter("ucp.events.ignored", "type", envelope.type()).increment();
+                Counter.builder("ucp.events.ignored").description("Events on a subscribed topic that this service does not read")
+                        .tag("type", envelope.type()).register(meters).increment();
                 return;
             }
             schemas.requireValid(envelope);
             HandlingOutcome outcome = handle(handler, envelope);
-            meters.counter("ucp.events.consumed", "type", envelope.type(), "outcome", outcome.name().toLowerCase())
-                    .increment();
+            Counter.builder("ucp.events.consumed").description("Consumed events by outcome: applied, duplicate or stale")
+                    .tags("type", envelope.type(), "outcome", outcome.name().toLowerCase()).register(meters).increment();
             log.debug("{} {} for {} {}: {}", envelope.type(), envelope.eventId(), envelope.aggregateType(),
                     envelope.aggregateId(), outcome);
         }

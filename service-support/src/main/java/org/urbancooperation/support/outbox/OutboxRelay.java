@@ -194,7 +194,8 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                 claim.acknowledged.add(send.entry.getString(OutboxEntries.EVENT_ID));
                 Date occurredAt = send.entry.getDate(OutboxEntries.OCCURRED_AT);
                 publishLag.record(Duration.between(occurredAt.toInstant(), clock.instant()));
-                meters.counter("ucp.outbox.published", "type", send.entry.getString(OutboxEntries.TYPE)).increment();
+                Counter.builder("ucp.outbox.published").description("Events the broker acknowledged, by type")
+                        .tag("type", send.entry.getString(OutboxEntries.TYPE)).register(meters).increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

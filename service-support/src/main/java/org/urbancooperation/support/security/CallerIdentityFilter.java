@@ -18,6 +18,7 @@ import org.urbancooperation.contracts.identity.InvalidIdentityTokenException;
 import org.urbancooperation.support.web.ProblemResponses;
 import org.urbancooperation.support.web.Problems;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -62,7 +63,8 @@ public class CallerIdentityFilter extends OncePerRequestFilter {
             try {
                 caller = Caller.of(verifier.verify(token));
             } catch (InvalidIdentityTokenException e) {
-                meters.counter("ucp.security.identity.rejected", "reason", reasonOf(e)).increment();
+                Counter.builder("ucp.security.identity.rejected").description("Identity tokens refused, by reason")
+                        .tag("reason", reasonOf(e)).register(meters).increment();
                 log.warn("Refused an identity token: {}", e.getMessage());
                 response.setHeader(AuthenticationChallenge.HEADER, AuthenticationChallenge.VALUE);
                 ProblemResponses.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-identity",

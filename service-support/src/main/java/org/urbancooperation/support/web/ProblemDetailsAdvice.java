@@ -3,6 +3,7 @@ package org.urbancooperation.support.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -54,7 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
         return respond(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                List.of(new FieldError(e.field(), e.getMessage()))));
+                e.fields().stream().map(field -> new FieldError(field, e.getMessage())).toList()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -189,23 +191,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json"
-                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
-                        .collect(java.util.stream.Collectors.joining(", "));
         return new ResponseEntity<>(Problems.invalidFields(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Unsupported media type", List.of(new FieldError("Content-Type", "must be " + accepted))),
+                "Unsupported media type", List.of(new FieldError("Content-Type",
+                        "must be " + listed(e.getSupportedMediaTypes())))),
                 headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String produced = e.getSupportedMediaTypes().isEmpty() ? "application/json"
-                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
-                        .collect(java.util.stream.Collectors.joining(", "));
         return new ResponseEntity<>(Problems.invalidFields(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
-                "Not acceptable", List.of(new FieldError("Accept", "must accept " + produced))),
+                "Not acceptable", List.of(new FieldError("Accept",
+                        "must accept " + listed(e.getSupportedMediaTypes())))),
                 headers, HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    private static String listed(List<MediaType> types) {
+        return types.isEmpty() ? "application/json"
+                : types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
     }
 
     /** Framework-raised problems (404 route, 405, 406, 415, missing header...) get our type, title and id. */

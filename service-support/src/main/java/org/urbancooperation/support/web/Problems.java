@@ -31,7 +31,10 @@ public final class Problems {
     /** A problem that names the offending fields: {@code errors: [{field, message}]}. */
     public static ProblemDetail invalidFields(HttpStatusCode status, String type, String title,
             List<FieldError> errors) {
+        boolean oneRule = errors.stream().map(FieldError::message).distinct().count() == 1;
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : oneRule ? String.join(", ", errors.stream().map(FieldError::field).toList()) + ": "
+                        + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         ProblemDetail problem = of(status, type, title, detail);
         problem.setProperty("errors", errors.stream()

@@ -122,20 +122,5 @@ class ProblemDetailsTest extends SupportServiceTestBase {
         assertThat(forged.headers().firstValue("X-Correlation-Id").orElseThrow()).doesNotContain("<").hasSize(36);
     }
 
-    private static JsonNode problem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asString()).isNotBlank();
-        assertThat(problem.path("type").asString()).startsWith("https://");
-        return problem;
-    }
 
-    private static java.util.List<String> fields(JsonNode problem) {
-        java.util.List<String> fields = new java.util.ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
-    }
 }

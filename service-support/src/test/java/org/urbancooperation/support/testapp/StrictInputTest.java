@@ -275,19 +275,5 @@ class StrictInputTest extends SupportServiceTestBase {
         return out.toString();
     }
 
-    private static JsonNode problem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asString()).isNotBlank();
-        return problem;
-    }
 
-    private static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
-    }
 }

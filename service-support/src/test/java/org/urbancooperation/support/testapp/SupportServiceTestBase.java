@@ -1,5 +1,12 @@
 package org.urbancooperation.support.testapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
+
+import tools.jackson.databind.JsonNode;
 
 /** The test service on a real port, with the Mongo server and an embedded KRaft broker. One context for all subclasses. */
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +67,25 @@ abstract class SupportServiceTestBase {
     /** Calls as the programme secretariat unless a test says otherwise. */
     ServiceHttp http() {
         return new ServiceHttp(port).as(TestIdentities.OPERATOR);
+    }
+
+    /** Asserts a problem+json answer of {@code status} and returns it. */
+    static JsonNode problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = ServiceHttp.json(response);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("type").asString()).startsWith("https://");
+        return problem;
+    }
+
+    /** The fields a problem's errors name, in order. */
+    static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
     }
 
     static String essenKoriyama(String name) {

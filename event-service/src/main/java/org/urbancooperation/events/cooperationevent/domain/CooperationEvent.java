@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,29 +49,34 @@ public record CooperationEvent(
         Require.present("format", format);
         // Agendas are never finer than seconds, and a stored BSON date keeps milliseconds only: whole
         // seconds are what the response, the database and the published event all agree on.
-        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
-        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
+        startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
+        endsAt = Require.instant("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
         if (!endsAt.isAfter(startsAt)) {
-            throw new InvalidValueException("endsAt", "endsAt must be after startsAt");
+            throw InvalidValueException.between("startsAt", "endsAt", "startsAt must be before endsAt");
         }
         if (Duration.between(startsAt, endsAt).compareTo(MAX_DURATION) > 0) {
-            throw new InvalidValueException("endsAt", "a cooperation event lasts at most " + MAX_DURATION.toDays()
-                    + " days");
+            throw InvalidValueException.between("startsAt", "endsAt", "a cooperation event lasts at most "
+                    + MAX_DURATION.toDays() + " days");
         }
-        timeZones = List.copyOf(Require.size("timeZones", timeZones, 1, MAX_TIME_ZONES));
-        if (new HashSet<>(timeZones).size() < timeZones.size()) {
-            throw new InvalidValueException("timeZones", "a time zone is listed twice");
-        }
-        languages = List.copyOf(Require.size("languages", languages, 0, MAX_LANGUAGES));
-        for (String language : languages) {
-            Require.present("languages", language);
-            if (!LANGUAGES.contains(language)) {
-                throw new InvalidValueException("languages", language
-                        + " is not an ISO 639-1 language code such as en or ja");
+        timeZones = List.copyOf(Require.each("timeZones", Require.size("timeZones", timeZones, 1, MAX_TIME_ZONES),
+                (path, zone) -> zone));
+        for (int i = 0; i < timeZones.size(); i++) {
+            if (timeZones.indexOf(timeZones.get(i)) < i) {
+                throw new InvalidValueException("timeZones[" + i + "]", timeZones.get(i) + " is listed twice");
             }
         }
-        if (new HashSet<>(languages).size() < languages.size()) {
-            throw new InvalidValueException("languages", "a language is listed twice");
+        languages = List.copyOf(Require.each("languages", Require.size("languages", languages, 0, MAX_LANGUAGES),
+                (path, language) -> {
+                    if (!LANGUAGES.contains(language)) {
+                        throw new InvalidValueException(path, path + " must be an ISO 639-1 language code such as en "
+                                + "or ja");
+                    }
+                    return language;
+                }));
+        for (int i = 0; i < languages.size(); i++) {
+            if (languages.indexOf(languages.get(i)) < i) {
+                throw new InvalidValueException("languages[" + i + "]", languages.get(i) + " is listed twice");
+            }
         }
         venue = venue == null || venue.isBlank() ? null : Require.text("venue", venue, MAX_VENUE);
     }
@@ -97,11 +100,6 @@ public record CooperationEvent(
 
     /** @throws InvalidValueException naming {@code timeZones} for anything that is not a zone id */
     private static List<ZoneId> zones(List<String> ids) {
-        Require.present("timeZones", ids);
-        List<ZoneId> zones = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            zones.add(Require.timeZone("timeZones", id));
-        }
-        return zones;
+        return Require.each("timeZones", ids, Require::timeZone);
     }
 }

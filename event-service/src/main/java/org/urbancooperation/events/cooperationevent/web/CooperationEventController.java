@@ -46,10 +46,13 @@ class CooperationEventController {
 
     record ScheduleCooperationEventRequest(
             @NotNull UUID partnershipId,
+            @Schema(example = "EU-Japan 100 Cities Event on Climate Action")
             @NotBlank @Size(max = CooperationEvent.MAX_TITLE) String title,
-            @NotNull EventFormat format,
-            @NotNull @Schema(example = "2023-01-25T08:00:00Z") Instant startsAt,
-            @NotNull @Schema(example = "2023-01-25T11:00:00Z") Instant endsAt,
+            @Schema(example = "CONFERENCE") @NotNull EventFormat format,
+            @NotNull @Schema(example = "2023-01-25T08:00:00Z", description = "an instant of the years 1900 to 2200")
+            Instant startsAt,
+            @NotNull @Schema(example = "2023-01-25T11:00:00Z", description = "after startsAt, at most 31 days later")
+            Instant endsAt,
             @Schema(description = "IANA time zones the agenda is shown in; default: the partner cities' zones",
                     example = "[\"Europe/Brussels\", \"Asia/Tokyo\"]")
             @Size(max = CooperationEvent.MAX_TIME_ZONES) List<@NotBlank @Size(max = 64) String> timeZones,
@@ -57,7 +60,7 @@ class CooperationEventController {
             @Size(max = CooperationEvent.MAX_LANGUAGES)
             List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en or ja")
                     String> languages,
-            @Size(max = CooperationEvent.MAX_VENUE) String venue) {
+            @Schema(example = "Online") @Size(max = CooperationEvent.MAX_VENUE) String venue) {
     }
 
     record LocalTimesResponse(String timeZone, OffsetDateTime startsAt, OffsetDateTime endsAt) {

@@ -73,29 +73,38 @@ class CooperationEventTest {
         assertThat(schedule(studyTourStart, studyTourStart.plus(Duration.ofDays(31)), BRUSSELS_TOKYO).endsAt())
                 .isEqualTo(Instant.parse("2019-09-26T07:00:00Z"));
         assertField(() -> schedule(studyTourStart, studyTourStart.plus(Duration.ofDays(31)).plusSeconds(1),
-                BRUSSELS_TOKYO), "endsAt");
+                BRUSSELS_TOKYO), "startsAt", "endsAt");
     }
 
     @Test
     void anEventEndsAfterItStarts() {
-        assertField(() -> schedule(ENDS, STARTS, BRUSSELS_TOKYO), "endsAt");
-        assertField(() -> schedule(STARTS, STARTS, BRUSSELS_TOKYO), "endsAt");
+        assertField(() -> schedule(ENDS, STARTS, BRUSSELS_TOKYO), "startsAt", "endsAt");
+        assertField(() -> schedule(STARTS, STARTS, BRUSSELS_TOKYO), "startsAt", "endsAt");
         // Equal once cut to the second.
-        assertField(() -> schedule(STARTS, STARTS.plusMillis(500), BRUSSELS_TOKYO), "endsAt");
+        assertField(() -> schedule(STARTS, STARTS.plusMillis(500), BRUSSELS_TOKYO), "startsAt", "endsAt");
+    }
+
+    @Test
+    void instantsOutsideTheYears1900To2200AreRefused() {
+        assertField(() -> schedule(Instant.parse("1899-12-31T23:00:00Z"), Instant.parse("1900-01-01T01:00:00Z"),
+                BRUSSELS_TOKYO), "startsAt");
+        assertField(() -> schedule(Instant.parse("2200-12-31T23:00:00Z"), Instant.parse("2201-01-01T01:00:00Z"),
+                BRUSSELS_TOKYO), "endsAt");
+        assertField(() -> schedule(Instant.MAX.minusSeconds(10), Instant.MAX, BRUSSELS_TOKYO), "startsAt");
     }
 
     @Test
     void invalidInputNamesTheField() {
-        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "JST")), "timeZones");
-        assertField(() -> schedule(STARTS, ENDS, List.of("CET+9")), "timeZones");
+        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "JST")), "timeZones[1]");
+        assertField(() -> schedule(STARTS, ENDS, List.of("CET+9")), "timeZones[0]");
         assertField(() -> schedule(STARTS, ENDS, List.of()), "timeZones");
-        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "Europe/Brussels")), "timeZones");
+        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "Europe/Brussels")), "timeZones[1]");
         assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "Europe/Berlin", "Europe/Paris",
                 "Asia/Tokyo", "Europe/Rome")), "timeZones");
-        assertField(() -> withLanguages(List.of("en", "xx")), "languages");
-        assertField(() -> withLanguages(List.of("EN")), "languages");
-        assertField(() -> withLanguages(List.of("eng")), "languages");
-        assertField(() -> withLanguages(List.of("en", "en")), "languages");
+        assertField(() -> withLanguages(List.of("en", "xx")), "languages[1]");
+        assertField(() -> withLanguages(List.of("EN")), "languages[0]");
+        assertField(() -> withLanguages(List.of("eng")), "languages[0]");
+        assertField(() -> withLanguages(List.of("en", "en")), "languages[1]");
         assertField(() -> withLanguages(List.of("en", "ja", "de", "fr", "it", "es", "ko")), "languages");
         assertField(() -> CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, " ", EventFormat.WORKSHOP, STARTS,
                 ENDS, BRUSSELS_TOKYO, List.of(), null), "title");
@@ -127,8 +136,8 @@ class CooperationEventTest {
                 STARTS, ENDS, BRUSSELS_TOKYO, languages, "Essen").aggregate();
     }
 
-    private static void assertField(Runnable action, String field) {
+    private static void assertField(Runnable action, String... fields) {
         assertThatThrownBy(action::run)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fields()).containsExactly(fields));
     }
 }

@@ -35,18 +35,19 @@ public record MatchingEvent(
         Require.present("partnershipId", partnershipId);
         title = Require.text("title", title, 200);
         // Milliseconds are what the store keeps; cutting here makes the stored, published and answered times agree.
-        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.MILLIS);
-        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.MILLIS);
+        startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.MILLIS);
+        endsAt = Require.instant("endsAt", endsAt).truncatedTo(ChronoUnit.MILLIS);
         if (slotMinutes < MIN_SLOT_MINUTES || slotMinutes > MAX_SLOT_MINUTES) {
             throw new InvalidValueException("slotMinutes", "slotMinutes must be between " + MIN_SLOT_MINUTES + " and "
                     + MAX_SLOT_MINUTES);
         }
         if (!endsAt.isAfter(startsAt)) {
-            throw new InvalidValueException("endsAt", "endsAt must be after startsAt");
+            throw InvalidValueException.between("startsAt", "endsAt", "startsAt must be before endsAt");
         }
         Duration span = Duration.between(startsAt, endsAt);
         if (span.compareTo(MAX_SPAN) > 0) {
-            throw new InvalidValueException("endsAt", "a matching event lasts at most " + MAX_SPAN.toDays() + " days");
+            throw InvalidValueException.between("startsAt", "endsAt", "a matching event lasts at most "
+                    + MAX_SPAN.toDays() + " days");
         }
         if (span.compareTo(Duration.ofMinutes(slotMinutes)) < 0) {
             throw new InvalidValueException("slotMinutes", "not one slot of " + slotMinutes

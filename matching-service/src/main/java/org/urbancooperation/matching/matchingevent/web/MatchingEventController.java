@@ -21,6 +21,7 @@ import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,10 +39,14 @@ class MatchingEventController {
 
     record OpenMatchingEventRequest(
             @NotNull UUID partnershipId,
-            @NotBlank @Size(max = 200) String title,
+            @Schema(example = "Online business matching: products against COVID-19") @NotBlank @Size(max = 200)
+            String title,
+            @Schema(example = "2020-11-18T08:00:00Z", description = "an instant of the years 1900 to 2200")
             @NotNull Instant startsAt,
+            @Schema(example = "2020-11-18T11:00:00Z", description = "after startsAt, at most 14 days later")
             @NotNull Instant endsAt,
-            @NotNull @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES) Integer slotMinutes) {
+            @Schema(example = "30") @NotNull @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES)
+            Integer slotMinutes) {
     }
 
     record SlotResponse(int number, Instant startsAt, Instant endsAt) {

@@ -67,9 +67,11 @@ class MatchingEventTest {
 
     @Test
     void invalidInputNamesTheField() {
-        assertField(() -> open(NOON_CET, NINE_CET, 30), "endsAt");
-        assertField(() -> open(NINE_CET, NINE_CET, 30), "endsAt");
-        assertField(() -> open(NINE_CET, NINE_CET.plus(Duration.ofDays(14)).plusSeconds(60), 30), "endsAt");
+        assertField(() -> open(NOON_CET, NINE_CET, 30), "startsAt", "endsAt");
+        assertField(() -> open(NINE_CET, NINE_CET, 30), "startsAt", "endsAt");
+        assertField(() -> open(NINE_CET, NINE_CET.plus(Duration.ofDays(14)).plusSeconds(60), 30), "startsAt", "endsAt");
+        assertField(() -> open(Instant.parse("2201-01-01T08:00:00Z"), Instant.parse("2201-01-01T11:00:00Z"), 30),
+                "startsAt");
         assertField(() -> open(NINE_CET, NINE_CET.plusSeconds(29 * 60), 30), "slotMinutes");
         assertField(() -> open(NINE_CET, NOON_CET, 4), "slotMinutes");
         assertField(() -> open(NINE_CET, NOON_CET, 241), "slotMinutes");
@@ -87,8 +89,8 @@ class MatchingEventTest {
                 startsAt, endsAt, slotMinutes).aggregate();
     }
 
-    private static void assertField(Runnable action, String field) {
+    private static void assertField(Runnable action, String... fields) {
         assertThatThrownBy(action::run)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fields()).containsExactly(fields));
     }
 }

@@ -3,7 +3,6 @@ package org.urbancooperation.partnership.apikey.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -35,8 +34,7 @@ public record ApiKey(
         String secretHash) {
 
     public static final int MAX_LABEL = 100;
-    public static final int MAX_REFERENCE = 100;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
+    public static final int MAX_REFERENCE = Require.MAX_SLUG;
 
     public ApiKey {
         if (!PlainApiKey.isKeyId(id)) {
@@ -49,7 +47,7 @@ public record ApiKey(
         // Stored with millisecond precision, so the key reads back exactly as it was issued.
         issuedAt = Require.present("issuedAt", issuedAt).truncatedTo(ChronoUnit.MILLIS);
         if (expiresAt != null) {
-            expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
+            expiresAt = Require.instant("expiresAt", expiresAt).truncatedTo(ChronoUnit.MILLIS);
             if (!expiresAt.isAfter(issuedAt)) {
                 throw new InvalidValueException("expiresAt", "expiresAt must be in the future");
             }
@@ -108,19 +106,16 @@ public record ApiKey(
     }
 
     private static String reference(String field, String value, boolean required, String whose) {
+        // Whether the field belongs is a rule between it and the role: both are named, either may be the mistake.
         if (!required) {
             if (value != null) {
-                throw new InvalidValueException(field, "only " + whose + " have " + field);
+                throw InvalidValueException.between(field, "role", "only " + whose + " have " + field);
             }
             return null;
         }
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, whose + " need " + field);
+            throw InvalidValueException.between(field, "role", whose + " need " + field);
         }
-        if (value.length() > MAX_REFERENCE || !SLUG.matcher(value).matches()) {
-            throw new InvalidValueException(field, field + " must be a lower-case slug such as city-of-essen (at most "
-                    + MAX_REFERENCE + " characters)");
-        }
-        return value;
+        return Require.slug(field, value, "city-of-essen");
     }
 }

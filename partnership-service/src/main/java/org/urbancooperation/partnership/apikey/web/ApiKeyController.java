@@ -46,7 +46,8 @@ class ApiKeyController {
 
     /** Only what an operator chooses: key id, secret and status are not fields, so they cannot be set. */
     record IssueApiKeyRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"operator", "partner", "business"})
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"operator", "partner", "business"},
+                    example = "partner")
             String role,
             @Schema(description = "partner keys only: the organisation's slug", example = "city-of-essen")
             String organisationId,
@@ -55,7 +56,8 @@ class ApiKeyController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ApiKey.MAX_LABEL,
                     example = "City of Essen integration")
             String label,
-            @Schema(description = "when the key stops working; none when absent") Instant expiresAt) {
+            @Schema(description = "when the key stops working, within the years 1900 to 2200; none when absent",
+                    example = "2027-12-31T23:59:59Z") Instant expiresAt) {
     }
 
     record ApiKeyResponse(String keyId, String role, String organisationId, String businessId, String label,

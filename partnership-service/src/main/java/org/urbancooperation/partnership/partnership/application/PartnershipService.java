@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.urbancooperation.support.domain.Require;
+
 import org.urbancooperation.partnership.partnership.domain.PartnerCity;
 import org.urbancooperation.partnership.partnership.domain.Partnership;
 import org.urbancooperation.partnership.partnership.domain.PartnershipEvent;
@@ -37,9 +39,8 @@ public class PartnershipService {
             throw new AccessDeniedException("a partner establishes partnerships of its own organisation only;"
                     + " list it in partnerOrganisations");
         }
-        List<PartnerCity> partnerCities = cities.stream()
-                .map(c -> PartnerCity.of(c.name(), c.countryCode(), c.timeZone()))
-                .toList();
+        List<PartnerCity> partnerCities = Require.each("cities", cities,
+                (path, c) -> Require.within(path, () -> PartnerCity.of(c.name(), c.countryCode(), c.timeZone())));
         return partnerships.insert(Partnership.establish(UUID.randomUUID(), name, partnerCities, themes, establishedOn,
                 organisations));
     }

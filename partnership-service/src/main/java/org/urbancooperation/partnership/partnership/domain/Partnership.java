@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -27,33 +27,30 @@ public record Partnership(
         List<String> partnerOrganisations) {
 
     public static final int MAX_CITIES = 10;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public Partnership {
         Require.present("id", id);
         name = Require.text("name", name, 200);
-        cities = List.copyOf(Require.size("cities", cities, 2, MAX_CITIES));
+        cities = List.copyOf(Require.each("cities", Require.size("cities", cities, 2, MAX_CITIES), (path, city) -> city));
         Set<String> distinct = new HashSet<>();
-        for (PartnerCity city : cities) {
-            if (!distinct.add(city.name().toLowerCase() + "/" + city.countryCode())) {
-                throw new InvalidValueException("cities", city.name() + " is listed twice");
+        for (int i = 0; i < cities.size(); i++) {
+            PartnerCity city = cities.get(i);
+            if (!distinct.add(city.name().toLowerCase(Locale.ROOT) + "/" + city.countryCode())) {
+                throw new InvalidValueException("cities[" + i + "]", city.name() + " is listed twice");
             }
         }
-        themes = List.copyOf(Require.size("themes", themes, 0, 20));
-        for (String theme : themes) {
-            if (theme == null || !SLUG.matcher(theme).matches()) {
-                throw new InvalidValueException("themes", "themes are lower-case slugs such as renewable-energy");
-            }
+        themes = List.copyOf(Require.each("themes", Require.size("themes", themes, 0, 20),
+                (path, theme) -> Require.slug(path, theme, "renewable-energy")));
+        if (new HashSet<>(themes).size() < themes.size()) {
+            throw new InvalidValueException("themes", "a theme is listed twice");
         }
-        Require.present("establishedOn", establishedOn);
+        Require.date("establishedOn", establishedOn);
         agreements = List.copyOf(agreements);
-        partnerOrganisations = List.copyOf(Require.size("partnerOrganisations",
-                partnerOrganisations == null ? List.<String>of() : partnerOrganisations, 0, 20));
-        for (String organisation : partnerOrganisations) {
-            if (organisation == null || !SLUG.matcher(organisation).matches()) {
-                throw new InvalidValueException("partnerOrganisations",
-                        "organisations are named by slugs such as city-of-essen");
-            }
+        partnerOrganisations = List.copyOf(Require.each("partnerOrganisations", Require.size("partnerOrganisations",
+                partnerOrganisations == null ? List.<String>of() : partnerOrganisations, 0, 20),
+                (path, organisation) -> Require.slug(path, organisation, "city-of-essen")));
+        if (new HashSet<>(partnerOrganisations).size() < partnerOrganisations.size()) {
+            throw new InvalidValueException("partnerOrganisations", "an organisation is listed twice");
         }
     }
 
@@ -67,7 +64,7 @@ public record Partnership(
     public ResultWithEvents<Partnership, PartnershipEvent> signAgreement(UUID agreementId, String title,
             LocalDate signedOn) {
         String checkedTitle = Require.text("title", title, 200);
-        Require.present("signedOn", signedOn);
+        Require.date("signedOn", signedOn);
         if (signedOn.isBefore(establishedOn)) {
             throw new InvalidValueException("signedOn", "an agreement cannot be signed before the partnership began ("
                     + establishedOn + ")");

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.partnership.partnership.application.PartnershipService;
 import org.urbancooperation.partnership.partnership.domain.Partnership;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
@@ -42,21 +43,32 @@ import jakarta.validation.constraints.Size;
 class PartnershipController {
 
     record CityRequest(
-            @NotBlank @Size(max = 100) String name,
+            @Schema(example = "Koriyama") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "JP", description = "ISO 3166-1 alpha-2")
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE or JP")
             String countryCode,
-            @NotBlank @Size(max = 64) String timeZone) {
+            @Schema(example = "Asia/Tokyo", description = "IANA time zone") @NotBlank @Size(max = 64) String timeZone) {
     }
 
     record EstablishPartnershipRequest(
-            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Essen - Koriyama") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "[{\"name\": \"Essen\", \"countryCode\": \"DE\", \"timeZone\": \"Europe/Berlin\"}, "
+                    + "{\"name\": \"Koriyama\", \"countryCode\": \"JP\", \"timeZone\": \"Asia/Tokyo\"}]")
             @NotNull @Size(min = 2, max = Partnership.MAX_CITIES) List<@NotNull @Valid CityRequest> cities,
-            @Size(max = 20) List<@NotBlank String> themes,
+            @Schema(example = "[\"renewable-energy\", \"medical-devices\", \"education\"]",
+                    description = "lower-case slugs of at most 64 characters")
+            @Size(max = 20) List<@NotBlank @Size(max = Require.MAX_SLUG) String> themes,
+            @Schema(example = "2019-08-27", description = "a date of the years 1900 to 2200")
             @NotNull LocalDate establishedOn,
-            @Size(max = 20) List<@NotBlank String> partnerOrganisations) {
+            @Schema(example = "[\"city-of-essen\", \"city-of-koriyama\"]",
+                    description = "the organisations taking part, as lower-case slugs of at most 64 characters")
+            @Size(max = 20) List<@NotBlank @Size(max = Require.MAX_SLUG) String> partnerOrganisations) {
     }
 
-    record SignAgreementRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate signedOn) {
+    record SignAgreementRequest(
+            @Schema(example = "Agreement on continued cooperation") @NotBlank @Size(max = 200) String title,
+            @Schema(example = "2019-09-20", description = "a date of the years 1900 to 2200, not before the "
+                    + "partnership was established") @NotNull LocalDate signedOn) {
     }
 
     record CityResponse(String name, String countryCode, String timeZone) {

@@ -58,13 +58,40 @@ class PartnershipTest {
                 LocalDate.of(2019, 8, 27), ORGS), "cities");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Twice",
                 List.of(ESSEN_KORIYAMA.get(0), PartnerCity.of("essen", "DE", "Europe/Berlin")), List.of(),
-                LocalDate.of(2019, 8, 27), ORGS), "cities");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Themes", ESSEN_KORIYAMA, List.of("Renewable Energy"),
-                LocalDate.of(2019, 8, 27), ORGS), "themes");
+                LocalDate.of(2019, 8, 27), ORGS), "cities[1]");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Themes", ESSEN_KORIYAMA, List.of("education", "Renewable Energy"),
+                LocalDate.of(2019, 8, 27), ORGS), "themes[1]");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "Orgs", ESSEN_KORIYAMA, List.of(),
-                LocalDate.of(2019, 8, 27), List.of("City of Essen")), "partnerOrganisations");
+                LocalDate.of(2019, 8, 27), List.of("City of Essen")), "partnerOrganisations[0]");
         assertField(() -> Partnership.establish(UUID.randomUUID(), "x".repeat(201), ESSEN_KORIYAMA, List.of(),
                 LocalDate.of(2019, 8, 27), ORGS), "name");
+    }
+
+    @Test
+    void datesOutsideTheYears1900To2200AreRefused() {
+        for (LocalDate date : List.of(LocalDate.of(1899, 12, 31), LocalDate.of(2201, 1, 1), LocalDate.of(10000, 1, 1),
+                LocalDate.of(-1, 1, 1))) {
+            assertField(() -> Partnership.establish(UUID.randomUUID(), "Dated", ESSEN_KORIYAMA, List.of(), date, ORGS),
+                    "establishedOn");
+        }
+        assertThat(Partnership.establish(UUID.randomUUID(), "Early", ESSEN_KORIYAMA, List.of(), LocalDate.of(1900, 1, 1),
+                ORGS).aggregate().establishedOn()).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertField(() -> essenKoriyama().signAgreement(UUID.randomUUID(), "Late", LocalDate.of(2201, 1, 1)), "signedOn");
+    }
+
+    @Test
+    void namesWithInvisibleOrControlCharactersAreRefused() {
+        for (String name : List.of("Essen\u0000", "Essen\u202E - Koriyama", "Essen\n- Koriyama", "Essen \uD800",
+                "Essen\u2066x", "Essen\u0085")) {
+            assertField(() -> Partnership.establish(UUID.randomUUID(), name, ESSEN_KORIYAMA, List.of(),
+                    LocalDate.of(2019, 8, 27), ORGS), "name");
+        }
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Slugs", ESSEN_KORIYAMA, List.of("x".repeat(65)),
+                LocalDate.of(2019, 8, 27), ORGS), "themes[0]");
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Slugs", ESSEN_KORIYAMA, List.of(""),
+                LocalDate.of(2019, 8, 27), ORGS), "themes[0]");
+        assertThat(Partnership.establish(UUID.randomUUID(), "郡山市 – Essen 🌱", ESSEN_KORIYAMA, List.of(),
+                LocalDate.of(2019, 8, 27), ORGS).aggregate().name()).isEqualTo("郡山市 – Essen 🌱");
     }
 
     static Partnership essenKoriyama() {
