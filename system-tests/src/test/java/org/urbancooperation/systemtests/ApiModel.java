@@ -111,7 +111,18 @@ final class ApiModel {
                 chosen = media.getValue();
             }
         }
-        return chosen == null || !chosen.has("schema") ? null : resolve(chosen.get("schema"));
+        if (chosen == null || !chosen.has("schema")) {
+            return null;
+        }
+        JsonNode schema = resolve(chosen.get("schema"));
+        // An example of the whole body given beside the schema (media type "example" or the first of "examples").
+        JsonNode example = chosen.has("example") ? chosen.get("example")
+                : chosen.path("examples").isObject() && !chosen.get("examples").isEmpty()
+                        ? deref(chosen.get("examples").values().iterator().next()).path("value") : null;
+        if (schema instanceof ObjectNode object && !object.has("example") && example != null && !example.isMissingNode()) {
+            object.set("example", example);
+        }
+        return schema;
     }
 
     private JsonNode deref(JsonNode node) {

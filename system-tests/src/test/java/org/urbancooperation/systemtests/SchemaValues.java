@@ -17,9 +17,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A valid value for a schema, the way a client generator would make one: the property's {@code example}
- * first, then its {@code default}, an id of a resource the suite created for a reference ({@code partnershipId}),
- * the first {@code enum} value, a value of its {@code format} (uuid, date, date-time), one matching its
+ * A valid value for a schema, the way a client generator would make one: for a reference ({@code partnershipId})
+ * the id of a resource the suite created, else the property's {@code example}, then its {@code default}, the
+ * first {@code enum} value, a value of its {@code format} (uuid, date, date-time), one matching its
  * {@code pattern}, then a plain value of its type within its bounds.
  *
  * <p>When the services refuse what the schema alone gives, a second try may use {@link #HINTS}: values by
@@ -41,9 +41,9 @@ final class SchemaValues {
     private final Function<String, String> references;
     private final boolean optionalFields;
     private final boolean useHints;
+    private final Set<String> omitted;
     /** Fields (full path) whose value came from a hint. */
     final Set<String> hinted = new LinkedHashSet<>();
-    private final Set<String> seenPaths = new HashSet<>();
     /** Appended to plain text inside the second, third ... item of an array. */
     private String suffix = "";
     private LocalDate nextDate = LocalDate.of(2021, 6, 1);
@@ -54,25 +54,36 @@ final class SchemaValues {
      * @param optionalFields whether optional properties get a value too (or are left out)
      */
     SchemaValues(Function<String, String> references, boolean optionalFields, boolean useHints) {
+        this(references, optionalFields, useHints, Set.of());
+    }
+
+    /** @param omitted optional fields (full paths) left out even when optional fields get values */
+    SchemaValues(Function<String, String> references, boolean optionalFields, boolean useHints, Set<String> omitted) {
         this.references = references;
         this.optionalFields = optionalFields;
         this.useHints = useHints;
+        this.omitted = Set.copyOf(omitted);
     }
 
     JsonNode value(JsonNode schema, String name, String path) {
-        seenPaths.add(path);
-        if (schema.has("example") && !schema.get("example").isNull()) {
-            return schema.get("example").deepCopy();
-        }
-        if (schema.has("default") && !schema.get("default").isNull()) {
-            return schema.get("default").deepCopy();
-        }
         String type = ApiModel.typeOf(schema);
         if (type.equals("string") || type.isEmpty()) {
+            // A reference must name something that exists here, whatever the document's example says.
             String reference = name == null ? null : references.apply(name);
             if (reference != null) {
                 return NODES.stringNode(reference);
             }
+        }
+        if (schema.has("example") && !schema.get("example").isNull()) {
+            return fitted(schema, schema.get("example").deepCopy(), path);
+        }
+        if (schema.path("examples").isArray() && !schema.get("examples").isEmpty()) {
+            return fitted(schema, schema.get("examples").get(0).deepCopy(), path);
+        }
+        if (schema.has("default") && !schema.get("default").isNull()) {
+            return schema.get("default").deepCopy();
+        }
+        if (type.equals("string") || type.isEmpty()) {
             String hint = name == null ? null : hint(name);
             if (useHints && hint != null) {
                 hinted.add(path);
@@ -119,6 +130,35 @@ final class SchemaValues {
         }
     }
 
+    /**
+     * An example of an object (or of a list of objects) as the rest of the suite needs it: references replaced
+     * by ids of resources that exist, omitted optional fields left out.
+     */
+    private JsonNode fitted(JsonNode schema, JsonNode example, String path) {
+        if (example instanceof ObjectNode object && schema.has("properties")) {
+            Set<String> required = required(schema);
+            for (String property : Set.copyOf(object.propertyNames())) {
+                String propertyPath = (path.isEmpty() ? "" : path + ".") + property;
+                JsonNode propertySchema = schema.path("properties").path(property);
+                if (!required.contains(property) && (!optionalFields || omitted.contains(propertyPath))) {
+                    object.remove(property);
+                    continue;
+                }
+                String reference = object.get(property).isString() ? references.apply(property) : null;
+                if (reference != null) {
+                    object.put(property, reference);
+                } else {
+                    object.set(property, fitted(propertySchema, object.get(property), propertyPath));
+                }
+            }
+        } else if (example instanceof ArrayNode array && schema.has("items")) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, fitted(schema.get("items"), array.get(i), path + "[" + i + "]"));
+            }
+        }
+        return example;
+    }
+
     ObjectNode object(JsonNode schema, String path) {
         ObjectNode object = NODES.objectNode();
         Set<String> required = required(schema);
@@ -126,9 +166,9 @@ final class SchemaValues {
             if (property.getValue().path("readOnly").asBoolean(false)) {
                 continue;
             }
-            if (optionalFields || required.contains(property.getKey())) {
-                object.set(property.getKey(), value(property.getValue(), property.getKey(),
-                        (path.isEmpty() ? "" : path + ".") + property.getKey()));
+            String propertyPath = (path.isEmpty() ? "" : path + ".") + property.getKey();
+            if (required.contains(property.getKey()) || (optionalFields && !omitted.contains(propertyPath))) {
+                object.set(property.getKey(), value(property.getValue(), property.getKey(), propertyPath));
             }
         }
         return object;
