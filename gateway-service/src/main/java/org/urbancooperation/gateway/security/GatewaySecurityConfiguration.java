@@ -77,8 +77,8 @@ class GatewaySecurityConfiguration {
     @Bean
     AuthenticationFilter authenticationFilter(ApiKeyCache apiKeys, ObjectProvider<ReactiveJwtDecoder> bearerTokenDecoder,
             IdentityTokens.Signer signer, GatewaySecurityProperties properties, GatewayProblems problems,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<AuthenticationThrottle> throttle) {
         return new AuthenticationFilter(apiKeys, Optional.ofNullable(bearerTokenDecoder.getIfAvailable()), signer,
-                properties.identityTokenLifetime(), problems, meters);
+                properties.identityTokenLifetime(), problems, meters, throttle.getIfAvailable(() -> AuthenticationThrottle.NONE));
     }
 }

@@ -37,6 +37,11 @@ final class StandaloneGateway implements AutoCloseable {
         return new StandaloneGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));
     }
 
+    /** A bean of this gateway, to wait for internal state that a request would disturb. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     WebTestClient client() {
         return client;
     }

@@ -61,7 +61,10 @@ import io.micrometer.core.instrument.MeterRegistry;
         "ucp.rate-limit.limits.anonymous.burst=10000",
         "ucp.rate-limit.limits.partner.burst=10000",
         "ucp.rate-limit.limits.operator.burst=10000",
-        "ucp.rate-limit.limits.business.burst=10000"})
+        "ucp.rate-limit.limits.business.burst=10000",
+        // Dozens of deliberate failures from 127.0.0.1: the throttle of failures is tested in ratelimit.
+        "ucp.auth-throttle.per-address.burst=10000",
+        "ucp.auth-throttle.per-api-key.burst=10000"})
 // 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
 @AutoConfigureWebTestClient(timeout = "30s")
 class GatewayAuthenticationTests {
