@@ -2,7 +2,9 @@ package org.urbancooperation.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,13 +12,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +77,43 @@ class LoginThrottleTest {
                     .contains("# HELP ucp_identity_login_failures_total ")
                     .containsPattern("ucp_identity_login_throttled_total\\{application=\"identity-provider\",scope=\"user\"} 4.0")
                     .containsPattern("ucp_identity_login_failures_total\\{application=\"identity-provider\"} 6.0");
+        }
+    }
+
+    @Nested
+    @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "ucp.identity.issuer=")
+    class Metrics {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        MeterRegistry meters;
+
+        @Test
+        void everyMeterOfOursHasADescriptionAndPassesPromtool() throws Exception {
+            Browser browser = new Browser(port);
+            browser.signIn("essen", "wrong");
+            assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                    .contains("ucp.identity.login.failures", "ucp.identity.login.throttled");
+            assertThat(meters.getMeters()).map(Meter::getId).filteredOn(id -> id.getName().startsWith("ucp."))
+                    .allSatisfy(id -> assertThat(id.getDescription()).as("description of %s", id).isNotBlank());
+
+            String scrape = browser.get("/actuator/prometheus");
+            Path promtool = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                    .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
+            if (promtool == null && "true".equals(System.getenv("CI"))) {
+                throw new AssertionError("promtool is not on PATH but CI=true (Debian: apt-get install prometheus)");
+            }
+            Assumptions.assumeTrue(promtool != null, "promtool is not on PATH (Debian: apt-get install prometheus)");
+            Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(scrape.getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            // Only our families: the libraries' (jvm_*, ...) are theirs.
+            assertThat(output.lines().filter(line -> line.startsWith("ucp_"))).isEmpty();
         }
     }
 

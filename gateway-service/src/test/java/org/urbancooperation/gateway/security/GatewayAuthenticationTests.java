@@ -250,6 +250,41 @@ class GatewayAuthenticationTests {
                 .doesNotContain("probe=metrics");
     }
 
+    /** Every meter of the gateway's own, each tag combination used at least once (lazily made meters too). */
+    private String exerciseEveryMeterAndScrape() {
+        String key = issue("city-of-essen");
+        awaitStatus("/api/v1/partnerships?probe=meters", key, 200);
+        client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
+        return management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void everyMeterOfOursHasADescription() {
+        String scrape = exerciseEveryMeterAndScrape();
+
+        List<io.micrometer.core.instrument.Meter.Id> ours = meters.getMeters().stream().map(meter -> meter.getId())
+                .filter(id -> id.getName().startsWith("ucp.")).toList();
+        assertThat(ours).extracting(io.micrometer.core.instrument.Meter.Id::getName).contains("ucp.gateway.requests",
+                "ucp.gateway.authentications", "ucp.gateway.authentication.failures",
+                "ucp.gateway.authentication.throttled", "ucp.gateway.malformed.requests", "ucp.gateway.rate.limited",
+                "ucp.gateway.rate.limiter.failures");
+        assertThat(ours).allSatisfy(id -> assertThat(id.getDescription()).as("description of %s", id).isNotBlank());
+        // ... and so every family of ours has its help text in the scrape.
+        java.util.regex.Matcher families = java.util.regex.Pattern.compile("(?m)^# TYPE (ucp_\\w+) ").matcher(scrape);
+        int count = 0;
+        while (families.find()) {
+            count++;
+            assertThat(scrape).containsPattern("(?m)^# HELP " + families.group(1) + " \\S");
+        }
+        assertThat(count).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void ourMetricsPassPromtool() {
+        assertThat(org.urbancooperation.gateway.Promtool.problems(exerciseEveryMeterAndScrape(), "ucp_")).isEmpty();
+    }
+
     @Test
     void readinessWaitsForTheApiKeysAndReportsThem() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> management().get().uri("/actuator/health/readiness")
