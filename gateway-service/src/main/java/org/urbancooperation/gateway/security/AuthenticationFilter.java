@@ -20,6 +20,7 @@ import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.gateway.ratelimit.RateLimitFilter;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.ActuatorRequests;
 import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -57,12 +58,14 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     /** By method and role (a few each): looked up per request without building the meter's id. */
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
     private final AuthenticationThrottle throttle;
+    private final ActuatorRequests actuatorRequests;
     private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
 
     public AuthenticationFilter(ApiKeyCache apiKeys, Optional<ReactiveJwtDecoder> bearerTokens,
             IdentityTokens.Signer signer, Duration identityTokenLifetime, GatewayProblems problems, MeterRegistry meters,
-            AuthenticationThrottle throttle) {
+            AuthenticationThrottle throttle, ActuatorRequests actuatorRequests) {
         this.apiKeys = apiKeys;
+        this.actuatorRequests = actuatorRequests;
         this.throttle = throttle;
         this.bearerTokens = bearerTokens;
         this.signer = signer;
@@ -89,7 +92,7 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // The credentials and any identity header the client sent are never forwarded: ForwardedRequestHeaders
         // leaves them out of what a service receives, on every route.
-        if (exchange.getRequest().getPath().value().startsWith("/actuator")) {
+        if (actuatorRequests.isActuator(exchange)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = exchange.getRequest().getHeaders();

@@ -246,6 +246,18 @@ class RateLimitTests {
     }
 
     @Test
+    void actuatorPathsOnTheApiPortAreLimitedLikeAnyOtherPath() {
+        // The actuator is on the management port; on the API port /actuator/** is a 404 and no way around the limit.
+        String address = newAddress();
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/actuator/health").header("X-Forwarded-For", address).exchange()
+                    .expectStatus().isNotFound();
+        }
+        client.get().uri("/actuator/prometheus").header("X-Forwarded-For", address).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void gatewayErrorsCountAndCarryTheHeadersToo() {
         String address = newAddress();
         client.get().uri("/nowhere").header("X-Forwarded-For", address).exchange()
