@@ -63,6 +63,10 @@ import yaml
 SERVICES = {"gateway-service": 8080, "partnership-service": 8081,
             "event-service": 8082, "matching-service": 8083}
 DOMAIN = [s for s in SERVICES if s != "gateway-service"]
+# Where each one's actuator (probes, /actuator/prometheus) answers: the gateway's on a management port of its
+# own (GATEWAY_MANAGEMENT_PORT; its API port answers 404 there), the others' on their HTTP port.
+MANAGEMENT_PORTS = {**SERVICES, "gateway-service": 8090}
+MANAGEMENT_PORT_NAME = {name: "management" if MANAGEMENT_PORTS[name] != port else "http" for name, port in SERVICES.items()}
 BACKENDS_SECRET = "urban-cooperation-backends"
 # Identity between gateway and services: the private key reaches the gateway only, the public key every
 # domain service; the first operator key partnership-service only. All three objects live outside the
@@ -199,7 +203,8 @@ def k8s(mode, path):
         ann = tmpl["metadata"].get("annotations", {})
         expect(ann.get("prometheus.io/scrape") == "true", f"{where}: prometheus.io/scrape")
         expect(ann.get("prometheus.io/path") == "/actuator/prometheus", f"{where}: prometheus.io/path")
-        expect(ann.get("prometheus.io/port") == str(port), f"{where}: prometheus.io/port != {port}")
+        expect(ann.get("prometheus.io/port") == str(MANAGEMENT_PORTS[name]),
+               f"{where}: prometheus.io/port != {MANAGEMENT_PORTS[name]}")
         pod = tmpl["spec"]
         psc = pod.get("securityContext", {})
         expect(psc.get("runAsNonRoot") is True, f"{where}: runAsNonRoot")
@@ -227,11 +232,18 @@ def k8s(mode, path):
         expect(ports.get("http") == port, f"{where}: containerPort http != {port}")
         env = {e["name"]: e.get("value") for e in c.get("env", [])}
         expect(env.get("SERVER_PORT") == str(port), f"{where}: SERVER_PORT != {port}")
+        probe_port = (MANAGEMENT_PORT_NAME[name], MANAGEMENT_PORTS[name])
+        if name == GATEWAY:
+            expect(ports.get("management") == MANAGEMENT_PORTS[name],
+                   f"{where}: containerPort management != {MANAGEMENT_PORTS[name]}")
+            expect(env.get("GATEWAY_MANAGEMENT_PORT") == str(MANAGEMENT_PORTS[name]),
+                   f"{where}: GATEWAY_MANAGEMENT_PORT != {MANAGEMENT_PORTS[name]}")
         for probe, path in (("startupProbe", "/actuator/health/liveness"),
                             ("livenessProbe", "/actuator/health/liveness"),
                             ("readinessProbe", "/actuator/health/readiness")):
             got = c.get(probe, {}).get("httpGet", {})
-            expect(got.get("path") == path and got.get("port") in ("http", port), f"{where}: {probe} must GET {path}")
+            expect(got.get("path") == path and got.get("port") in probe_port,
+                   f"{where}: {probe} must GET {path} on port {probe_port[0]}")
         secrets = [s["secretRef"]["name"] for s in c.get("envFrom", []) if "secretRef" in s]
         maps = [m["configMapRef"]["name"] for m in c.get("envFrom", []) if "configMapRef" in m]
         for m in maps:
@@ -283,6 +295,9 @@ def k8s(mode, path):
             expect(svc["spec"]["selector"] == {"app": name}, f"{mode}: Service {name} selector")
             expect(any(p["port"] == port and p.get("targetPort") in ("http", port) for p in svc["spec"]["ports"]),
                    f"{mode}: Service {name} must expose {port}")
+            if MANAGEMENT_PORTS[name] != port:
+                expect(not any(p.get("targetPort") in ("management", MANAGEMENT_PORTS[name]) for p in svc["spec"]["ports"]),
+                       f"{mode}: Service {name} must not expose its management port")
         pdbs = [d for d in docs if d["kind"] == "PodDisruptionBudget"
                 and d["spec"]["selector"].get("matchLabels") == {"app": name}]
         expect(len(pdbs) == 1, f"{mode}: one PodDisruptionBudget for {name} expected, found {len(pdbs)}")
@@ -342,6 +357,17 @@ def k8s(mode, path):
                         sources.add(json.dumps(peer))
         expect(sources == {"gateway", "prometheus"}, f"{mode}: {name} admits {sorted(sources)}, expected gateway and prometheus")
 
+    # The gateway's management port is open to Prometheus only; its API port to anyone.
+    selecting = [p for p in policies if p["spec"]["podSelector"].get("matchLabels", {}).items() <= gateway_labels.items()]
+    if expect(selecting, f"{mode}: no NetworkPolicy selects the gateway"):
+        management = ("management", MANAGEMENT_PORTS[GATEWAY])
+        for p in selecting:
+            for rule in p["spec"].get("ingress", []):
+                opens = not rule.get("ports") or any(x.get("port") in management for x in rule["ports"])
+                if opens:
+                    expect(rule.get("from") and all("namespaceSelector" in peer for peer in rule["from"]),
+                           f"{mode}: NetworkPolicy {p['metadata']['name']} opens the gateway's management port beyond Prometheus")
+
 
 def examples(k8s_dir):
     """The example Secret and Ingress parse, fit the manifests and are in no kustomization."""
@@ -396,7 +422,13 @@ def compose(compose_file, prometheus_dir):
                and build.get("args", {}).get("MODULE") == name, f"compose: {name} build")
         expect((Path(name) / "pom.xml").is_file(), f"compose: module {name} has no pom.xml")
         expect(str(svc.get("environment", {}).get("SERVER_PORT")) == str(port), f"compose: {name} SERVER_PORT")
-        expect("/actuator/health/readiness" in json.dumps(svc.get("healthcheck", {})), f"compose: {name} healthcheck")
+        health = json.dumps(svc.get("healthcheck", {}))
+        expect("/actuator/health/readiness" in health, f"compose: {name} healthcheck")
+        if MANAGEMENT_PORTS[name] != port:
+            expect(str(svc.get("environment", {}).get("GATEWAY_MANAGEMENT_PORT")) == str(MANAGEMENT_PORTS[name])
+                   and "GATEWAY_MANAGEMENT_PORT" in health, f"compose: {name} healthcheck must use its management port")
+            expect(not any(str(MANAGEMENT_PORTS[name]) in str(p) for p in svc.get("ports", [])),
+                   f"compose: {name} must not publish its management port")
         deps = svc.get("depends_on", {})
         expect(isinstance(deps, dict) and deps and all(d.get("condition") == "service_healthy" for d in deps.values()),
                f"compose: {name} depends_on must wait for service_healthy")
@@ -463,7 +495,7 @@ def compose(compose_file, prometheus_dir):
                 if app:
                     expect(job.get("metrics_path") == "/actuator/prometheus", f"{config}: {job['job_name']} metrics_path")
                     targets[app] = sc["targets"]
-        for name, port in SERVICES.items():
+        for name, port in MANAGEMENT_PORTS.items():
             expect(targets.get(name) == [f"{host or name}:{port}"], f"{config}: target of {name} is {targets.get(name)}")
 
 

@@ -31,6 +31,8 @@ OPERATOR_API_KEY_FILE="$UCP_IDENTITY_DIR/operator-api-key"
 
 # --- ports ------------------------------------------------------------------------------------
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# The gateway's actuator (probes, /actuator/prometheus): a port of its own, not the API's.
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-8090}"
 PARTNERSHIP_PORT="${PARTNERSHIP_PORT:-8081}"
 EVENT_PORT="${EVENT_PORT:-8082}"
 MATCHING_PORT="${MATCHING_PORT:-8083}"
@@ -65,9 +67,17 @@ part_ports() {
     partnership-service) echo "$PARTNERSHIP_PORT" ;;
     event-service) echo "$EVENT_PORT" ;;
     matching-service) echo "$MATCHING_PORT" ;;
-    gateway-service) echo "$GATEWAY_PORT" ;;
+    gateway-service) echo "$GATEWAY_PORT $GATEWAY_MANAGEMENT_PORT" ;;
     identity-provider) echo "$IDENTITY_PORT" ;;
     *) die "unknown part: $1" ;;
+  esac
+}
+
+# The port a service answers /actuator/health on: the gateway's management port, else its only one.
+part_health_port() {
+  case "$1" in
+    gateway-service) echo "$GATEWAY_MANAGEMENT_PORT" ;;
+    *) part_main_port "$1" ;;
   esac
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lists each part of the local stack: pid, whether it is alive, and whether it is healthy
-# (Kafka and Mongo: the port answers; services: /actuator/health/readiness).
+# (Kafka and Mongo: the port answers; services: /actuator/health/readiness, the gateway's on its
+# management port GATEWAY_MANAGEMENT_PORT).
 # Exits 0 when every part that has a pid file is alive and healthy, 1 otherwise.
 #
 # Usage: deploy/local/status.sh   (same UCP_HOME and ports as up.sh)
@@ -10,11 +11,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 health_of() {
-  local part="$1" port
-  port="$(part_main_port "$part")"
+  local part="$1"
   case "$part" in
-    kafka | mongo) if port_open "$port"; then echo UP; else echo DOWN; fi ;;
-    *) readiness_status "$port" ;;
+    kafka | mongo) if port_open "$(part_main_port "$part")"; then echo UP; else echo DOWN; fi ;;
+    *) readiness_status "$(part_health_port "$part")" ;;
   esac
 }
 

@@ -12,7 +12,8 @@
 #   --rebuild     (UCP_REBUILD=1)    rebuild the service jars even if they exist
 #   --no-seed     (UCP_SEED=0)       do not load the demo data
 # Settings (environment): UCP_HOME (default <repo>/.local-stack), GATEWAY_PORT (8080),
-#   PARTNERSHIP_PORT (8081), EVENT_PORT (8082), MATCHING_PORT (8083), KAFKA_PORT (9092),
+#   GATEWAY_MANAGEMENT_PORT (8090: the gateway's probes and metrics), PARTNERSHIP_PORT (8081),
+#   EVENT_PORT (8082), MATCHING_PORT (8083), KAFKA_PORT (9092),
 #   KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), IDENTITY_PORT (9000),
 #   UCP_DEMO_PASSWORD (demo: the demo users' password), UCP_HEALTH_TIMEOUT (180 s per part),
 #   UCP_SERVICE_JAVA_OPTS, UCP_KAFKA_JAVA_OPTS, UCP_MONGO_JAVA_OPTS (replace the JVM flags set in up.sh).
@@ -194,7 +195,7 @@ check_ports_free() {
     for port in $(part_ports "$part"); do
       if port_open "$port"; then
         die "port $port, needed by $part, is already taken by another process (not by this stack in $UCP_HOME).
-Stop that process, or choose other ports (GATEWAY_PORT, PARTNERSHIP_PORT, EVENT_PORT, MATCHING_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, IDENTITY_PORT)."
+Stop that process, or choose other ports (GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, PARTNERSHIP_PORT, EVENT_PORT, MATCHING_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, MONGO_PORT, IDENTITY_PORT)."
       fi
     done
   done
@@ -382,6 +383,9 @@ start_service() {
       MATCHING_SERVICE_URL="http://127.0.0.1:$MATCHING_PORT"
       UCP_OIDC_ISSUER_URI="$IDENTITY_ISSUER"
       UCP_IDENTITY_PRIVATE_KEY="$(<"$GATEWAY_IDENTITY_PRIVATE_KEY")"
+      # The actuator on its own port, on loopback like the rest (it does not follow SERVER_ADDRESS).
+      GATEWAY_MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT"
+      MANAGEMENT_SERVER_ADDRESS=127.0.0.1
     )
   fi
   # shellcheck disable=SC2086
@@ -400,7 +404,7 @@ kafka_healthy() {
 
 mongo_healthy() { port_open "$MONGO_PORT"; }
 
-service_healthy() { [[ "$(readiness_status "$(part_main_port "$1")")" == UP ]]; }
+service_healthy() { [[ "$(readiness_status "$(part_health_port "$1")")" == UP ]]; }
 
 part_healthy() {
   case "$1" in
@@ -520,7 +524,7 @@ print_summary() {
       port="$(part_main_port "$service")"
       printf '  %-20s http://127.0.0.1:%s/swagger-ui.html   http://127.0.0.1:%s/actuator/prometheus\n' "$service:" "$port" "$port"
     done
-    printf '  %-20s http://127.0.0.1:%s/actuator/prometheus\n' "gateway-service:" "$GATEWAY_PORT"
+    printf '  %-20s http://127.0.0.1:%s/actuator/prometheus   (management port)\n' "gateway-service:" "$GATEWAY_MANAGEMENT_PORT"
     print_identity_summary
     info ""
     info "  Operator API key (keep it secret; made once, in $OPERATOR_API_KEY_FILE):"

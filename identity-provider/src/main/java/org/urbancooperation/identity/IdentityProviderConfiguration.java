@@ -15,6 +15,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
 
@@ -98,19 +101,34 @@ public class IdentityProviderConfiguration {
         return matcher;
     }
 
-    /** Everything else: the login form, and the health probes for up.sh and Kubernetes. */
+    /**
+     * Everything else: the login form (failed sign-ins throttled, {@link LoginThrottle}), the health probes for
+     * up.sh and Kubernetes, and the metrics for Prometheus.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain loginFilterChain(HttpSecurity http) {
+    SecurityFilterChain loginFilterChain(HttpSecurity http, LoginThrottle.Properties throttleProperties,
+            LoginThrottle throttle) {
         http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers(EndpointRequest.to("health")).permitAll()
+                .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
                 // Error pages as they are: an invalid authorization request shows its 400 at once
                 // instead of a login form first.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
                 .anyRequest().authenticated());
-        http.formLogin(Customizer.withDefaults());
+        if (throttleProperties.enabled()) {
+            // After the CSRF check, before the password is looked at.
+            http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
+            http.formLogin(form -> form.failureHandler(throttle.failureHandler()));
+        } else {
+            http.formLogin(Customizer.withDefaults());
+        }
         return http.build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottle.Properties properties, MeterRegistry meters) {
+        return new LoginThrottle(properties, meters);
     }
 
     /**

@@ -27,8 +27,8 @@ final class LocalStack {
         // Hold every socket until all are picked, so no two parts get the same port.
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (String name : List.of("GATEWAY_PORT", "PARTNERSHIP_PORT", "EVENT_PORT", "MATCHING_PORT", "KAFKA_PORT",
-                    "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "IDENTITY_PORT")) {
+            for (String name : List.of("GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT", "PARTNERSHIP_PORT", "EVENT_PORT",
+                    "MATCHING_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "IDENTITY_PORT")) {
                 ServerSocket socket = new ServerSocket(0);
                 held.add(socket);
                 ports.put(name, socket.getLocalPort());

@@ -245,7 +245,10 @@ class LocalStackIT {
     @Test
     @Order(7)
     void operatorsGetMetricsOfEveryService() {
-        assertThat(body(stack.gateway() + "/actuator/prometheus")).contains("ucp_gateway_requests_seconds_bucket");
+        // The gateway's actuator is on its management port; on the public API port it does not exist.
+        assertThat(body(stack.service("GATEWAY_MANAGEMENT_PORT") + "/actuator/prometheus"))
+                .contains("ucp_gateway_requests_seconds_bucket");
+        assertThat(anonymousGet("/actuator/prometheus").statusCode()).isEqualTo(404);
         String partnerships = body(stack.service("PARTNERSHIP_PORT") + "/actuator/prometheus");
         assertThat(partnerships).contains("ucp_outbox_published_total", "ucp_events_consumed_total",
                 "application=\"partnership-service\"");

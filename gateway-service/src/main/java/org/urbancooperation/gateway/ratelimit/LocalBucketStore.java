@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 /**
  * Buckets in this process's memory, for a single replica. Bounded: at most {@code max-local-buckets}
@@ -28,6 +29,13 @@ final class LocalBucketStore implements BucketStore.Immediate {
     @Override
     public ConsumptionProbe tryConsumeNow(RateLimitSubject subject) {
         return buckets.get(subject.bucketName(), name -> newBucket(subject.limit())).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public EstimationProbe estimateNow(RateLimitSubject subject) {
+        // No bucket yet means no token taken yet: nothing is created for a look.
+        Bucket bucket = buckets.getIfPresent(subject.bucketName());
+        return bucket == null ? EstimationProbe.canBeConsumed(subject.limit().burst()) : bucket.estimateAbilityToConsume(1);
     }
 
     private static Bucket newBucket(RateLimitProperties.Limit limit) {

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.ActuatorRequests;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -34,7 +35,7 @@ public class RateLimitConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties, BucketStore rateLimitBucketStore,
-            GatewayProblems problems, MeterRegistry meters) {
-        return new RateLimitFilter(properties, rateLimitBucketStore, problems, meters);
+            GatewayProblems problems, MeterRegistry meters, ActuatorRequests actuatorRequests) {
+        return new RateLimitFilter(properties, rateLimitBucketStore, problems, meters, actuatorRequests);
     }
 }

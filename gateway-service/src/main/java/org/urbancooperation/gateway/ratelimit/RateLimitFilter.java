@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.ActuatorRequests;
 import org.urbancooperation.gateway.web.CorrelationIds;
 import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
@@ -51,13 +52,16 @@ public class RateLimitFilter implements GatewayRequestFilter {
     private final BucketStore store;
     private final GatewayProblems problems;
     private final List<PathPattern> excludedPaths;
+    private final ActuatorRequests actuatorRequests;
     private final MeterRegistry meters;
     private final Map<String, Counter> limitedByRole = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - FAILURE_LOG_INTERVAL.toNanos());
     private final AtomicLong failuresSinceLog = new AtomicLong();
 
-    RateLimitFilter(RateLimitProperties properties, BucketStore store, GatewayProblems problems, MeterRegistry meters) {
+    RateLimitFilter(RateLimitProperties properties, BucketStore store, GatewayProblems problems, MeterRegistry meters,
+            ActuatorRequests actuatorRequests) {
         this.properties = properties;
+        this.actuatorRequests = actuatorRequests;
         this.subjects = new RateLimitSubjects(properties);
         this.store = store;
         this.problems = problems;
@@ -113,7 +117,9 @@ public class RateLimitFilter implements GatewayRequestFilter {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         for (PathPattern pattern : excludedPaths) {
             if (pattern.matches(path)) {
-                return true;
+                // /actuator/** only where the actuator serves it (its own port): on the API port it is a 404,
+                // limited like any other request.
+                return !path.value().startsWith("/actuator") || actuatorRequests.isActuator(exchange);
             }
         }
         return false;

@@ -61,9 +61,12 @@ public record RateLimitProperties(
     public record Limit(long requests, Duration per, long burst) {
 
         void validate(String role) {
+            validateAt("ucp.rate-limit.limits." + role);
+        }
+
+        void validateAt(String property) {
             if (requests < 1 || burst < 1 || per == null || per.isZero() || per.isNegative()) {
-                throw new IllegalArgumentException("ucp.rate-limit.limits." + role
-                        + " needs requests >= 1, burst >= 1 and a positive per");
+                throw new IllegalArgumentException(property + " needs requests >= 1, burst >= 1 and a positive per");
             }
         }
 

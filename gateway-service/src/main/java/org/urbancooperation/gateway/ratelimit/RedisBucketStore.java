@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
@@ -75,6 +76,13 @@ final class RedisBucketStore implements BucketStore {
         return Mono.fromFuture(() -> proxyManager().thenCompose(manager -> proxies
                 .get(subject.bucketName(), name -> newProxy(manager, name, subject.limit()))
                 .tryConsumeAndReturnRemaining(1)));
+    }
+
+    @Override
+    public Mono<EstimationProbe> estimate(RateLimitSubject subject) {
+        return Mono.fromFuture(() -> proxyManager().thenCompose(manager -> proxies
+                .get(subject.bucketName(), name -> newProxy(manager, name, subject.limit()))
+                .estimateAbilityToConsume(1)));
     }
 
     private static AsyncBucketProxy newProxy(AsyncProxyManager<byte[]> manager, String name,

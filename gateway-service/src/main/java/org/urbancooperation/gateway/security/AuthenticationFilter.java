@@ -1,6 +1,7 @@
 package org.urbancooperation.gateway.security;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.gateway.ratelimit.RateLimitFilter;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.ActuatorRequests;
 import org.urbancooperation.gateway.web.GatewayRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -55,16 +57,30 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     private final MeterRegistry meters;
     /** By method and role (a few each): looked up per request without building the meter's id. */
     private final Map<String, Counter> authentications = new ConcurrentHashMap<>();
+    private final AuthenticationThrottle throttle;
+    private final ActuatorRequests actuatorRequests;
+    private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
 
     public AuthenticationFilter(ApiKeyCache apiKeys, Optional<ReactiveJwtDecoder> bearerTokens,
-            IdentityTokens.Signer signer, Duration identityTokenLifetime, GatewayProblems problems, MeterRegistry meters) {
+            IdentityTokens.Signer signer, Duration identityTokenLifetime, GatewayProblems problems, MeterRegistry meters,
+            AuthenticationThrottle throttle, ActuatorRequests actuatorRequests) {
         this.apiKeys = apiKeys;
+        this.actuatorRequests = actuatorRequests;
+        this.throttle = throttle;
         this.bearerTokens = bearerTokens;
         this.signer = signer;
         this.identityTokens = Caffeine.newBuilder().expireAfterWrite(identityTokenLifetime.dividedBy(3))
                 .maximumSize(100_000).build();
         this.problems = problems;
         this.meters = meters;
+        // Registered up front, so that the series exist (at 0) before the first refusal.
+        throttledCounter("address");
+        throttledCounter("api-key");
+        for (String reason : List.of("api-key-unknown", "api-key-wrong-secret", "api-key-expired", "api-key-malformed",
+                "invalid-token", "token-without-role", "unsupported-scheme", "bearer-not-configured",
+                "incomplete-identity")) {
+            failureCounter(reason);
+        }
     }
 
     @Override
@@ -76,42 +92,67 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // The credentials and any identity header the client sent are never forwarded: ForwardedRequestHeaders
         // leaves them out of what a service receives, on every route.
-        if (exchange.getRequest().getPath().value().startsWith("/actuator")) {
+        if (actuatorRequests.isActuator(exchange)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = exchange.getRequest().getHeaders();
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         String apiKey = headers.getFirst(API_KEY_HEADER);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearer(exchange, chain, authorization.substring(7).strip());
+        if (authorization == null && apiKey == null) {
+            return chain.filter(exchange);
         }
         if (authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
             apiKey = authorization.substring(7).strip();
-        } else if (authorization != null) {
-            return refuse(exchange, "unsupported-scheme", "Use an API key or a bearer token");
         }
-        if (apiKey != null) {
-            ApiKeyCache.Check check = apiKeys.check(apiKey);
-            if (check.caller() == null) {
-                return refuse(exchange, "api-key-" + check.refusal().name().toLowerCase().replace('_', '-'),
-                        "The API key is not valid");
-            }
-            return proceed(exchange, chain, check.caller());
+        boolean isApiKey = authorization == null || authorization.regionMatches(true, 0, "ApiKey ", 0, 7);
+        String keyId = isApiKey ? ApiKeys.parse(apiKey).map(ApiKeys.PresentedKey::keyId).orElse(null) : null;
+        String presentedKey = apiKey;
+        // A throttled client's credential is not checked at all: the answer is 429 whether it is right or not.
+        return throttle.check(exchange, keyId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(blocked -> blocked.isPresent() ? throttled(exchange, blocked.get())
+                        : authenticate(exchange, chain, authorization, presentedKey, keyId));
+    }
+
+    private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain, String authorization,
+            String apiKey, String keyId) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(exchange, chain, authorization.substring(7).strip());
         }
-        return chain.filter(exchange);
+        if (authorization != null && !authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+            return refuse(exchange, null, "unsupported-scheme", "Use an API key or a bearer token");
+        }
+        ApiKeyCache.Check check = apiKeys.check(apiKey);
+        if (check.caller() == null) {
+            return refuse(exchange, keyId, "api-key-" + check.refusal().name().toLowerCase().replace('_', '-'),
+                    "The API key is not valid");
+        }
+        return proceed(exchange, chain, check.caller());
+    }
+
+    private Mono<Void> throttled(ServerWebExchange exchange, AuthenticationThrottle.Blocked blocked) {
+        throttledCounter(blocked.scope()).increment();
+        long retryAfter = Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000);
+        String whose = "api-key".equals(blocked.scope()) ? "for this API key" : "from this client";
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
+                "Too many failed authentication attempts " + whose + "; no credential is checked until then. "
+                        + "Retry after " + retryAfter + " s",
+                h -> h.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
     }
 
     private Mono<Void> bearer(ServerWebExchange exchange, WebFilterChain chain, String token) {
         if (bearerTokens.isEmpty()) {
-            return refuse(exchange, "bearer-not-configured", "This gateway accepts API keys only");
+            return refuse(exchange, null, "bearer-not-configured", "This gateway accepts API keys only");
         }
         return bearerTokens.get().decode(token)
                 .map(this::callerOf)
                 .flatMap(caller -> caller.map(c -> proceed(exchange, chain, c))
-                        .orElseGet(() -> refuse(exchange, "token-without-role", "The token carries no platform role")))
+                        .orElseGet(() -> refuse(exchange, null, "token-without-role", "The token carries no platform role")))
                 .onErrorResume(JwtException.class, e -> {
                     log.info("Refused a bearer token: {}", e.getMessage());
-                    return refuse(exchange, "invalid-token", "The bearer token is not valid");
+                    return refuse(exchange, null, "invalid-token", "The bearer token is not valid");
                 });
     }
 
@@ -130,11 +171,12 @@ public class AuthenticationFilter implements GatewayRequestFilter {
             identity = new CallerIdentity(caller.subject(), Role.fromWireName(caller.role()).orElseThrow(),
                     caller.organisationId(), caller.businessId(), caller.authentication());
         } catch (RuntimeException e) {
-            return refuse(exchange, "incomplete-identity", "The credential's identity is incomplete");
+            return refuse(exchange, null, "incomplete-identity", "The credential's identity is incomplete");
         }
         authentications.computeIfAbsent(caller.authentication() + " " + caller.role(),
-                key -> meters.counter("ucp.gateway.authentications", "method", caller.authentication(), "role",
-                        caller.role()))
+                key -> Counter.builder("ucp.gateway.authentications")
+                        .description("Requests whose credential checked out, by method (api-key, jwt) and role")
+                        .tag("method", caller.authentication()).tag("role", caller.role()).register(meters))
                 .increment();
         exchange.getAttributes().put(GatewayCaller.ATTRIBUTE, caller);
         exchange.getAttributes().put(ForwardedRequestHeaders.IDENTITY_TOKEN_ATTRIBUTE,
@@ -142,9 +184,22 @@ public class AuthenticationFilter implements GatewayRequestFilter {
         return chain.filter(exchange);
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, String reason, String detail) {
-        meters.counter("ucp.gateway.authentication.failures", "reason", reason).increment();
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed",
-                detail, h -> h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ucp\", ApiKey realm=\"ucp\""));
+    private Mono<Void> refuse(ServerWebExchange exchange, String keyId, String reason, String detail) {
+        failureCounter(reason).increment();
+        return throttle.failed(exchange, keyId).then(Mono.defer(() -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed",
+                detail, h -> h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ucp\", ApiKey realm=\"ucp\""))));
+    }
+
+    private Counter failureCounter(String reason) {
+        return Counter.builder("ucp.gateway.authentication.failures")
+                .description("Requests refused with 401 because their credential did not check out, by reason")
+                .tag("reason", reason).register(meters);
+    }
+
+    private Counter throttledCounter(String scope) {
+        return throttled.computeIfAbsent(scope, s -> Counter.builder("ucp.gateway.authentication.throttled")
+                .description("Requests refused with 429 after too many failed authentication attempts, by scope "
+                        + "(address: the client address, api-key: the key id)")
+                .tag("scope", s).register(meters));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.web.ActuatorRequests;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -77,8 +78,8 @@ class GatewaySecurityConfiguration {
     @Bean
     AuthenticationFilter authenticationFilter(ApiKeyCache apiKeys, ObjectProvider<ReactiveJwtDecoder> bearerTokenDecoder,
             IdentityTokens.Signer signer, GatewaySecurityProperties properties, GatewayProblems problems,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<AuthenticationThrottle> throttle, ActuatorRequests actuatorRequests) {
         return new AuthenticationFilter(apiKeys, Optional.ofNullable(bearerTokenDecoder.getIfAvailable()), signer,
-                properties.identityTokenLifetime(), problems, meters);
+                properties.identityTokenLifetime(), problems, meters, throttle.getIfAvailable(() -> AuthenticationThrottle.NONE), actuatorRequests);
     }
 }

@@ -44,10 +44,12 @@ public class RequestMetricsFilter implements GatewayRequestFilter {
             "TRACE");
 
     private final MeterRegistry registry;
+    private final ActuatorRequests actuatorRequests;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    public RequestMetricsFilter(MeterRegistry registry) {
+    public RequestMetricsFilter(MeterRegistry registry, ActuatorRequests actuatorRequests) {
         this.registry = registry;
+        this.actuatorRequests = actuatorRequests;
     }
 
     @Override
@@ -73,15 +75,10 @@ public class RequestMetricsFilter implements GatewayRequestFilter {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String method = exchange.getRequest().getMethod().name();
-        Key key = new Key(route != null ? route.getId() : isActuator(exchange) ? ACTUATOR : NO_ROUTE,
+        Key key = new Key(route != null ? route.getId() : actuatorRequests.isActuator(exchange) ? ACTUATOR : NO_ROUTE,
                 METHODS.contains(method) ? method : "OTHER",
                 status == null ? HttpStatus.OK.value() : status.value());
         timers.computeIfAbsent(key, this::register).record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private static boolean isActuator(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        return path.equals("/actuator") || path.startsWith("/actuator/");
     }
 
     private Timer register(Key key) {

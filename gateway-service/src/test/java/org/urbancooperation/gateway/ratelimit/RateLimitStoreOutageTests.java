@@ -84,7 +84,7 @@ class RateLimitStoreOutageTests {
                     .containsEntry("correlationId", "limiter-down-1");
             assertThat(BACKEND.requestsTo(path)).isEmpty();
             // Probes are not limited, so an orchestrator still sees the replica.
-            gateway.client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            gateway.management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         }
     }
 

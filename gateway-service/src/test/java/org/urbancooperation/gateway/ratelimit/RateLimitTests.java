@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -101,6 +102,15 @@ class RateLimitTests {
 
     @Autowired
     WebTestClient client;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator's own port (management.server.port), apart from the API's. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
 
     private static String newAddress() {
         int n = ADDRESSES.getAndIncrement();
@@ -226,13 +236,25 @@ class RateLimitTests {
         getAs(address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
         // Readiness waits for the API keys on the topic: a moment after start on a busy machine.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/actuator/health/readiness")
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> management().get().uri("/actuator/health/readiness")
                 .exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         for (int i = 0; i < 5; i++) {
-            client.get().uri("/actuator/health/readiness").header("X-Forwarded-For", address).exchange()
+            management().get().uri("/actuator/health/readiness").header("X-Forwarded-For", address).exchange()
                     .expectStatus().isOk()
                     .expectHeader().doesNotExist("RateLimit-Limit");
         }
+    }
+
+    @Test
+    void actuatorPathsOnTheApiPortAreLimitedLikeAnyOtherPath() {
+        // The actuator is on the management port; on the API port /actuator/** is a 404 and no way around the limit.
+        String address = newAddress();
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/actuator/health").header("X-Forwarded-For", address).exchange()
+                    .expectStatus().isNotFound();
+        }
+        client.get().uri("/actuator/prometheus").header("X-Forwarded-For", address).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test
@@ -250,7 +272,7 @@ class RateLimitTests {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange()
+        return management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }

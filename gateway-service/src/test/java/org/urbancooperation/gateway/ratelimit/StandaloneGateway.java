@@ -20,11 +20,16 @@ final class StandaloneGateway implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
+    private final WebTestClient management;
 
     private StandaloneGateway(ConfigurableApplicationContext context) {
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
         this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+        // management.server.port=0 (test config): the actuator's own random port.
+        String managementPort = context.getEnvironment().getProperty("local.management.port");
+        this.management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -37,13 +42,23 @@ final class StandaloneGateway implements AutoCloseable {
         return new StandaloneGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));
     }
 
+    /** A bean of this gateway, to wait for internal state that a request would disturb. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     WebTestClient client() {
         return client;
     }
 
+    /** The actuator's port: probes and the scrape. */
+    WebTestClient management() {
+        return management;
+    }
+
     /** The sum of a Prometheus counter's series whose labels contain all the given fragments. */
     double counter(String name, String... labelFragments) {
-        String scrape = client.get().uri("/actuator/prometheus").exchange()
+        String scrape = management.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} ([0-9.E+-]+)$").matcher(scrape);

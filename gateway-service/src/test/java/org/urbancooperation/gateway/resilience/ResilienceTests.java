@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
@@ -71,6 +72,15 @@ class ResilienceTests {
     @Autowired
     WebTestClient client;
 
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator's own port (management.server.port), apart from the API's. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
@@ -94,7 +104,7 @@ class ResilienceTests {
     }
 
     private String scrape() {
-        return client.get().uri("/actuator/prometheus").exchange()
+        return management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }

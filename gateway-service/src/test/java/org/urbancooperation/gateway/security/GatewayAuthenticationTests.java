@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,7 +62,10 @@ import io.micrometer.core.instrument.MeterRegistry;
         "ucp.rate-limit.limits.anonymous.burst=10000",
         "ucp.rate-limit.limits.partner.burst=10000",
         "ucp.rate-limit.limits.operator.burst=10000",
-        "ucp.rate-limit.limits.business.burst=10000"})
+        "ucp.rate-limit.limits.business.burst=10000",
+        // Dozens of deliberate failures from 127.0.0.1: the throttle of failures is tested in ratelimit.
+        "ucp.auth-throttle.per-address.burst=10000",
+        "ucp.auth-throttle.per-api-key.burst=10000"})
 // 30 s rather than 5: the first request through a cold gateway on a busy CI machine can take seconds.
 @AutoConfigureWebTestClient(timeout = "30s")
 class GatewayAuthenticationTests {
@@ -86,6 +90,15 @@ class GatewayAuthenticationTests {
 
     @Autowired
     WebTestClient client;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator's own port (management.server.port), apart from the API's. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
     @Autowired
     MeterRegistry meters;
     @Value("${test.identity-public-key}")
@@ -225,7 +238,7 @@ class GatewayAuthenticationTests {
         client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
 
         // The first scrape renders every histogram: give it more than the client's default 5 s on a busy machine.
-        String metrics = client.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+        String metrics = management()
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
@@ -237,11 +250,46 @@ class GatewayAuthenticationTests {
                 .doesNotContain("probe=metrics");
     }
 
+    /** Every meter of the gateway's own, each tag combination used at least once (lazily made meters too). */
+    private String exerciseEveryMeterAndScrape() {
+        String key = issue("city-of-essen");
+        awaitStatus("/api/v1/partnerships?probe=meters", key, 200);
+        client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
+        return management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void everyMeterOfOursHasADescription() {
+        String scrape = exerciseEveryMeterAndScrape();
+
+        List<io.micrometer.core.instrument.Meter.Id> ours = meters.getMeters().stream().map(meter -> meter.getId())
+                .filter(id -> id.getName().startsWith("ucp.")).toList();
+        assertThat(ours).extracting(io.micrometer.core.instrument.Meter.Id::getName).contains("ucp.gateway.requests",
+                "ucp.gateway.authentications", "ucp.gateway.authentication.failures",
+                "ucp.gateway.authentication.throttled", "ucp.gateway.malformed.requests", "ucp.gateway.rate.limited",
+                "ucp.gateway.rate.limiter.failures");
+        assertThat(ours).allSatisfy(id -> assertThat(id.getDescription()).as("description of %s", id).isNotBlank());
+        // ... and so every family of ours has its help text in the scrape.
+        java.util.regex.Matcher families = java.util.regex.Pattern.compile("(?m)^# TYPE (ucp_\\w+) ").matcher(scrape);
+        int count = 0;
+        while (families.find()) {
+            count++;
+            assertThat(scrape).containsPattern("(?m)^# HELP " + families.group(1) + " \\S");
+        }
+        assertThat(count).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void ourMetricsPassPromtool() {
+        assertThat(org.urbancooperation.gateway.Promtool.problems(exerciseEveryMeterAndScrape(), "ucp_")).isEmpty();
+    }
+
     @Test
     void readinessWaitsForTheApiKeysAndReportsThem() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.get().uri("/actuator/health/readiness")
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> management().get().uri("/actuator/health/readiness")
                 .exchange().returnResult(String.class).getStatus().is2xxSuccessful());
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
