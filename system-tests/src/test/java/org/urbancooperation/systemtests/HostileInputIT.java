@@ -310,7 +310,8 @@ class HostileInputIT {
                         + (hints ? ", with hints by field name" : ", values from the schema");
                 RawHttp.Response answer = tryBaseline(operation, baseline, attempt);
                 if (accepted(answer)) {
-                    acceptBaseline(operation, baseline, attempt, refusals, values.hinted, !omitted.isEmpty());
+                    acceptBaseline(operation, baseline, attempt, answer.status(), refusals, values.hinted,
+                            !omitted.isEmpty());
                     return;
                 }
                 refusals.add(attempt + " -> " + answer.status() + " " + excerpt(answer.text()));
@@ -328,7 +329,7 @@ class HostileInputIT {
             String attempt = "required fields only" + (hints ? ", with hints by field name" : ", values from the schema");
             RawHttp.Response answer = tryBaseline(operation, baseline, attempt);
             if (accepted(answer)) {
-                acceptBaseline(operation, baseline, attempt, refusals, values.hinted, true);
+                acceptBaseline(operation, baseline, attempt, answer.status(), refusals, values.hinted, true);
                 return;
             }
             refusals.add(attempt + " -> " + answer.status() + " " + excerpt(answer.text()));
@@ -349,11 +350,11 @@ class HostileInputIT {
         return answer;
     }
 
-    private void acceptBaseline(Operation operation, Baseline baseline, String attempt, List<String> refusals,
-            Set<String> hinted, boolean leftOut) {
+    private void acceptBaseline(Operation operation, Baseline baseline, String attempt, int status,
+            List<String> refusals, Set<String> hinted, boolean leftOut) {
         baselines.put(operation, baseline);
         if (!refusals.isEmpty()) {
-            findings.add("baseline needs schema examples", operation.label(), "accepted: " + attempt, 200,
+            findings.add("baseline needs schema examples", operation.label(), "accepted: " + attempt, status,
                     "the request built from the schema's examples was refused: " + String.join(" | ", refusals)
                             + (hinted.isEmpty() ? "" : "\naccepted with hints for " + hinted
                                     + ": give these fields an example in the OpenAPI document")
