@@ -62,7 +62,8 @@ class HostileInputSuiteTest {
 
         List<String> paths = Mutations.fields(operation.requestSchema(), body).stream().map(Field::display).toList();
 
-        assertThat(paths).containsExactly("partnershipId", "on", "cities", "cities[0]", "cities[0].name", "code");
+        assertThat(paths).containsExactly("partnershipId", "on", "cities", "cities[0]", "cities[0].name", "cities[1]",
+                "cities[1].name", "code");
     }
 
     @Test

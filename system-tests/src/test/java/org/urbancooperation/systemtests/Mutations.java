@@ -120,8 +120,13 @@ final class Mutations {
     record Mutant(String description, String field, Expect expect, boolean pathKept, Function<Baseline, Draft> build) {
     }
 
-    /** A body field: its full path as the API names it ({@code cities[0].timeZone}) and as steps into the tree. */
-    record Field(String display, List<Object> steps, JsonNode schema, boolean required, boolean inArray) {
+    /**
+     * A body field: its full path as the API names it ({@code cities[0].timeZone}) and as steps into the tree.
+     * {@code sample}: a field inside the last item of a list, which gets a few variants only, to check that a
+     * refusal names the right index ({@code cities[1].timeZone}).
+     */
+    record Field(String display, List<Object> steps, JsonNode schema, boolean required, boolean inArray,
+            boolean sample) {
     }
 
     private Mutations() {
@@ -131,11 +136,12 @@ final class Mutations {
 
     static List<Field> fields(JsonNode schema, JsonNode body) {
         List<Field> fields = new ArrayList<>();
-        walk(schema, body, "", new ArrayList<>(), fields);
+        walk(schema, body, "", new ArrayList<>(), fields, false);
         return fields;
     }
 
-    private static void walk(JsonNode schema, JsonNode node, String display, List<Object> steps, List<Field> fields) {
+    private static void walk(JsonNode schema, JsonNode node, String display, List<Object> steps, List<Field> fields,
+            boolean sample) {
         String type = ApiModel.typeOf(schema);
         if (type.equals("object") && node != null && node.isObject()) {
             Set<String> required = SchemaValues.required(schema);
@@ -146,14 +152,18 @@ final class Mutations {
                 String childDisplay = display.isEmpty() ? property.getKey() : display + "." + property.getKey();
                 List<Object> childSteps = append(steps, property.getKey());
                 fields.add(new Field(childDisplay, childSteps, property.getValue(), required.contains(property.getKey()),
-                        false));
-                walk(property.getValue(), node.get(property.getKey()), childDisplay, childSteps, fields);
+                        false, sample));
+                walk(property.getValue(), node.get(property.getKey()), childDisplay, childSteps, fields, sample);
             }
         } else if (type.equals("array") && node != null && node.isArray() && !node.isEmpty()) {
-            String childDisplay = display + "[0]";
-            List<Object> childSteps = append(steps, 0);
-            fields.add(new Field(childDisplay, childSteps, schema.path("items"), true, true));
-            walk(schema.path("items"), node.get(0), childDisplay, childSteps, fields);
+            List<Integer> items = node.size() > 1 ? List.of(0, node.size() - 1) : List.of(0);
+            for (int index : items) {
+                String childDisplay = display + "[" + index + "]";
+                List<Object> childSteps = append(steps, index);
+                boolean last = sample || index > 0;
+                fields.add(new Field(childDisplay, childSteps, schema.path("items"), true, true, last));
+                walk(schema.path("items"), node.get(index), childDisplay, childSteps, fields, last);
+            }
         }
     }
 
@@ -168,6 +178,16 @@ final class Mutations {
         List<Mutant> mutants = new ArrayList<>();
         JsonNode schema = field.schema();
         String type = ApiModel.typeOf(schema);
+        if (field.sample()) {
+            value(mutants, field, type.equals("boolean") ? "string \"hostile\"" : "boolean true",
+                    type.equals("boolean") ? NODES.stringNode("hostile") : NODES.booleanNode(true), Expect.REFUSE);
+            if (type.equals("string")) {
+                mutants.add(new Mutant(field.display() + " with NUL (U+0000)", field.display(), Expect.REFUSE, true,
+                        b -> bodyDraft(b, edit(b.body, field.steps(), NODES.stringNode(text(b, field) + "\u0000"), false))));
+            }
+            raw(mutants, field, "literal NaN", "NaN");
+            return mutants;
+        }
         String format = schema.path("format").asString("");
         boolean enumerated = schema.has("enum");
         boolean constrained = field.required() || !format.isEmpty() || enumerated || schema.has("pattern")
