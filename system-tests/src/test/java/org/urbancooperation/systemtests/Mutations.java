@@ -292,6 +292,11 @@ final class Mutations {
         rawBytes(mutants, field, "lone UTF-8 continuation byte 80", new byte[] {(byte) 0x80});
         rawBytes(mutants, field, "UTF-8 encoded surrogate ED A0 80", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
         rawBytes(mutants, field, "unescaped control byte 01", new byte[] {0x01});
+        if (!format.isEmpty() || enumerated || schema.has("pattern")) {
+            // A uuid, date, enum name or code with spaces around it is not one: no silent trimming.
+            mutants.add(new Mutant(field.display() + " with spaces around its value", field.display(), Expect.REFUSE,
+                    true, b -> bodyDraft(b, edit(b.body, field.steps(), NODES.stringNode(" " + text(b, field) + " "), false))));
+        }
         if (schema.has("pattern")) {
             Pattern pattern = Pattern.compile(schema.get("pattern").asString());
             for (String candidate : List.of("!", "!!", "0", "!!!!!!!!")) {
