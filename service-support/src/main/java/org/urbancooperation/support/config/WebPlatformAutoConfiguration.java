@@ -29,7 +29,9 @@ import org.urbancooperation.support.web.ProblemDetailsAdvice;
 import org.urbancooperation.support.web.ProblemErrorController;
 import org.urbancooperation.support.web.JsonByDefaultHandlerMapping;
 import org.urbancooperation.support.web.ProblemJsonErrorReportValve;
+import org.urbancooperation.support.web.QueryParametersFilter;
 import org.urbancooperation.support.web.RequestBodyFilter;
+import org.urbancooperation.support.web.StrictParameterBinding;
 import org.urbancooperation.support.json.StrictJson;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -44,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class, StrictParameterBinding.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 public class WebPlatformAutoConfiguration implements WebMvcConfigurer {
 
@@ -94,6 +96,13 @@ public class WebPlatformAutoConfiguration implements WebMvcConfigurer {
             @Value("${ucp.http.max-request-body:256KB}") DataSize limit) {
         FilterRegistrationBean<RequestBodyFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyFilter(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryParametersFilter> queryParametersFilter() {
+        FilterRegistrationBean<QueryParametersFilter> registration = new FilterRegistrationBean<>(new QueryParametersFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -5,6 +5,7 @@ import java.util.Deque;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -26,6 +27,9 @@ public final class JsonFieldPaths {
                 return fromParser;
             }
         }
+        if (e.getPath().isEmpty() && e.processor() instanceof JsonParser parser) {
+            return of(parser); // e.g. a list entry of the wrong kind, which Jackson reports without a path
+        }
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
@@ -43,7 +47,11 @@ public final class JsonFieldPaths {
     /** Where the parser is now: the property or array entry it was reading. */
     public static String of(JsonParser parser) {
         Deque<String> parts = new ArrayDeque<>();
-        for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+        TokenStreamContext context = parser.streamReadContext();
+        if (context != null && (parser.hasToken(JsonToken.START_ARRAY) || parser.hasToken(JsonToken.START_OBJECT))) {
+            context = context.getParent(); // the value that starts here is the one at fault, not its first entry
+        }
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject()) {
                 if (c.currentName() == null) {
                     continue;

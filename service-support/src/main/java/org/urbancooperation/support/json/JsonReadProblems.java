@@ -56,7 +56,7 @@ public final class JsonReadProblems {
         if (e instanceof MismatchedInputException m) {
             String original = String.valueOf(m.getOriginalMessage());
             if (original.startsWith("must be")) {
-                return original; // our own strict readers' words (StrictTemporals)
+                return original; // our own strict readers' words (StrictValues)
             }
             if (original.startsWith("No content")) {
                 return "The request body is missing";
@@ -70,7 +70,8 @@ public final class JsonReadProblems {
         return "has a value of the wrong type or format";
     }
 
-    static String expected(Class<?> type) {
+    /** What a value of {@code type} must be, in the API's words. */
+    public static String expected(Class<?> type) {
         if (type == null) {
             return "has a value of the wrong type or format";
         }

@@ -16,7 +16,7 @@ import tools.jackson.databind.type.LogicalType;
  * enum value, {@code 30.5} becomes 30, {@code ""} becomes null (a key that never expires), {@code 0}
  * becomes 1970-01-01, {@code T24:00} rolls into the next day, the last of two equal keys wins. Here none of
  * that: no scalar coercion, no numbers for enums or dates, duplicate keys and non-standard literals
- * refused, dates and instants in their strict RFC 3339 form only ({@link StrictTemporals}). Nesting depth,
+ * refused, dates and instants in their strict RFC 3339 form only ({@link StrictValues}). Nesting depth,
  * string and number lengths keep Jackson's stream read constraints (depth 500), under a 256 KB body limit.
  */
 public final class StrictJson {
@@ -63,6 +63,6 @@ public final class StrictJson {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .addModule(StrictTemporals.module());
+                .addModule(StrictValues.module());
     }
 }

@@ -166,9 +166,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "has a value of the wrong type or format" : JsonReadProblems.expected(type);
         return body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                List.of(new FieldError(String.valueOf(name), "must be a valid " + expected))));
+                List.of(new FieldError(String.valueOf(name), expected))));
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.urbancooperation.support.testing.TestIdentities;
 
 import com.mongodb.client.MongoClient;
 
@@ -105,6 +106,12 @@ class StrictInputTest extends SupportServiceTestBase {
             "name            | [\"Essen\"]",
             "name            | {\"en\": \"Essen\"}",
             "cities          | {}",
+            "kind            | \" TWINNING\"",
+            "kind            | \"TWINNING\\u0000\"",
+            "programmeId     | \" 3f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a\"",
+            "programmeId     | \"3f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a\\u0000\"",
+            "programmeId     | \"3f0b5f435d3c4c1e9a8e8a1c0d1e2f3a\"",
+            "programmeId     | 5",
             "cities          | \"Essen\""})
     void aValueOfTheWrongKindIsRefusedNamingItsField(String field, String value) {
         String body = body(field, value);
@@ -124,6 +131,39 @@ class StrictInputTest extends SupportServiceTestBase {
         String nan = essenKoriyama("Essen nested").replace("\"countryCode\": \"JP\"", "\"countryCode\": NaN");
         assertThat(fields(problem(postJson("/api/v1/test-partnerships", nan), 400)))
                 .containsExactly("cities[1].countryCode");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"[[\"x\"]] | themes[0]", "[\"a\", {}] | themes[1]", "[\"a\", 5] | themes[1]",
+            "[\"a\", null] | ''"})
+    void listEntriesOfTheWrongKindAreNamedByIndex(String themes, String field) {
+        HttpResponse<String> response = postJson("/api/v1/test-partnerships", body("themes", themes));
+        if (field.isEmpty()) {
+            assertThat(response.statusCode()).as(response.body()).isIn(201, 400);
+            return;
+        }
+        assertThat(fields(problem(response, 400))).as(response.body()).containsExactly(field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"offset=%ff | offset", "name=%zz | name", "name=%C0%AF | name", "offset=0x10 | offset",
+            "offset=+1 | offset", "offset=%201 | offset", "offset=1.5 | offset", "limit=99999999999999999999 | limit",
+            "kind=%20TWINNING | kind", "kind=twinning | kind", "programmeId=%203f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a | programmeId",
+            "active=yes | active", "active=1 | active", "%ff=1 | query"})
+    void queryValuesAreReadStrictly(String query, String field) throws IOException {
+        RawResponse response = raw("GET /api/v1/test-partnerships?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + TestIdentities.as(TestIdentities.OPERATOR)[0] + ": " + TestIdentities.as(TestIdentities.OPERATOR)[1]
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(response.status).as(response.text).isEqualTo(400);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(fields(JSON.readTree(response.body))).as(response.body).containsExactly(field);
+    }
+
+    @Test
+    void canonicalQueryValuesAreRead() {
+        assertThat(get("/api/v1/test-partnerships?offset=10&limit=-1&kind=TWINNING&active=true"
+                + "&programmeId=3f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a&name=Essen+%E9%83%A1%E5%B1%B1").statusCode())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest

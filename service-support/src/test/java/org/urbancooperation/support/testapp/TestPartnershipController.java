@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
@@ -45,7 +46,8 @@ class TestPartnershipController {
     enum Kind { TWINNING, PROJECT }
 
     record CreatePartnership(@NotBlank @Size(max = 50) String name, @NotNull @Size(min = 2) List<@Valid City> cities,
-            @NotNull LocalDate establishedOn, Kind kind, Integer meetingsPerYear, Instant reviewAt, Boolean active) {
+            @NotNull LocalDate establishedOn, Kind kind, Integer meetingsPerYear, Instant reviewAt, Boolean active,
+            UUID programmeId, List<String> themes) {
     }
 
     record SignAgreement(@NotBlank String title, @NotNull LocalDate signedOn) {
@@ -87,6 +89,14 @@ class TestPartnershipController {
                 request.cities().stream().map(c -> new PartnershipEstablished.City(c.name(), c.countryCode(), c.timeZone()))
                         .toList(), List.of(), request.establishedOn())));
         return ResponseEntity.created(URI.create("/api/v1/test-partnerships/" + id)).eTag(ETags.of(1)).body(partnership);
+    }
+
+    /** Only checks its parameters: what matters here is how they are read. */
+    @GetMapping
+    List<TestPartnership> list(@RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(required = false) Long limit, @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) UUID programmeId, @RequestParam(required = false) Boolean active) {
+        return List.of();
     }
 
     @GetMapping("/{id}")

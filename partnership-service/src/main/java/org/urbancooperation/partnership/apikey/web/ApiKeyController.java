@@ -51,7 +51,8 @@ class ApiKeyController {
             String role,
             @Schema(description = "partner keys only: the organisation's slug", example = "city-of-essen")
             String organisationId,
-            @Schema(description = "business keys only: the company's slug", example = "hydrogen-koriyama")
+            // No example: an example request is a partner key, which has no businessId.
+            @Schema(description = "business keys only: the company's slug, e.g. hydrogen-koriyama")
             String businessId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ApiKey.MAX_LABEL,
                     example = "City of Essen integration")
