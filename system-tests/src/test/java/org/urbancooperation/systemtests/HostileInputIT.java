@@ -291,10 +291,10 @@ class HostileInputIT {
     // ------------------------------------------------------------------ baselines
 
     /**
-     * Tries, in this order: every field from the schema; the same without the optional fields a refusal
-     * named (examples that do not fit together, e.g. a business id on a partner key); the same with hints by
-     * field name; the required fields only. The first accepted is the baseline; needing more than the first
-     * try is reported.
+     * Tries, in this order: the documented example (the required fields and the optional ones with examples,
+     * values from the schema); the same without the optional fields a refusal named (examples that do not fit
+     * together, e.g. a business id on a partner key); the same with hints by field name; the required fields
+     * only. The first accepted is the baseline; needing more than the first try is reported.
      */
     private void establishBaseline(Operation operation) {
         List<String> refusals = new ArrayList<>();
@@ -306,7 +306,7 @@ class HostileInputIT {
                 if (hints && values.hinted.isEmpty()) {
                     break; // the same requests as without hints
                 }
-                String attempt = "every field" + (omitted.isEmpty() ? "" : " but " + omitted)
+                String attempt = "the documented example" + (omitted.isEmpty() ? "" : " without " + omitted)
                         + (hints ? ", with hints by field name" : ", values from the schema");
                 RawHttp.Response answer = tryBaseline(operation, baseline, attempt);
                 if (accepted(answer)) {

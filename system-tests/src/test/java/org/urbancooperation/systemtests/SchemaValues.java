@@ -51,7 +51,8 @@ final class SchemaValues {
 
     /**
      * @param references the id of a resource for a field or parameter name ({@code partnershipId}), or null
-     * @param optionalFields whether optional properties get a value too (or are left out)
+     * @param optionalFields whether optional properties that are documented (see {@link #documented}) get a value
+     *        too (or are left out)
      */
     SchemaValues(Function<String, String> references, boolean optionalFields, boolean useHints) {
         this(references, optionalFields, useHints, Set.of());
@@ -167,11 +168,36 @@ final class SchemaValues {
                 continue;
             }
             String propertyPath = (path.isEmpty() ? "" : path + ".") + property.getKey();
-            if (required.contains(property.getKey()) || (optionalFields && !omitted.contains(propertyPath))) {
+            if (required.contains(property.getKey())
+                    || (optionalFields && !omitted.contains(propertyPath) && documented(property.getValue(), property.getKey()))) {
                 object.set(property.getKey(), value(property.getValue(), property.getKey(), propertyPath));
             }
         }
         return object;
+    }
+
+    /**
+     * Whether an optional field belongs in the documented example request: it has an example, a default or an
+     * enum, refers to a resource, or holds (at some depth) fields that do. A plain optional field without an
+     * example is left out, as a client generator's example request leaves it out.
+     */
+    private boolean documented(JsonNode schema, String name) {
+        if (schema.has("example") || schema.has("examples") || schema.has("default") || schema.has("enum")
+                || (name != null && references.apply(name) != null)) {
+            return true;
+        }
+        String type = ApiModel.typeOf(schema);
+        if (type.equals("array")) {
+            return documented(schema.path("items"), name == null ? null : singular(name));
+        }
+        if (type.equals("object")) {
+            for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                if (documented(property.getValue(), property.getKey())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A query, path or header parameter's value as text. */
