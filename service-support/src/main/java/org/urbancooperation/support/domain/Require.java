@@ -12,9 +12,12 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Argument checks for domain constructors that name the offending field. These are the platform's
- * rules for every value that leaves a service in an integration event: what passes here is valid
- * in every contract it reaches.
+ * Argument checks for the domain that name the offending field. Two kinds: invariants of state, which an
+ * aggregate's constructor checks whenever it is built, also from what is stored ({@link #text},
+ * {@link #present}, {@link #size}); and rules for new input, which the commands that take it check
+ * ({@link #visibleText}, {@link #slug}, {@link #date}, {@link #instant}), so that a rule made stricter never
+ * makes what was stored before it unreadable. What passes the input rules is valid in every contract it
+ * reaches.
  */
 public final class Require {
 
@@ -37,17 +40,37 @@ public final class Require {
     }
 
     /**
-     * One line of text a person reads: a name, a title, a label. Trimmed; refused when blank, longer
-     * than {@code maxLength}, or holding characters that change what a reader sees without being
-     * seen (control characters, bidirectional overrides, unpaired surrogates, non-characters).
+     * Text that must not be blank: trimmed, at most {@code maxLength} characters. An invariant of stored
+     * state; what a person may enter is {@link #visibleText}.
      */
     public static String text(String field, String value, int maxLength) {
-        return visibleText(field, value, maxLength, false);
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, field + " must not be blank");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
+        }
+        return trimmed;
     }
 
-    /** Like {@link #text} for several lines (a description, an abstract): line breaks and tabs are fine. */
+    /**
+     * One line of text a person reads and enters: a name, a title, a label. As {@link #text}, and refused
+     * when it holds characters that change what a reader sees without being seen (control characters,
+     * bidirectional overrides, unpaired surrogates, non-characters). A rule for new input, checked by the
+     * commands that take it, so that what was stored before the rule can still be read.
+     */
+    public static String visibleText(String field, String value, int maxLength) {
+        String trimmed = text(field, value, maxLength);
+        refuseInvisible(field, trimmed, false);
+        return trimmed;
+    }
+
+    /** Like {@link #visibleText} for several lines (a description, an abstract): line breaks and tabs are fine. */
     public static String multilineText(String field, String value, int maxLength) {
-        return visibleText(field, value, maxLength, true);
+        String trimmed = text(field, value, maxLength);
+        refuseInvisible(field, trimmed, true);
+        return trimmed;
     }
 
     /** A slug such as {@code city-of-essen} or {@code renewable-energy}, 1 to {@value #MAX_SLUG} characters. */
@@ -90,7 +113,7 @@ public final class Require {
         return value;
     }
 
-    /** A calendar date within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}. */
+    /** A calendar date within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}: a rule for new input, as {@link #visibleText}. */
     public static LocalDate date(String field, LocalDate value) {
         present(field, value);
         if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
@@ -99,7 +122,7 @@ public final class Require {
         return value;
     }
 
-    /** An instant within the years 1900 to 2200 (UTC). */
+    /** An instant within the years 1900 to 2200 (UTC): a rule for new input, as {@link #visibleText}. */
     public static Instant instant(String field, Instant value) {
         present(field, value);
         if (value.isBefore(EARLIEST_INSTANT) || value.isAfter(LATEST_INSTANT)) {
@@ -128,18 +151,6 @@ public final class Require {
             throw new InvalidValueException(field, field + " must have between " + min + " and " + max + " entries");
         }
         return values;
-    }
-
-    private static String visibleText(String field, String value, int maxLength, boolean multiline) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " must not be blank");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw new InvalidValueException(field, field + " must be at most " + maxLength + " characters");
-        }
-        refuseInvisible(field, trimmed, multiline);
-        return trimmed;
     }
 
     private static void refuseInvisible(String field, String value, boolean multiline) {

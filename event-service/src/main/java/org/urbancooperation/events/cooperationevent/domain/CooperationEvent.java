@@ -49,8 +49,8 @@ public record CooperationEvent(
         Require.present("format", format);
         // Agendas are never finer than seconds, and a stored BSON date keeps milliseconds only: whole
         // seconds are what the response, the database and the published event all agree on.
-        startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
-        endsAt = Require.instant("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
+        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
+        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
         if (!endsAt.isAfter(startsAt)) {
             throw InvalidValueException.between("startsAt", "endsAt", "startsAt must be before endsAt");
         }
@@ -85,6 +85,13 @@ public record CooperationEvent(
     public static ResultWithEvents<CooperationEvent, CooperationEventChange> schedule(UUID id, UUID partnershipId,
             String title, EventFormat format, Instant startsAt, Instant endsAt, List<String> timeZones,
             List<String> languages, String venue) {
+        // Rules for new input, beyond the invariants the constructor keeps for stored events too.
+        Require.visibleText("title", title, MAX_TITLE);
+        Require.instant("startsAt", startsAt);
+        Require.instant("endsAt", endsAt);
+        if (venue != null && !venue.isBlank()) {
+            Require.visibleText("venue", venue, MAX_VENUE);
+        }
         CooperationEvent event = new CooperationEvent(id, partnershipId, title, format, startsAt, endsAt,
                 zones(timeZones), languages == null ? List.of() : languages, venue);
         return ResultWithEvents.of(event, new CooperationEventChange.Scheduled(event));

@@ -35,8 +35,8 @@ public record MatchingEvent(
         Require.present("partnershipId", partnershipId);
         title = Require.text("title", title, 200);
         // Milliseconds are what the store keeps; cutting here makes the stored, published and answered times agree.
-        startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.MILLIS);
-        endsAt = Require.instant("endsAt", endsAt).truncatedTo(ChronoUnit.MILLIS);
+        startsAt = Require.present("startsAt", startsAt).truncatedTo(ChronoUnit.MILLIS);
+        endsAt = Require.present("endsAt", endsAt).truncatedTo(ChronoUnit.MILLIS);
         if (slotMinutes < MIN_SLOT_MINUTES || slotMinutes > MAX_SLOT_MINUTES) {
             throw new InvalidValueException("slotMinutes", "slotMinutes must be between " + MIN_SLOT_MINUTES + " and "
                     + MAX_SLOT_MINUTES);
@@ -58,6 +58,10 @@ public record MatchingEvent(
 
     public static ResultWithEvents<MatchingEvent, MatchingEventChange> open(UUID id, UUID partnershipId, String title,
             Instant startsAt, Instant endsAt, int slotMinutes) {
+        // Rules for new input, beyond the invariants the constructor keeps for stored events too.
+        Require.visibleText("title", title, 200);
+        Require.instant("startsAt", startsAt);
+        Require.instant("endsAt", endsAt);
         MatchingEvent opened = new MatchingEvent(id, partnershipId, title, startsAt, endsAt, slotMinutes,
                 MatchingEventStatus.OPEN);
         return ResultWithEvents.of(opened, new MatchingEventChange.Opened(opened));

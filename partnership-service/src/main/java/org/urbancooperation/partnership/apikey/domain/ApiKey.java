@@ -3,6 +3,7 @@ package org.urbancooperation.partnership.apikey.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -34,7 +35,9 @@ public record ApiKey(
         String secretHash) {
 
     public static final int MAX_LABEL = 100;
-    public static final int MAX_REFERENCE = Require.MAX_SLUG;
+    /** Keys issued before slugs were limited to 64 characters keep theirs (up to 100). */
+    public static final int MAX_REFERENCE = 100;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
 
     public ApiKey {
         if (!PlainApiKey.isKeyId(id)) {
@@ -47,7 +50,7 @@ public record ApiKey(
         // Stored with millisecond precision, so the key reads back exactly as it was issued.
         issuedAt = Require.present("issuedAt", issuedAt).truncatedTo(ChronoUnit.MILLIS);
         if (expiresAt != null) {
-            expiresAt = Require.instant("expiresAt", expiresAt).truncatedTo(ChronoUnit.MILLIS);
+            expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
             if (!expiresAt.isAfter(issuedAt)) {
                 throw new InvalidValueException("expiresAt", "expiresAt must be in the future");
             }
@@ -65,6 +68,22 @@ public record ApiKey(
     /** A new active key for {@code key}, whose secret only its hash is kept of. */
     public static ResultWithEvents<ApiKey, ApiKeyEvent> issue(PlainApiKey key, ApiKeyRole role, String organisationId,
             String businessId, String label, Instant issuedAt, Instant expiresAt) {
+        // Rules for new input, beyond the invariants the constructor keeps for stored keys too.
+        Require.visibleText("label", label, MAX_LABEL);
+        if (organisationId != null && !organisationId.isBlank()) {
+            Require.slug("organisationId", organisationId, "city-of-essen");
+        }
+        if (businessId != null && !businessId.isBlank()) {
+            Require.slug("businessId", businessId, "hydrogen-koriyama");
+        }
+        if (expiresAt != null) {
+            Require.instant("expiresAt", expiresAt);
+        }
+        return issued(key, role, organisationId, businessId, label, issuedAt, expiresAt);
+    }
+
+    private static ResultWithEvents<ApiKey, ApiKeyEvent> issued(PlainApiKey key, ApiKeyRole role,
+            String organisationId, String businessId, String label, Instant issuedAt, Instant expiresAt) {
         ApiKey issued = new ApiKey(key.keyId(), role, organisationId, businessId, label, issuedAt, expiresAt,
                 ApiKeyStatus.ACTIVE, null, key.secretHash());
         return ResultWithEvents.of(issued, new ApiKeyEvent.Issued(issued));
@@ -82,7 +101,8 @@ public record ApiKey(
             throw new RuleViolationException("API key " + id + " is revoked; issue a new key instead of rotating it");
         }
         Instant successorExpiry = expiresAt == null ? null : now.plus(Duration.between(issuedAt, expiresAt));
-        return issue(key, role, organisationId, businessId, label, now, successorExpiry);
+        // What this key was issued with stands: a rotation is not new input.
+        return issued(key, role, organisationId, businessId, label, now, successorExpiry);
     }
 
     /** Revokes the key; revoking a revoked key changes nothing and raises nothing. */
@@ -116,6 +136,10 @@ public record ApiKey(
         if (value == null || value.isBlank()) {
             throw InvalidValueException.between(field, "role", whose + " need " + field);
         }
-        return Require.slug(field, value, "city-of-essen");
+        if (value.length() > MAX_REFERENCE || !SLUG.matcher(value).matches()) {
+            throw new InvalidValueException(field, field + " must be a lower-case slug such as city-of-essen (at most "
+                    + MAX_REFERENCE + " characters)");
+        }
+        return value;
     }
 }

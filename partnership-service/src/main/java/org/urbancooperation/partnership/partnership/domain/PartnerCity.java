@@ -26,6 +26,6 @@ public record PartnerCity(String name, String countryCode, ZoneId timeZone) {
 
     /** @throws InvalidValueException naming {@code timeZone} for anything that is not an IANA zone id */
     public static PartnerCity of(String name, String countryCode, String timeZone) {
-        return new PartnerCity(name, countryCode, Require.timeZone("timeZone", timeZone));
+        return new PartnerCity(Require.visibleText("name", name, 100), countryCode, Require.timeZone("timeZone", timeZone));
     }
 }

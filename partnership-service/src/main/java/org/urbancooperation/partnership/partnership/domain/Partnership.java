@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -27,6 +28,7 @@ public record Partnership(
         List<String> partnerOrganisations) {
 
     public static final int MAX_CITIES = 10;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public Partnership {
         Require.present("id", id);
@@ -39,31 +41,30 @@ public record Partnership(
                 throw new InvalidValueException("cities[" + i + "]", city.name() + " is listed twice");
             }
         }
-        themes = List.copyOf(Require.each("themes", Require.size("themes", themes, 0, 20),
-                (path, theme) -> Require.slug(path, theme, "renewable-energy")));
-        if (new HashSet<>(themes).size() < themes.size()) {
-            throw new InvalidValueException("themes", "a theme is listed twice");
-        }
-        Require.date("establishedOn", establishedOn);
+        themes = List.copyOf(Require.each("themes", Require.size("themes", themes, 0, 20), Partnership::slugShaped));
+        Require.present("establishedOn", establishedOn);
         agreements = List.copyOf(agreements);
         partnerOrganisations = List.copyOf(Require.each("partnerOrganisations", Require.size("partnerOrganisations",
                 partnerOrganisations == null ? List.<String>of() : partnerOrganisations, 0, 20),
-                (path, organisation) -> Require.slug(path, organisation, "city-of-essen")));
-        if (new HashSet<>(partnerOrganisations).size() < partnerOrganisations.size()) {
-            throw new InvalidValueException("partnerOrganisations", "an organisation is listed twice");
-        }
+                Partnership::slugShaped));
     }
 
+    /** The rules for a new partnership (beyond the invariants the constructor keeps for stored ones too). */
     public static ResultWithEvents<Partnership, PartnershipEvent> establish(UUID id, String name,
             List<PartnerCity> cities, List<String> themes, LocalDate establishedOn, List<String> partnerOrganisations) {
-        Partnership partnership = new Partnership(id, name, cities, themes == null ? List.of() : themes,
-                establishedOn, List.of(), partnerOrganisations);
+        Require.visibleText("name", name, 200);
+        List<String> checkedThemes = distinctSlugs("themes", themes == null ? List.of() : themes, "renewable-energy");
+        List<String> checkedOrganisations = distinctSlugs("partnerOrganisations",
+                partnerOrganisations == null ? List.of() : partnerOrganisations, "city-of-essen");
+        Require.date("establishedOn", establishedOn);
+        Partnership partnership = new Partnership(id, name, cities, checkedThemes, establishedOn, List.of(),
+                checkedOrganisations);
         return ResultWithEvents.of(partnership, new PartnershipEvent.Established(partnership));
     }
 
     public ResultWithEvents<Partnership, PartnershipEvent> signAgreement(UUID agreementId, String title,
             LocalDate signedOn) {
-        String checkedTitle = Require.text("title", title, 200);
+        String checkedTitle = Require.visibleText("title", title, 200);
         Require.date("signedOn", signedOn);
         if (signedOn.isBefore(establishedOn)) {
             throw new InvalidValueException("signedOn", "an agreement cannot be signed before the partnership began ("
@@ -74,5 +75,24 @@ public record Partnership(
         signed.add(agreement);
         Partnership changed = new Partnership(id, name, cities, themes, establishedOn, signed, partnerOrganisations);
         return ResultWithEvents.of(changed, new PartnershipEvent.AgreementSigned(changed, agreement));
+    }
+
+    private static List<String> distinctSlugs(String field, List<String> slugs, String example) {
+        List<String> checked = Require.each(field, Require.size(field, slugs, 0, 20),
+                (path, slug) -> Require.slug(path, slug, example));
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.indexOf(checked.get(i)) < i) {
+                throw new InvalidValueException(field + "[" + i + "]", checked.get(i) + " is listed twice");
+            }
+        }
+        return checked;
+    }
+
+    /** Stored themes and organisations have always been slugs; how long one may be is a rule for new ones. */
+    private static String slugShaped(String path, String value) {
+        if (!SLUG.matcher(value).matches()) {
+            throw new InvalidValueException(path, path + " must be a lower-case slug such as city-of-essen");
+        }
+        return value;
     }
 }

@@ -94,6 +94,17 @@ class PartnershipTest {
                 LocalDate.of(2019, 8, 27), ORGS).aggregate().name()).isEqualTo("郡山市 – Essen 🌱");
     }
 
+    @Test
+    void whatWasStoredBeforeTheInputRulesIsStillReadable() {
+        // As the repository rebuilds it: a year 10000, a NUL in the name, a 100-character theme, all accepted once.
+        Partnership legacy = new Partnership(UUID.randomUUID(), "Legacy\u0000", ESSEN_KORIYAMA, List.of("x".repeat(100)),
+                LocalDate.of(10000, 1, 1), List.of(), ORGS);
+        assertThat(legacy.establishedOn()).isEqualTo(LocalDate.of(10000, 1, 1));
+        // New input is still held to the rules.
+        assertField(() -> Partnership.establish(UUID.randomUUID(), "Legacy\u0000", ESSEN_KORIYAMA, List.of(),
+                LocalDate.of(2019, 8, 27), ORGS), "name");
+    }
+
     static Partnership essenKoriyama() {
         return Partnership.establish(UUID.randomUUID(), "Essen - Koriyama", ESSEN_KORIYAMA, List.of("renewable-energy"),
                 LocalDate.of(2019, 8, 27), ORGS).aggregate();
