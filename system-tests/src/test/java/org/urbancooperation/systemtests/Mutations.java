@@ -442,6 +442,10 @@ final class Mutations {
             contentTypes.put("absent", null);
             contentTypes.put("text/plain", "text/plain");
             contentTypes.put("application/xml", "application/xml");
+            // YAML is a superset of JSON: a reader for it on the classpath would take the body past the strict JSON rules.
+            contentTypes.put("application/yaml", "application/yaml");
+            contentTypes.put("application/x-yaml", "application/x-yaml");
+            contentTypes.put("application/cbor", "application/cbor");
             contentTypes.put("multipart/form-data without boundary", "multipart/form-data");
             contentTypes.put("application/*", "application/*");
             contentTypes.put("application/x-www-form-urlencoded", "application/x-www-form-urlencoded");

@@ -61,7 +61,8 @@ class StrictInputTest extends SupportServiceTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"multipart/form-data", "application/*", "*/*", "text/plain", "application/x-www-form-urlencoded",
-            "application/json; charset=latin1", "application/json; charset=utf-16", "nonsense", "application/json; charset=nope"})
+            "application/json; charset=latin1", "application/json; charset=utf-16", "nonsense", "application/json; charset=nope",
+            "application/yaml", "application/x-yaml", "application/xml", "application/cbor", "application/problem+json"})
     void bodiesOfAnotherMediaTypeAre415WithoutWriting(String contentType) {
         String name = "Essen type " + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/test-partnerships"))
