@@ -1,5 +1,8 @@
 package org.urbancooperation.events.config;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
@@ -12,14 +15,17 @@ import org.urbancooperation.support.readmodel.KnownPartnerships;
 
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Wires the features' plain application classes to their adapters. */
 @Configuration(proxyBeanMethods = false)
 class EventServiceConfiguration {
 
     /** Also the consumer of PartnershipEstablished: the platform subscribes every IntegrationEventHandler bean. */
     @Bean
-    KnownPartnerships knownPartnerships(MongoDatabase database) {
-        return new KnownPartnerships(database);
+    KnownPartnerships knownPartnerships(MongoDatabase database,
+            @Value("${ucp.read-models.reference-wait:3s}") Duration referenceWait, MeterRegistry meters) {
+        return new KnownPartnerships(database, referenceWait, meters);
     }
 
     @Bean

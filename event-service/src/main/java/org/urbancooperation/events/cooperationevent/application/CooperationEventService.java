@@ -55,7 +55,7 @@ public class CooperationEventService {
     }
 
     private static UnknownReferenceException unknownPartnership(UUID partnershipId) {
-        // Also when partnership-service established it moments ago and its event has not arrived yet.
+        // The directory waited a bounded while for a partnership established moments ago (its event in flight).
         return new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
                 + " is not known to event-service; it must be established first");
     }

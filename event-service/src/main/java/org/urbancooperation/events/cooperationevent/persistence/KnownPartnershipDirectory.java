@@ -17,7 +17,7 @@ public class KnownPartnershipDirectory implements PartnershipDirectory {
 
     @Override
     public Optional<KnownPartnership> find(UUID partnershipId) {
-        return knownPartnerships.find(partnershipId)
+        return knownPartnerships.awaitFind(partnershipId)
                 .map(p -> new KnownPartnership(p.timeZones(), p.partnerOrganisations()));
     }
 }
