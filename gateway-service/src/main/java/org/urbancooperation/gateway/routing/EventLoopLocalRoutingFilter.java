@@ -1,5 +1,6 @@
 package org.urbancooperation.gateway.routing;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,11 +35,22 @@ import reactor.netty.resources.LoopResources;
  * its customizers (timeouts, TLS), the connect timeout per route, the header filters, the response handling.
  *
  * <p>Requests that did not arrive through Reactor Netty (there are none outside tests) use the shared pool.
+ *
+ * <p>It also notes the route a request is sent on ({@link #ROUTE_ATTRIBUTE}), so that a failure is logged
+ * with the service's real address ({@link #serviceAddress}) even after a circuit breaker forwarded the
+ * request to its fallback, which replaces the exchange's request URL.
  */
 public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
 
     /** Stands for "no connect-timeout metadata on the route" as a map key. */
     private static final Object DEFAULT_CONNECT_TIMEOUT = new Object();
+
+    /**
+     * The {@link Route} a request was sent on, set when it is sent to a service: the request reached the routing
+     * step, so a failure from here on is the service's (connection refused, reset, closed, timed out).
+     * Attributes are shared by every mutated exchange, so a circuit breaker's fallback still sees it.
+     */
+    public static final String ROUTE_ATTRIBUTE = EventLoopLocalRoutingFilter.class.getName() + ".route";
 
     /** By receiving event loop, then by the route's connect-timeout metadata: a handful of entries. */
     private final Map<EventLoop, Map<Object, HttpClient>> clients = new ConcurrentHashMap<>();
@@ -50,6 +62,8 @@ public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
 
     @Override
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
+        // Called once per request sent to a service (http or https), right before it is sent.
+        exchange.getAttributes().put(ROUTE_ATTRIBUTE, route);
         EventLoop loop = receivingEventLoop(exchange.getRequest());
         if (loop == null) {
             return super.getHttpClient(route, exchange);
@@ -60,6 +74,19 @@ public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
         return clients.computeIfAbsent(loop, l -> new ConcurrentHashMap<>())
                 .computeIfAbsent(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT,
                         key -> super.getHttpClient(route, exchange).runOn(new OneEventLoop(loop)));
+    }
+
+    /**
+     * The route's service as {@code host:port}, the port explicit even where the route's URI leaves it to the
+     * scheme (80, 443): what an operator looks for when a service does not answer.
+     */
+    public static String serviceAddress(Route route) {
+        URI uri = route.getUri();
+        int port = uri.getPort();
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
+        return uri.getHost() + ":" + port;
     }
 
     /** The event loop of the connection the request came in on, or null outside Reactor Netty. */

@@ -1,12 +1,16 @@
 package org.urbancooperation.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,9 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
+import org.urbancooperation.gateway.routing.EventLoopLocalRoutingFilter;
 
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -48,14 +55,31 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         String correlationId = CorrelationIds.of(exchange);
-        Failure failure = classify(error);
-        logFailure(exchange, error, failure, correlationId);
+        Route route = exchange.getAttribute(EventLoopLocalRoutingFilter.ROUTE_ATTRIBUTE);
+        Failure failure = classify(error, route != null);
+        logFailure(exchange, error, failure, correlationId, route);
+        // The service's response headers may already be on the exchange (the exchange broke while its body was
+        // read): none of them belongs to the gateway's answer. As Spring Cloud Gateway resets before a retry.
+        exchange.getAttributeOrDefault(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Set.<String>of())
+                .forEach(exchange.getResponse().getHeaders()::remove);
 
         return problems.write(exchange, failure.status(), failure.type(), failure.title(), failure.detail(),
                 GatewayProblems.HttpHeaderSetter.NONE);
     }
 
+    /** As {@link #classify(Throwable, boolean)} for an error raised before the request was sent to a service. */
     static Failure classify(Throwable error) {
+        return classify(error, false);
+    }
+
+    /**
+     * What the client is told.
+     *
+     * @param sentToService whether the request was sent on to a service: then a broken connection (reset by
+     *        the peer, closed before or during the response, as when the service's process is killed) is the
+     *        service's, a 502
+     */
+    static Failure classify(Throwable error, boolean sentToService) {
         if (error instanceof PathTraversalGuardFilter.RejectedPathException rejected) {
             return Failure.of(HttpStatus.BAD_REQUEST, rejected.getMessage());
         }
@@ -73,9 +97,16 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
                         "The service did not respond in time; the request may still have been processed");
             }
             if (cause instanceof PrematureCloseException) {
-                return Failure.of(HttpStatus.BAD_GATEWAY,
-                        "The service closed the connection without a complete response; "
-                                + "quote the correlation id when reporting it");
+                return badGateway();
+            }
+        }
+        // Only once no cause said "not delivered" (503) or "too slow" (504) above.
+        for (Throwable cause = error; sentToService && cause != null; cause = cause.getCause()) {
+            if (brokeTheExchange(cause)) {
+                return badGateway();
+            }
+            if (cause.getCause() == cause) {
+                break;
             }
         }
         if (error instanceof ResponseStatusException statusError) {
@@ -97,7 +128,25 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
                 "The request failed; quote the correlation id when reporting it");
     }
 
-    private static void logFailure(ServerWebExchange exchange, Throwable error, Failure failure, String correlationId) {
+    private static Failure badGateway() {
+        return Failure.of(HttpStatus.BAD_GATEWAY,
+                "The service closed the connection without a complete response; "
+                        + "quote the correlation id when reporting it");
+    }
+
+    /**
+     * The connection to the service broke after it was established: reset by the peer ({@code IOException}
+     * "Connection reset by peer", also Netty's native one), closed while the status line or headers were read
+     * (Netty's {@link PrematureChannelClosureException}), or closed while the request was still being sent
+     * ({@link AbortedException}). Connection failures before that are 503s, checked first.
+     */
+    private static boolean brokeTheExchange(Throwable cause) {
+        return cause instanceof IOException || cause instanceof PrematureChannelClosureException
+                || cause instanceof AbortedException;
+    }
+
+    private static void logFailure(ServerWebExchange exchange, Throwable error, Failure failure, String correlationId,
+            Route route) {
         if (failure.status().is4xxClientError()) {
             return;
         }
@@ -105,8 +154,12 @@ public class ProblemJsonExceptionHandler implements ErrorWebExceptionHandler {
             String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getURI().getRawPath();
             if (failure.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
                 log.error("{} failed", request, error);
+            } else if (route != null) {
+                // Expected operational failures: one line each, the stack trace adds nothing. The address is the
+                // route's, port included, not one taken from the exception or the (possibly forwarded) request.
+                log.warn("{} answered {} (route {}, {}): {}", request, failure.status().value(), route.getId(),
+                        EventLoopLocalRoutingFilter.serviceAddress(route), describe(error));
             } else {
-                // Expected operational failures: one line each, the stack trace adds nothing.
                 log.warn("{} answered {}: {}", request, failure.status().value(), describe(error));
             }
         }
