@@ -146,10 +146,9 @@ public class MongoServerLauncher {
         }
 
         private void commitDurably() {
+            // On a closed store (stopping, or H2 gave up after an I/O error) commit() does nothing, but
+            // executeFilestoreOperation throws: the client gets an error, never an acknowledgement.
             var store = getMvStore();
-            if (store.isClosed()) {
-                return;
-            }
             store.commit();
             store.executeFilestoreOperation(() -> {
                 if (fsync) {

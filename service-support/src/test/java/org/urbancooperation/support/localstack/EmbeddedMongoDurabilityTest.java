@@ -151,6 +151,16 @@ class EmbeddedMongoDurabilityTest {
             }
             System.out.printf("kill -9 after %d acknowledged writes (%d inserts): 0 lost%n", acknowledged.get(),
                     inserted.size());
+            items.insertOne(new Document("_id", "before-term"));
+        }
+
+        // A TERM (down.sh) stops it cleanly through its shutdown hook, and the file opens again.
+        server.destroy();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        server = start(port, file, env);
+        try (MongoClient client = client(port)) {
+            assertThat(client.getDatabase("durability").getCollection("items")
+                    .countDocuments(Filters.eq("_id", "before-term"))).isEqualTo(1);
         }
     }
 
