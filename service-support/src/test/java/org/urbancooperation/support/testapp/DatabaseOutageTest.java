@@ -82,6 +82,7 @@ class DatabaseOutageTest {
         assertThat(ServiceHttp.json(readiness).path("status").asString()).isEqualTo("DOWN");
 
         mongo = startMongo();
+        long restarted = System.nanoTime();
 
         // No restart, no intervention: the driver reconnects.
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
@@ -90,6 +91,7 @@ class DatabaseOutageTest {
         });
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(readiness().statusCode()).isEqualTo(200));
+        System.out.printf("database back: serving again after %d ms%n", (System.nanoTime() - restarted) / 1_000_000);
     }
 
     private static void assertUnavailable(HttpResponse<String> response, long startedNanos) {
@@ -98,6 +100,7 @@ class DatabaseOutageTest {
         assertThat(problem.path("type").asString()).endsWith("/service-unavailable");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(millis).as("answered after %d ms", millis).isLessThan(4_000);
+        System.out.printf("database down: 503 after %d ms%n", millis);
     }
 
     private HttpResponse<String> readiness() {
