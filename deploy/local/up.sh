@@ -17,6 +17,8 @@
 #   KAFKA_CONTROLLER_PORT (9093), MONGO_PORT (27017), IDENTITY_PORT (9000),
 #   UCP_DEMO_PASSWORD (demo: the demo users' password), UCP_HEALTH_TIMEOUT (180 s per part),
 #   UCP_SERVICE_JAVA_OPTS, UCP_KAFKA_JAVA_OPTS, UCP_MONGO_JAVA_OPTS (replace the JVM flags set in up.sh).
+#   UCP_MONGO_FSYNC (0; 1: the Mongo server also fsyncs before it acknowledges a write),
+#   UCP_MONGO_COMMIT (per-write; auto: H2's once-a-second commit, loses writes on kill -9), see README.md.
 # Running it again is safe: parts that are already running are left alone.
 # Stop with deploy/local/down.sh (same UCP_HOME), look with deploy/local/status.sh.
 set -euo pipefail

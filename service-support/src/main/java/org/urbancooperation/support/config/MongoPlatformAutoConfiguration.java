@@ -1,9 +1,13 @@
 package org.urbancooperation.support.config;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.urbancooperation.support.mongo.MongoPingHealthIndicator;
@@ -29,6 +33,32 @@ public class MongoPlatformAutoConfiguration {
             name = new ConnectionString(properties.determineUri()).getDatabase();
         }
         return client.getDatabase(name == null ? serviceName.replace('-', '_') : name);
+    }
+
+    /**
+     * Fail fast while the database is unreachable: the driver's defaults wait 30 s for a server and 10 s
+     * for a connection, longer than the gateway waits for an answer (it then says 504, and the caller
+     * never learns that a retry would do). With 2 s each the service answers 503 with Retry-After instead
+     * (see ProblemDetailsAdvice), and readiness goes DOWN within 2 s. {@code ucp.mongo.*} in
+     * service-defaults.properties (env {@code UCP_MONGO_SERVER_SELECTION_TIMEOUT}, {@code
+     * UCP_MONGO_CONNECT_TIMEOUT}); {@code serverSelectionTimeoutMS} or {@code connectTimeoutMS} in
+     * {@code MONGODB_URI} win over both. The driver reconnects by itself when the server is back.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer ucpMongoTimeouts(MongoProperties properties,
+            @Value("${ucp.mongo.server-selection-timeout:2s}") Duration serverSelectionTimeout,
+            @Value("${ucp.mongo.connect-timeout:2s}") Duration connectTimeout) {
+        ConnectionString uri = new ConnectionString(properties.determineUri());
+        return settings -> {
+            if (uri.getServerSelectionTimeout() == null) {
+                settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            if (uri.getConnectTimeout() == null) {
+                settings.applyToSocketSettings(socket -> socket.connectTimeout(
+                        (int) connectTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        };
     }
 
     /** Named like Boot's own indicator so that one is not created; the readiness group includes "mongo". */

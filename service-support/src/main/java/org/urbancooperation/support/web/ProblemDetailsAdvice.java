@@ -34,10 +34,13 @@ import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.RuleViolationException;
+import org.urbancooperation.support.mongo.MongoErrors;
 import org.urbancooperation.support.security.AccessDeniedException;
 import org.urbancooperation.support.security.AuthenticationChallenge;
 import org.urbancooperation.support.security.AuthenticationRequiredException;
 import org.urbancooperation.support.web.Problems.FieldError;
+
+import com.mongodb.MongoException;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
@@ -125,6 +128,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException e) {
         return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
                 e.getMessage()));
+    }
+
+    /** Seconds a client should wait before it retries while the database is unreachable. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * The database is unreachable (down, restarting, no primary): {@code 503} with {@code Retry-After} at once,
+     * since the client's request may well succeed a few seconds later; any other driver error is a 500.
+     */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> database(MongoException e) {
+        if (!MongoErrors.isUnavailable(e)) {
+            return unexpected(e);
+        }
+        log.warn("Database unavailable, answering 503: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        "The database is not reachable at the moment; retry after the seconds in Retry-After"));
     }
 
     @ExceptionHandler(Exception.class)
