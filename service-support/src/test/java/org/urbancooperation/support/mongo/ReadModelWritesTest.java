@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -126,6 +127,28 @@ class ReadModelWritesTest {
         });
         assertThat(keys).contains(new Document("_id", 1).append("aggregateVersion", 1),
                 new Document("_id", 1).append("processedEventCount", 1));
+    }
+
+    @Test
+    void consumersWritesAreAllPointLookups() {
+        try (QueryShapes shapes = new QueryShapes()) {
+            MongoCollection<Document> watched = shapes.client().getDatabase(collection.getNamespace().getDatabaseName())
+                    .getCollection(collection.getNamespace().getCollectionName());
+            ReadModelWrites.upsertIfNewer(watched, "p1", 1, new Document("name", "v1"));
+            ReadModelWrites.applyOnce(watched, "p2", UUID.randomUUID(), Updates.inc("events", 1));
+            shapes.start();
+            ReadModelWrites.upsertIfNewer(watched, "p1", 2, new Document("name", "v2"));
+            ReadModelWrites.upsertIfNewer(watched, "p1", 1, new Document("name", "v1 again"));
+            ReadModelWrites.upsertIfNewer(watched, "p3", 1, new Document("name", "new"));
+            UUID event = UUID.randomUUID();
+            ReadModelWrites.applyOnce(watched, "p2", event, Updates.inc("events", 1));
+            ReadModelWrites.applyOnce(watched, "p2", event, Updates.inc("events", 1));
+            ReadModelWrites.applyOnce(watched, "p4", event, Updates.inc("events", 1));
+
+            assertThat(shapes.scans(Set.of("aggregateVersion", "processedEventCount"))).isEmpty();
+        }
+        assertThat(collection.find(new Document("_id", "p1")).first().getString("name")).isEqualTo("v2");
+        assertThat(collection.find(new Document("_id", "p2")).first().getInteger("events")).isEqualTo(2);
     }
 
     private static List<HandlingOutcome> race(int threads, java.util.concurrent.Callable<List<HandlingOutcome>> work)

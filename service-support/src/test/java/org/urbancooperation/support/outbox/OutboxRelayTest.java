@@ -40,6 +40,7 @@ import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
+import org.urbancooperation.support.mongo.QueryShapes;
 import org.urbancooperation.support.observability.CorrelationId;
 import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -339,6 +340,30 @@ class OutboxRelayTest {
         assertThat(relay.publishWritten()).as("an expired lease is taken over").isEqualTo(1);
         assertThat(recordsFor(Set.of(id.toString()), 1)).hasSize(1);
         assertThat(partnerships.find().first().containsKey("outboxLease")).isFalse();
+    }
+
+    @Test
+    void theCommandPathAndTheByIdPathOnlySendPointLookups() {
+        try (QueryShapes shapes = new QueryShapes()) {
+            MongoCollection<Document> watched = shapes.client().getDatabase(partnerships.getNamespace().getDatabaseName())
+                    .getCollection(partnerships.getNamespace().getCollectionName());
+            OutboxRelay relay = relay(broker.getBrokersAsString(), new SimpleMeterRegistry());
+            relay.register(watched);
+            AggregateStore<String> signalling = new AggregateStore<>(watched, "Partnership", new IdOnlyMapper(),
+                    new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), relay);
+            UUID id = UUID.randomUUID();
+            signalling.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+            assertThat(relay.publishWritten()).isEqualTo(1);
+
+            shapes.start();
+            long version = signalling.get(id.toString()).version();
+            signalling.update(id.toString(), version, ExpectedVersion.any(), List.of(SampleEvents.continuedCooperation(id)));
+            assertThat(relay.publishWritten()).isEqualTo(1);
+            int recorded = shapes.recorded();
+
+            assertThat(shapes.scans(Set.of("version", "outboxLease.round"))).as("filters that would scan").isEmpty();
+            assertThat(recorded).as("read, write, read signalled, claim, release+pull, unmark").isBetween(4, 8);
+        }
     }
 
     private AggregateStore<String> signallingStore(OutboxRelay relay) {
