@@ -26,7 +26,7 @@ import com.mongodb.client.MongoDatabase;
 final class StoredData implements AutoCloseable {
 
     static final Set<String> SELF_CHANGING_FIELDS = Set.of("outbox", "outboxLease", "outboxSince",
-            "processedEventIds", "aggregateVersion");
+            "processedEventIds", "processedEventCount", "aggregateVersion");
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 

@@ -1,6 +1,5 @@
 package org.urbancooperation.support.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -50,10 +49,17 @@ public final class AggregateStore<A> {
         this.mapper = mapper;
         this.outboxEntries = outboxEntries;
         this.outboxSignal = outboxSignal;
-        // Sparse: only documents with pending events are in it, so the relay's query stays small
-        // however many aggregates there are. (mongo-java-server ignores it; MongoDB uses it.)
-        collection.createIndexes(List.of(new IndexModel(Indexes.ascending(OutboxEntries.PENDING_SINCE_FIELD),
-                new IndexOptions().sparse(true))));
+        // Sparse: only documents with pending events are in it, so the relay's safety-net query stays
+        // small however many aggregates there are. (mongo-java-server ignores it; MongoDB uses it.)
+        // The two unique indexes that start with _id are for mongo-java-server, which uses an index only
+        // when the query's fields are exactly its keys and the index is unique: they make the
+        // optimistic-locking write {_id, version} and the relay's lease compare-and-set
+        // {_id, outboxLease.round} point lookups instead of collection scans. (On MongoDB the _id
+        // index already serves both; these cost an index entry per document.)
+        collection.createIndexes(List.of(
+                new IndexModel(Indexes.ascending(OutboxEntries.PENDING_SINCE_FIELD), new IndexOptions().sparse(true)),
+                new IndexModel(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true)),
+                new IndexModel(Indexes.ascending(ID, OutboxEntries.LEASE_ROUND_FIELD), new IndexOptions().unique(true))));
     }
 
     public Optional<Versioned<A>> find(String id) {
@@ -84,7 +90,7 @@ public final class AggregateStore<A> {
             }
             throw e;
         }
-        signal(events);
+        signal(mapper.id(aggregate), events);
         return new Versioned<>(aggregate, 1L);
     }
 
@@ -106,15 +112,18 @@ public final class AggregateStore<A> {
             updates.add(Updates.min(OutboxEntries.PENDING_SINCE_FIELD, outboxEntries.now()));
         }
         String id = mapper.id(aggregate);
-        UpdateResult result = collection.updateOne(and(eq(ID, id), eq(VERSION, readVersion)), Updates.combine(updates));
+        // A flat {_id, version} filter, the keys of a unique index: a point lookup on mongo-java-server too
+        // (Filters.and renders $and, which it can only answer by scanning the collection).
+        UpdateResult result = collection.updateOne(new Document(ID, id).append(VERSION, readVersion),
+                Updates.combine(updates));
         if (result.getMatchedCount() == 0) {
-            if (collection.countDocuments(eq(ID, id)) == 0) {
+            if (collection.find(eq(ID, id)).projection(new Document(ID, 1)).first() == null) {
                 throw new NotFoundException(resourceName, id);
             }
             throw new ConcurrentModificationConflict(resourceName + " " + id + " was changed by someone else since version "
                     + readVersion + "; read it again and retry", expected.isGiven());
         }
-        signal(events);
+        signal(id, events);
         return new Versioned<>(aggregate, nextVersion);
     }
 
@@ -141,9 +150,9 @@ public final class AggregateStore<A> {
         return state;
     }
 
-    private void signal(List<? extends IntegrationEvent> events) {
+    private void signal(String id, List<? extends IntegrationEvent> events) {
         if (!events.isEmpty()) {
-            outboxSignal.eventsWritten();
+            outboxSignal.eventsWritten(collection, id, events.size());
         }
     }
 

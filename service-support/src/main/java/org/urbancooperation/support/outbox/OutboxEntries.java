@@ -26,6 +26,12 @@ public final class OutboxEntries {
      * relay finds work through a sparse index on it instead of scanning every aggregate.
      */
     public static final String PENDING_SINCE_FIELD = "outboxSince";
+    /**
+     * The lease's round: unique per claim. The relay's by-id claim and release compare-and-set on
+     * {@code {_id, outboxLease.round}}, which a unique index makes a point lookup even on
+     * mongo-java-server (it only uses an index whose keys are exactly the query's fields).
+     */
+    public static final String LEASE_ROUND_FIELD = LEASE_FIELD + ".round";
 
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";

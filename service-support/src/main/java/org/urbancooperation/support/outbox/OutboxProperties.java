@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Relay tuning ({@code ucp.outbox.*}).
  *
- * @param pollInterval how often the relay looks for events nobody signalled (other replicas' crashes)
+ * @param pollInterval how often the relay's safety net scans for pending events nobody signalled (a crash
+ *        between a write and its publication, a failed round, another replica's expired lease); it also
+ *        runs at start-up. Signalled writes are published at once by {@code _id}, whatever this is.
  * @param lease how long a claimed document is reserved for one relay; longer than the producer's delivery timeout
  * @param documentsPerRound how many documents one round claims before it waits for the broker's acks
  * @param maxBackoff the longest pause after the broker refused or timed out
@@ -22,7 +24,7 @@ public record OutboxProperties(
         Boolean relayEnabled) {
 
     public OutboxProperties {
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         documentsPerRound = documentsPerRound <= 0 ? 200 : documentsPerRound;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;

@@ -1,7 +1,6 @@
 package org.urbancooperation.support.outbox;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -14,13 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,10 +37,10 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.urbancooperation.contracts.KafkaHeaders;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
@@ -48,21 +51,32 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Publishes the events waiting in aggregate documents' outboxes to Kafka.
  *
- * <p>One round: claim up to N documents with pending events by setting a lease (a conditional
- * {@code updateMany}, so several replicas never publish the same document at once), send all their
- * events without waiting in between, wait for the acks of the whole batch ({@code acks=all},
- * idempotent producer), then {@code $pull} exactly the acknowledged events and drop the leases. A
- * round costs a handful of queries, not a few per event. A crash between ack and
- * pull republishes the event: a duplicate, which consumers ignore, never a loss.
+ * <p>Two ways to find work, one way to publish it:
+ * <ul>
+ * <li><b>After each write</b> ({@link #publishWritten()}, the hot path): the writer tells the relay
+ * which document it wrote ({@link OutboxSignal}); the relay claims exactly those documents by
+ * {@code _id}. Every query and write on this path is a point lookup on {@code _id} (or on a unique
+ * index that starts with it), so its cost does not grow with the number of aggregates stored, even
+ * on mongo-java-server, which scans the collection for any other query.
+ * <li><b>Safety net</b> ({@link #publishPending()}, at start-up and every {@code pollInterval}):
+ * scans for documents still marked pending ({@code outboxSince}): events left by a crash between a
+ * write and its publication, by a failed round, or by another replica whose lease expired. It also
+ * recounts the pending gauge, which the hot path only adjusts.
+ * </ul>
  *
- * <p>Writers signal it after each write so events leave within milliseconds; the poll interval only
- * matters for events left by a crashed replica or a failed round.
+ * <p>A claim sets a lease ({@code owner, until, round}) conditionally: the by-id claim is a
+ * compare-and-set on the round it read, the safety net's is a conditional {@code updateMany}; so
+ * several replicas never publish the same document's events at once. A round sends all its events
+ * without waiting in between, waits for the acks of the whole batch ({@code acks=all}, idempotent
+ * producer), then {@code $pull}s exactly the acknowledged events and drops its leases. A crash
+ * between ack and pull republishes the event: a duplicate, which consumers ignore, never a loss.
  */
 public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration ACK_WAIT = Duration.ofSeconds(45);
-    private static final Duration PENDING_REFRESH = Duration.ofSeconds(2);
+    /** Beyond this many signalled documents waiting, further signals are dropped: the safety net finds them. */
+    private static final int MAX_SIGNALLED = 100_000;
 
     private final List<MongoCollection<Document>> collections = new CopyOnWriteArrayList<>();
     private final KafkaOperations<String, Object> kafka;
@@ -70,6 +84,8 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private final Clock clock;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Semaphore signal = new Semaphore(0);
+    private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writtenSize = new AtomicInteger();
     private final AtomicLong pending = new AtomicLong();
     private final MeterRegistry meters;
     private final Counter failed;
@@ -77,7 +93,6 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread worker;
-    private Instant pendingRefreshedAt = Instant.EPOCH;
 
     public OutboxRelay(KafkaOperations<String, Object> kafka, OutboxProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -92,7 +107,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                 .description("Time from the state change to the broker's acknowledgement of its event")
                 .publishPercentileHistogram()
                 .register(meters);
-        Gauge.builder("ucp.outbox.pending", pending, AtomicLong::get)
+        Gauge.builder("ucp.outbox.pending", pending, p -> Math.max(0, p.get()))
                 .description("Events written to outboxes and not yet acknowledged by Kafka")
                 .register(meters);
     }
@@ -103,21 +118,64 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     @Override
-    public void eventsWritten() {
+    public void eventsWritten(MongoCollection<Document> collection, Object id, int events) {
+        pending.addAndGet(events);
+        enqueue(new Written(collection, id));
         if (signal.availablePermits() == 0) {
             signal.release();
         }
     }
 
+    private void enqueue(Written document) {
+        if (writtenSize.incrementAndGet() > MAX_SIGNALLED) {
+            writtenSize.decrementAndGet();
+            return;
+        }
+        written.add(document);
+    }
+
     /**
-     * One publishing round over all registered collections.
+     * The hot path: publishes the events of the documents signalled since the last call, claiming
+     * each by {@code _id}. Documents another live relay holds are left to it.
+     *
+     * @return how many events the broker acknowledged
+     */
+    public int publishWritten() {
+        Map<MongoCollection<Document>, Set<Object>> signalled = new LinkedHashMap<>();
+        int taken = 0;
+        Written next;
+        while (taken < properties.documentsPerRound() && (next = written.poll()) != null) {
+            writtenSize.decrementAndGet();
+            if (signalled.computeIfAbsent(next.collection, k -> new LinkedHashSet<>()).add(next.id)) {
+                taken++;
+            }
+        }
+        if (signalled.isEmpty()) {
+            return 0;
+        }
+        List<Claim> claims = new ArrayList<>();
+        signalled.forEach((collection, ids) -> claims.addAll(claimByIds(collection, ids)));
+        return publish(claims);
+    }
+
+    /**
+     * One safety-net round over all registered collections: a scan for pending documents, so it runs
+     * at start-up and every {@code pollInterval}, not after each write. When the round finds less
+     * than a full batch, the pending gauge is recounted as well.
      *
      * @return how many events the broker acknowledged
      */
     public int publishPending() {
-        List<Claim> claims = claim();
+        List<Claim> claims = claimPending();
+        int published = publish(claims);
+        if (claims.size() < properties.documentsPerRound()) {
+            recountPending();
+        }
+        return published;
+    }
+
+    private int publish(List<Claim> claims) {
         if (claims.isEmpty()) {
-            refreshPendingGauge();
             return 0;
         }
         send(claims);
@@ -125,18 +183,55 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         for (Claim claim : claims) {
             published += awaitAcks(claim);
         }
+        pending.addAndGet(-published);
         release(claims);
-        refreshPendingGauge();
         return published;
     }
 
     /**
-     * Claims up to N documents in three queries per collection, whatever N is: find candidates
-     * (oldest pending first, through the sparse index), lease those still free in one
-     * {@code updateMany} tagged with this round, read back the ones this round got. Another relay
-     * racing for the same documents gets the others; the per-document filter decides atomically.
+     * Claims the given documents by {@code _id}: one read of all of them ({@code _id $in}), then per
+     * document with events and a free or expired lease a compare-and-set on the lease round it read.
+     * Two relays reading the same free document both try; the per-document write lets one win.
      */
-    private List<Claim> claim() {
+    private List<Claim> claimByIds(MongoCollection<Document> collection, Set<Object> ids) {
+        List<Claim> claims = new ArrayList<>();
+        Date now = Date.from(clock.instant());
+        Date until = Date.from(clock.instant().plus(properties.lease()));
+        List<Document> found = collection.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
+                .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD))
+                .into(new ArrayList<>());
+        for (Document document : found) {
+            List<Document> entries = document.getList(OutboxEntries.FIELD, Document.class);
+            if (entries == null || entries.isEmpty()) {
+                continue;
+            }
+            Document lease = document.get(OutboxEntries.LEASE_FIELD, Document.class);
+            if (lease != null && lease.getDate("until") != null && !lease.getDate("until").before(now)) {
+                continue; // another relay is publishing it; if it dies, the safety net will
+            }
+            Object roundRead = lease == null ? null : lease.get("round");
+            String round = owner + "/" + UUID.randomUUID();
+            Document claimed = collection.findOneAndUpdate(
+                    new Document("_id", document.get("_id")).append(OutboxEntries.LEASE_ROUND_FIELD, roundRead),
+                    Updates.set(OutboxEntries.LEASE_FIELD,
+                            new Document("owner", owner).append("until", until).append("round", round)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                            .projection(Projections.include(OutboxEntries.FIELD)));
+            if (claimed != null) {
+                claims.add(new Claim(collection, claimed.get("_id"), round,
+                        claimed.getList(OutboxEntries.FIELD, Document.class)));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * The safety net's claim, in three queries per collection whatever N is: find candidates (oldest
+     * pending first; a collection scan on mongo-java-server, the sparse index on MongoDB), lease those
+     * still free in one {@code updateMany} tagged with this round, read back the ones this round got.
+     * Another relay racing for the same documents gets the others; the per-document filter decides.
+     */
+    private List<Claim> claimPending() {
         List<Claim> claims = new ArrayList<>();
         Date now = Date.from(clock.instant());
         Date until = Date.from(clock.instant().plus(properties.lease()));
@@ -156,11 +251,15 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             String round = owner + "/" + UUID.randomUUID();
             collection.updateMany(and(in("_id", candidates), claimable), Updates.set(OutboxEntries.LEASE_FIELD,
                     new Document("owner", owner).append("until", until).append("round", round)));
-            collection.find(and(in("_id", candidates), eq(OutboxEntries.LEASE_FIELD + ".round", round)))
-                    .sort(Sorts.ascending(OutboxEntries.PENDING_SINCE_FIELD))
-                    .projection(Projections.include(OutboxEntries.FIELD))
-                    .forEach(d -> claims.add(new Claim(collection, d.get("_id"), round,
-                            d.getList(OutboxEntries.FIELD, Document.class))));
+            collection.find(new Document("_id", new Document("$in", candidates)))
+                    .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD))
+                    .forEach(d -> {
+                        Document lease = d.get(OutboxEntries.LEASE_FIELD, Document.class);
+                        if (lease != null && round.equals(lease.get("round"))) {
+                            List<Document> entries = d.getList(OutboxEntries.FIELD, Document.class);
+                            claims.add(new Claim(collection, d.get("_id"), round, entries == null ? List.of() : entries));
+                        }
+                    });
         }
         return claims;
     }
@@ -186,7 +285,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         }
     }
 
-    /** Collects which events the broker acknowledged; removing them happens per collection in {@link #release}. */
+    /** Collects which events the broker acknowledged; removing them happens in {@link #release}. */
     private int awaitAcks(Claim claim) {
         for (Send send : claim.sends) {
             try {
@@ -209,33 +308,38 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     /**
-     * Per collection, three writes for the whole round: pull the acknowledged events (by event id,
-     * so it is right even if our lease ran out meanwhile), mark drained documents as no longer
-     * pending, and give up this round's leases.
+     * Per document, point writes only: pull the acknowledged events and drop our lease in one
+     * compare-and-set on our round (if the lease was lost meanwhile, pull them by {@code _id} anyway:
+     * acknowledged is acknowledged); when the outbox is then empty, unmark it as pending with a
+     * compare-and-set on the version just read, so an event a writer appended in between keeps the
+     * document pending. Events appended while we held the lease are published by id next round.
      */
     private void release(List<Claim> claims) {
-        Map<MongoCollection<Document>, List<Claim>> byCollection = new LinkedHashMap<>();
-        claims.forEach(c -> byCollection.computeIfAbsent(c.collection, k -> new ArrayList<>()).add(c));
-        byCollection.forEach((collection, ofCollection) -> {
-            List<UpdateOneModel<Document>> pulls = new ArrayList<>();
-            for (Claim claim : ofCollection) {
-                if (!claim.acknowledged.isEmpty()) {
-                    pulls.add(new UpdateOneModel<>(eq("_id", claim.id), Updates.pullByFilter(
-                            new Document(OutboxEntries.FIELD, in(OutboxEntries.EVENT_ID, claim.acknowledged)))));
-                }
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                .projection(Projections.include(OutboxEntries.FIELD, "version"));
+        for (Claim claim : claims) {
+            Bson pull = Updates.pullByFilter(new Document(OutboxEntries.FIELD,
+                    new Document(OutboxEntries.EVENT_ID, new Document("$in", claim.acknowledged))));
+            Bson unlease = Updates.unset(OutboxEntries.LEASE_FIELD);
+            Document left = claim.collection.findOneAndUpdate(
+                    new Document("_id", claim.id).append(OutboxEntries.LEASE_ROUND_FIELD, claim.round),
+                    claim.acknowledged.isEmpty() ? unlease : Updates.combine(pull, unlease), after);
+            if (left == null && !claim.acknowledged.isEmpty()) {
+                left = claim.collection.findOneAndUpdate(new Document("_id", claim.id), pull, after);
             }
-            if (!pulls.isEmpty()) {
-                collection.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+            if (left == null) {
+                continue;
             }
-            List<Object> ids = ofCollection.stream().map(c -> c.id).toList();
-            // Only where nothing is left: an event written since keeps the document pending.
-            collection.updateMany(and(in("_id", ids), exists(OutboxEntries.FIELD + ".0", false)),
-                    Updates.unset(OutboxEntries.PENDING_SINCE_FIELD));
-            for (String round : ofCollection.stream().map(c -> c.round).distinct().toList()) {
-                collection.updateMany(and(in("_id", ids), eq(OutboxEntries.LEASE_FIELD + ".round", round)),
-                        Updates.unset(OutboxEntries.LEASE_FIELD));
+            List<Document> entries = left.getList(OutboxEntries.FIELD, Document.class);
+            if (entries == null || entries.isEmpty()) {
+                claim.collection.updateOne(new Document("_id", claim.id).append("version", left.get("version")),
+                        Updates.unset(OutboxEntries.PENDING_SINCE_FIELD));
+            } else if (!claim.acknowledged.isEmpty()) {
+                // Written while we published: the writer's signal may have found our lease. After a
+                // failed round they stay for the safety net instead, with back-off.
+                enqueue(new Written(claim.collection, claim.id));
             }
-        });
+        }
     }
 
     private static ProducerRecord<String, Object> record(Document entry) {
@@ -259,18 +363,17 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         }
     }
 
-    /** At most every two seconds: the gauge is for dashboards, the count is a query. */
-    private void refreshPendingGauge() {
-        Instant now = clock.instant();
-        if (now.isBefore(pendingRefreshedAt.plus(PENDING_REFRESH))) {
-            return;
-        }
-        pendingRefreshedAt = now;
+    /**
+     * Recounts the pending gauge in the safety-net pass (a scan); between passes, signalled writes
+     * add to it and acknowledgements subtract from it.
+     */
+    private void recountPending() {
         long total = 0;
         for (MongoCollection<Document> collection : collections) {
             for (Document d : collection.find(exists(OutboxEntries.PENDING_SINCE_FIELD))
                     .projection(Projections.include(OutboxEntries.FIELD))) {
-                total += d.getList(OutboxEntries.FIELD, Document.class).size();
+                List<Document> entries = d.getList(OutboxEntries.FIELD, Document.class);
+                total += entries == null ? 0 : entries.size();
             }
         }
         pending.set(total);
@@ -314,20 +417,31 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
+    /**
+     * Publishes signalled writes as they come; runs a safety-net pass at start-up and then every
+     * {@code pollInterval} (back to back while it still finds work), and backs off while the broker fails.
+     */
     private void loop() {
         Duration backoff = Duration.ZERO;
+        Instant nextSweep = Instant.EPOCH;
         while (running) {
             long failedBefore = (long) failed.count();
             try {
-                int published = publishPending();
+                int published = publishWritten();
+                if (!clock.instant().isBefore(nextSweep)) {
+                    int swept = publishPending();
+                    published += swept;
+                    nextSweep = swept > 0 ? clock.instant() : clock.instant().plus(properties.pollInterval());
+                }
                 if ((long) failed.count() > failedBefore) {
                     backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), properties.maxBackoff());
                     sleep(backoff);
                     continue;
                 }
                 backoff = Duration.ZERO;
-                if (published == 0) {
-                    awaitSignal(properties.pollInterval());
+                if (published == 0 && written.isEmpty()) {
+                    Duration untilSweep = Duration.between(clock.instant(), nextSweep);
+                    awaitSignal(untilSweep.isNegative() ? Duration.ZERO : min(untilSweep, properties.pollInterval()));
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay round failed, retrying: {}", e.toString());
@@ -379,5 +493,8 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     private record Send(Document entry, CompletableFuture<?> result) {
+    }
+
+    private record Written(MongoCollection<Document> collection, Object id) {
     }
 }

@@ -1,8 +1,20 @@
 package org.urbancooperation.support.outbox;
 
-/** Tells the relay that events were just written, so it publishes now instead of at its next poll. */
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+
+/**
+ * Tells the relay which document just received events, so it publishes them now, claiming that
+ * document by {@code _id}, instead of at its next safety-net pass.
+ */
 @FunctionalInterface
 public interface OutboxSignal {
 
-    void eventsWritten();
+    /**
+     * @param collection the aggregate collection written to
+     * @param id the {@code _id} of the document whose outbox received events
+     * @param events how many events were appended
+     */
+    void eventsWritten(MongoCollection<Document> collection, Object id, int events);
 }

@@ -76,7 +76,7 @@ public class OutboxRelayBenchmark {
         broker = KafkaBrokerProcess.start(Files.createTempDirectory("relay-benchmark"));
         collection = InMemoryMongo.freshDatabase().getCollection("aggregates");
         store = new AggregateStore<>(collection, "Partnership", new IdOnly(),
-                new OutboxEntries(new IntegrationEventMapper(), "benchmark", Clock.systemUTC()), () -> { });
+                new OutboxEntries(new IntegrationEventMapper(), "benchmark", Clock.systemUTC()), (c, id, n) -> { });
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -59,7 +59,7 @@ class AggregateStoreTest {
         collection = InMemoryMongo.freshDatabase().getCollection("notes");
         store = new AggregateStore<>(collection, "Note", new NoteMapper(),
                 new OutboxEntries(new IntegrationEventMapper(), "test-service", Clock.systemUTC()),
-                signals::incrementAndGet);
+                (c, id, n) -> signals.incrementAndGet());
     }
 
     @Test
@@ -188,7 +188,7 @@ class AggregateStoreTest {
             public Document toDocument(Note note) {
                 return new Document("text", note.text()).append("version", 99);
             }
-        }, new OutboxEntries(new IntegrationEventMapper(), "t", Clock.systemUTC()), () -> { });
+        }, new OutboxEntries(new IntegrationEventMapper(), "t", Clock.systemUTC()), (c, id, n) -> { });
         assertThatThrownBy(() -> sloppy.insert(new Note("x", "y"), List.of())).isInstanceOf(IllegalStateException.class);
     }
 }

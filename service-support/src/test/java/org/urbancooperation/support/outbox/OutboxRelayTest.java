@@ -40,6 +40,7 @@ import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
+import org.urbancooperation.support.mongo.QueryShapes;
 import org.urbancooperation.support.observability.CorrelationId;
 import org.urbancooperation.support.testing.InMemoryMongo;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -76,7 +77,7 @@ class OutboxRelayTest {
     void setUp() {
         partnerships = InMemoryMongo.freshDatabase().getCollection("partnerships");
         store = new AggregateStore<>(partnerships, "Partnership", new IdOnlyMapper(),
-                new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), () -> { });
+                new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), (c, id, n) -> { });
         topic = Topics.PARTNERSHIPS;
     }
 
@@ -210,6 +211,166 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aSignalledWriteIsPublishedByIdWithoutTheSafetyNet() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = relay(broker.getBrokersAsString(), meters);
+        AggregateStore<String> signalling = signallingStore(relay);
+        UUID left = UUID.randomUUID();
+        store.insert(left.toString(), List.of(SampleEvents.essenKoriyama(left))); // not signalled
+        UUID id = UUID.randomUUID();
+        signalling.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+        signalling.update(id.toString(), 1, ExpectedVersion.any(), List.of(SampleEvents.continuedCooperation(id)));
+        assertThat(meters.get("ucp.outbox.pending").gauge().value()).as("counted on write, no query").isEqualTo(2);
+
+        assertThat(relay.publishWritten()).as("both events of the signalled document, one claim").isEqualTo(2);
+
+        assertThat(recordsFor(Set.of(id.toString()), 2)).hasSize(2);
+        Document stored = partnerships.find(Filters.eq("_id", id.toString())).first();
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.containsKey("outboxLease")).isFalse();
+        assertThat(stored.containsKey("outboxSince")).as("no longer pending").isFalse();
+        assertThat(meters.get("ucp.outbox.pending").gauge().value()).isZero();
+        assertThat(relay.publishWritten()).as("nothing signalled since").isZero();
+        Document unsignalled = partnerships.find(Filters.eq("_id", left.toString())).first();
+        assertThat(unsignalled.getList("outbox", Document.class)).as("left to the safety net").hasSize(1);
+        assertThat(relay.publishPending()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsLeftBehindByACrashBeforePublishingArePublishedByTheSafetyNetAtStartAndPeriodically() {
+        // The writer's signal never reaches a relay: as if the service died between write and publish.
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id.toString());
+            store.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+        }
+        OutboxRelay relay = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 200, Duration.ofMillis(300),
+                true);
+        relay.start();
+        try {
+            for (int i = 0; i < 2; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id.toString());
+                store.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+            }
+            assertThat(recordsFor(ids, 5)).hasSize(5);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partnerships.countDocuments(Filters.exists("outboxSince")) > 0 && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(partnerships.countDocuments(Filters.exists("outbox.0"))).isZero();
+            assertThat(partnerships.countDocuments(Filters.exists("outboxSince"))).isZero();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void twoRelaysSignalledForTheSameWritesNeverPublishAnEventTwiceAndMissNone() throws Exception {
+        OutboxRelay a = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 5);
+        OutboxRelay b = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 5);
+        // Both relays hear of every write, the worst case for the by-id claim.
+        AggregateStore<String> both = new AggregateStore<>(partnerships, "Partnership", new IdOnlyMapper(),
+                new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), (c, id, n) -> {
+                    a.eventsWritten(c, id, n);
+                    b.eventsWritten(c, id, n);
+                });
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id.toString());
+            both.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> totals = new ArrayList<>();
+        for (OutboxRelay relay : List.of(a, b)) {
+            totals.add(pool.submit(() -> {
+                start.await();
+                int total = 0;
+                for (int round = 0; round < 100; round++) {
+                    total += relay.publishWritten();
+                }
+                return total;
+            }));
+        }
+        // And a third replica's safety net racing both.
+        OutboxRelay c = relay(broker.getBrokersAsString(), new SimpleMeterRegistry(), 5);
+        totals.add(pool.submit(() -> {
+            start.await();
+            int total = 0;
+            for (int round = 0; round < 10; round++) {
+                total += c.publishPending();
+            }
+            return total;
+        }));
+        start.countDown();
+        int published = 0;
+        for (Future<Integer> total : totals) {
+            published += total.get();
+        }
+        pool.shutdown();
+
+        assertThat(published).isEqualTo(100);
+        List<ConsumerRecord<String, byte[]>> records = recordsFor(ids, 100);
+        assertThat(records).hasSize(100);
+        assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(ids);
+        assertThat(partnerships.countDocuments(Filters.exists("outbox.0"))).isZero();
+        assertThat(partnerships.countDocuments(Filters.exists("outboxLease"))).isZero();
+    }
+
+    @Test
+    void theByIdPathLeavesADocumentLeasedByAnotherLiveRelayAlone() {
+        OutboxRelay relay = relay(broker.getBrokersAsString(), new SimpleMeterRegistry());
+        UUID id = UUID.randomUUID();
+        store.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+        Date future = new Date(System.currentTimeMillis() + 60_000);
+        partnerships.updateOne(Filters.eq("_id", id.toString()), Updates.set("outboxLease",
+                new Document("owner", "other-replica").append("until", future).append("round", "other-round")));
+        relay.eventsWritten(partnerships, id.toString(), 1);
+
+        assertThat(relay.publishWritten()).isZero();
+
+        Date past = new Date(System.currentTimeMillis() - 1_000);
+        partnerships.updateOne(Filters.eq("_id", id.toString()), Updates.set("outboxLease.until", past));
+        relay.eventsWritten(partnerships, id.toString(), 0);
+        assertThat(relay.publishWritten()).as("an expired lease is taken over").isEqualTo(1);
+        assertThat(recordsFor(Set.of(id.toString()), 1)).hasSize(1);
+        assertThat(partnerships.find().first().containsKey("outboxLease")).isFalse();
+    }
+
+    @Test
+    void theCommandPathAndTheByIdPathOnlySendPointLookups() {
+        try (QueryShapes shapes = new QueryShapes()) {
+            MongoCollection<Document> watched = shapes.client().getDatabase(partnerships.getNamespace().getDatabaseName())
+                    .getCollection(partnerships.getNamespace().getCollectionName());
+            OutboxRelay relay = relay(broker.getBrokersAsString(), new SimpleMeterRegistry());
+            relay.register(watched);
+            AggregateStore<String> signalling = new AggregateStore<>(watched, "Partnership", new IdOnlyMapper(),
+                    new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), relay);
+            UUID id = UUID.randomUUID();
+            signalling.insert(id.toString(), List.of(SampleEvents.essenKoriyama(id)));
+            assertThat(relay.publishWritten()).isEqualTo(1);
+
+            shapes.start();
+            long version = signalling.get(id.toString()).version();
+            signalling.update(id.toString(), version, ExpectedVersion.any(), List.of(SampleEvents.continuedCooperation(id)));
+            assertThat(relay.publishWritten()).isEqualTo(1);
+            int recorded = shapes.recorded();
+
+            assertThat(shapes.scans(Set.of("version", "outboxLease.round"))).as("filters that would scan").isEmpty();
+            assertThat(recorded).as("read, write, read signalled, claim, release+pull, unmark").isBetween(4, 8);
+        }
+    }
+
+    private AggregateStore<String> signallingStore(OutboxRelay relay) {
+        return new AggregateStore<>(partnerships, "Partnership", new IdOnlyMapper(),
+                new OutboxEntries(MAPPER, "partnership-service", Clock.systemUTC()), relay);
+    }
+
     private List<ConsumerRecord<String, byte[]>> recordsFor(Set<String> keys, int expected) {
         // Tests share the topic: read it all, keep this test's aggregates.
         List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
@@ -226,6 +387,11 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(String bootstrap, SimpleMeterRegistry meters, int documentsPerRound) {
+        return relay(bootstrap, meters, documentsPerRound, Duration.ofMillis(100), false);
+    }
+
+    private OutboxRelay relay(String bootstrap, SimpleMeterRegistry meters, int documentsPerRound,
+            Duration pollInterval, boolean running) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -237,8 +403,8 @@ class OutboxRelayTest {
         @SuppressWarnings({"unchecked", "rawtypes"})
         KafkaTemplate<String, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory(config,
                 new StringSerializer(), new ByteArraySerializer()));
-        OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), Duration.ofSeconds(60),
-                documentsPerRound, Duration.ofSeconds(1), false);
+        OutboxProperties properties = new OutboxProperties(pollInterval, Duration.ofSeconds(60),
+                documentsPerRound, Duration.ofSeconds(1), running);
         OutboxRelay relay = new OutboxRelay(template, properties, Clock.systemUTC(), meters);
         relay.register(partnerships);
         return relay;
