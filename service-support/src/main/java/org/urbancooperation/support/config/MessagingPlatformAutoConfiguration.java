@@ -33,6 +33,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventMapper;
@@ -46,6 +47,7 @@ import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.support.messaging.IntegrationEventSubscriptions;
 import org.urbancooperation.support.messaging.MessagingProperties;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.mongo.MongoErrors;
 import org.urbancooperation.support.outbox.OutboxEntries;
 import org.urbancooperation.support.outbox.OutboxProperties;
 import org.urbancooperation.support.outbox.OutboxRelay;
@@ -122,7 +124,20 @@ public class MessagingPlatformAutoConfiguration {
         }, backOff);
         // Retrying cannot fix a record that breaks its contract.
         handler.addNotRetryableExceptions(InvalidIntegrationEventException.class);
+        // Nor is a record poison because the database is down: it waits (the partition pauses) until the database is
+        // back, however long that takes, instead of being dead-lettered and missing from the read model for ever.
+        handler.setBackOffFunction((record, e) -> databaseOutageBackOff(e, properties));
         return handler;
+    }
+
+    /** While the database is unreachable: retry without end, backing off up to the usual maximum; otherwise the default. */
+    static BackOff databaseOutageBackOff(Exception e, MessagingProperties properties) {
+        if (!MongoErrors.isUnavailable(e)) {
+            return null;
+        }
+        ExponentialBackOff untilBack = new ExponentialBackOff(properties.initialBackoff().toMillis(), 2.0);
+        untilBack.setMaxInterval(properties.maxBackoff().toMillis());
+        return untilBack;
     }
 
     @Bean
