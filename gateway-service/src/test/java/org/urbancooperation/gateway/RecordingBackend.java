@@ -27,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * <p>Paths ending in {@code /slow} are answered only when {@link #close()} is called, to provoke the
  * gateway's response timeout; paths ending in {@code /crash} close the connection without a response;
  * paths ending in {@code /fail} are answered 500; paths ending in {@code /flaky} are answered 503 the
- * first time and normally after that. Public: the ratelimit and resilience tests use it too.
+ * first time and normally after that; paths ending in {@code /unavailable} are answered 503 with
+ * {@code Retry-After: 5}, as a service whose database is down. Public: the ratelimit and resilience tests use it too.
  */
 public final class RecordingBackend implements AutoCloseable {
 
@@ -107,6 +108,11 @@ public final class RecordingBackend implements AutoCloseable {
             }
             if (path.endsWith("/fail")) {
                 exchange.sendResponseHeaders(500, -1);
+                return;
+            }
+            if (path.endsWith("/unavailable")) {
+                exchange.getResponseHeaders().set("Retry-After", "5");
+                exchange.sendResponseHeaders(503, -1);
                 return;
             }
             Headers responseHeaders = exchange.getResponseHeaders();

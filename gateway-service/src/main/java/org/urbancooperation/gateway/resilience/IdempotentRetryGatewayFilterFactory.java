@@ -21,7 +21,7 @@ import reactor.netty.Connection;
 
 /**
  * Route filter {@code IdempotentRetry}: sends a GET or HEAD request again when the service answered 5xx
- * or the connection failed ({@link IOException}: refused, connect timeout, dropped), at most
+ * (without {@code Retry-After}) or the connection failed ({@link IOException}: refused, connect timeout, dropped), at most
  * {@code retries} times, waiting {@code firstBackoff}, then {@code factor} times longer each time, at most
  * {@code maxBackoff}. Never other methods, never a request with a body, never after a response timeout
  * (the service is slow, not down: a retry would multiply its load and the client's wait).
@@ -95,7 +95,10 @@ public class IdempotentRetryGatewayFilterFactory
 
     private static boolean answeredServerError(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        return status != null && status.is5xxServerError() && !exchange.getResponse().isCommitted();
+        // A 5xx with Retry-After (a service whose database is down) says when to come back: retrying at once would
+        // only delay that answer and add load.
+        return status != null && status.is5xxServerError() && !exchange.getResponse().isCommitted()
+                && exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER) == null;
     }
 
     private static boolean isConnectionFailure(Throwable error) {

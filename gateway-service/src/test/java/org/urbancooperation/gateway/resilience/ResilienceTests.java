@@ -186,6 +186,16 @@ class ResilienceTests {
         }
 
         @Test
+        void getAnsweredWithRetryAfterIsNotRetried() {
+            String path = uniquePath("/api/v1/partnerships") + "/unavailable";
+
+            client.get().uri(path).exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().valueEquals("Retry-After", "5");
+
+            assertThat(BACKEND.requestsTo(path)).hasSize(1);
+        }
+
+        @Test
         void postIsNeverRetried() {
             String path = uniquePath("/api/v1/partnerships") + "/fail";
 
