@@ -2,9 +2,7 @@ package org.urbancooperation.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,17 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.urbancooperation.contracts.testing.Promtool;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,20 +94,7 @@ class LoginThrottleTest {
                     .allSatisfy(id -> assertThat(id.getDescription()).as("description of %s", id).isNotBlank());
 
             String scrape = browser.get("/actuator/prometheus");
-            Path promtool = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                    .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
-            if (promtool == null && "true".equals(System.getenv("CI"))) {
-                throw new AssertionError("promtool is not on PATH but CI=true (Debian: apt-get install prometheus)");
-            }
-            Assumptions.assumeTrue(promtool != null, "promtool is not on PATH (Debian: apt-get install prometheus)");
-            Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(scrape.getBytes(StandardCharsets.UTF_8));
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            // Only our families: the libraries' (jvm_*, ...) are theirs.
-            assertThat(output.lines().filter(line -> line.startsWith("ucp_"))).isEmpty();
+            assertThat(Promtool.problems(scrape, "ucp_")).isEmpty();
         }
     }
 

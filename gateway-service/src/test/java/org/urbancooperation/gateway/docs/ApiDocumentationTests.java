@@ -7,20 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.urbancooperation.contracts.testing.ContractLintTool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,7 +206,7 @@ class ApiDocumentationTests {
     @Test
     void theOfficialAsyncApiParserAcceptsTheServedDocument() {
         String url = "http://localhost:" + port + IntegrationEventsDocumentation.RESOLVABLE_DOCUMENT_PATH;
-        assertThat(ContractLint.check("asyncapi", url)).contains("AsyncAPI 3.0.0, 0 errors, 0 warnings");
+        assertThat(ContractLintTool.check("asyncapi", url)).contains("AsyncAPI 3.0.0, 0 errors, 0 warnings");
     }
 
     @ParameterizedTest
@@ -232,52 +228,6 @@ class ApiDocumentationTests {
         client.get().uri(URI.create("http://localhost:" + port + path)).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    }
-
-    /**
-     * Runs {@code tools/api-contract-lint} on Node.js. Without Node.js or its {@code npm ci} the test is
-     * skipped, never passed; under {@code CI=true}, which installs both, it fails instead.
-     */
-    static final class ContractLint {
-
-        static final String FOLDER = "tools/api-contract-lint";
-
-        static String check(String kind, String document) {
-            Path folder = null;
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null && folder == null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve(FOLDER).resolve("check.mjs"))) {
-                    folder = dir.resolve(FOLDER);
-                }
-            }
-            if (folder == null || !Files.isDirectory(folder.resolve("node_modules"))) {
-                missing("run `npm ci` in " + FOLDER);
-            }
-            try {
-                Process process = new ProcessBuilder("node", "check.mjs", kind, document)
-                        .directory(folder.toFile()).redirectErrorStream(true).start();
-                process.getOutputStream().close();
-                String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                }
-                assertThat(process.exitValue()).as("the %s check's report:%n%s", kind, report).isZero();
-                return report;
-            } catch (IOException e) {
-                missing("cannot run node (" + e.getMessage() + "): install Node.js");
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static void missing(String why) {
-            String message = "API contract lint not run: " + why;
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(message + " (CI=true: CI installs it, so its absence is a failure)");
-            }
-            Assumptions.abort(message);
-        }
     }
 
     private static JsonNode json(String body) {

@@ -282,7 +282,7 @@ class GatewayAuthenticationTests {
 
     @Test
     void ourMetricsPassPromtool() {
-        assertThat(org.urbancooperation.gateway.Promtool.problems(exerciseEveryMeterAndScrape(), "ucp_")).isEmpty();
+        assertThat(org.urbancooperation.contracts.testing.Promtool.problems(exerciseEveryMeterAndScrape(), "ucp_")).isEmpty();
     }
 
     @Test

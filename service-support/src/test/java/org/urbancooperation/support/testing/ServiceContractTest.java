@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.urbancooperation.contracts.testing.ContractLintTool;
+import org.urbancooperation.contracts.testing.Promtool;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.urbancooperation.contracts.IntegrationEventType;
 
@@ -136,19 +138,7 @@ public abstract class ServiceContractTest extends ServiceApiTest {
                 ours.append(line).append('\n');
             }
         }
-        Process promtool;
-        try {
-            promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            ContractLintTool.missing("promtool is not installed (apt-get install prometheus)");
-            return;
-        }
-        try (var in = promtool.getOutputStream()) {
-            in.write(ours.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        String report = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promtool.waitFor()).as("promtool check metrics:%n%s", report).isZero();
-        assertThat(report.strip()).as("promtool check metrics").isEmpty();
+        assertThat(Promtool.problems(ours.toString(), "ucp_")).as("promtool check metrics").isEmpty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.urbancooperation.gateway;
+package org.urbancooperation.contracts.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

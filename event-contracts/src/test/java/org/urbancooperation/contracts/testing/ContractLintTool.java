@@ -1,4 +1,4 @@
-package org.urbancooperation.support.testing;
+package org.urbancooperation.contracts.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Runs {@code tools/api-contract-lint} (the official {@code @asyncapi/parser}, Redocly CLI) on Node.js.
  * Without Node.js or without {@code npm ci} in that folder the calling test is skipped, never passed;
- * under {@code CI=true} it fails instead, because CI installs both. (event-contracts has the
- * same helper for its own tests: it cannot depend on this test-jar.)
+ * under {@code CI=true} it fails instead, because CI installs both. In event-contracts' test-jar, so that
+ * the contracts, the services (service-support's test-jar) and the gateway check with the same code.
  */
 public final class ContractLintTool {
 
