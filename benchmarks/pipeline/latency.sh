@@ -10,14 +10,14 @@
 #   default: 1,000 stored; 20, 50, 100 commands/s; 20 s each (about 5 minutes with the stack's start)
 #   --full:  1,000, 10,000, 100,000 stored; 20, 50, 100, 200 commands/s (seeding 100,000 through the API
 #            takes long: at ~100/s about 17 minutes)
-# Settings (environment): SIZES, RATES, SECONDS (per rate), UCP_HOME (default /tmp/ucp-pipeline-bench).
+# Settings (environment): SIZES, RATES, DURATION (seconds per rate), UCP_HOME (default /tmp/ucp-pipeline-bench).
 # The partnerships made by each rate stay stored: the stored count grows through a size's rates (printed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
 
 SIZES="${SIZES:-1000}"
 RATES="${RATES:-20 50 100}"
-SECONDS_PER_RATE="${SECONDS:-20}"
+SECONDS_PER_RATE="${DURATION:-20}"
 if [[ "${1:-}" == --full ]]; then
   SIZES="1000 10000 100000"
   RATES="20 50 100 200"
