@@ -26,6 +26,7 @@ pick_ports() {
 # (the downloaded runtimes in lib/ are kept).
 stack_up() {
   bash "$REPO/deploy/local/down.sh" --purge >/dev/null
+  rm -f "$PIPELINE_COUNT_FILE"
   pick_ports
   mkdir -p "$UCP_HOME"
   echo "stack: UCP_HOME=$UCP_HOME gateway $GATEWAY (log: $UCP_HOME/up.out)"
