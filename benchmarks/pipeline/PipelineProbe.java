@@ -288,6 +288,7 @@ public class PipelineProbe {
     static void fault(int rate, int maxSeconds, Path stopFile, int convergeSeconds) throws Exception {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, String> answeredAt = new ConcurrentHashMap<>(); // id -> when the 201 came, s after the load began
         AtomicInteger sent = new AtomicInteger();
         Semaphore inFlight = new Semaphore(2000);
         ExecutorService pool = Executors.newCachedThreadPool();
@@ -312,6 +313,7 @@ public class PipelineProbe {
                     String id = create(statuses);
                     if (id != null) {
                         acknowledged.add(id);
+                        answeredAt.put(id, String.format("%.1f s", (System.nanoTime() - start) / 1e9));
                     }
                 } finally {
                     inFlight.release();
@@ -372,7 +374,8 @@ public class PipelineProbe {
                 sent.get(), acknowledged.size(), stored.get(), inEvents.get(), inMatching.get(), lost, notApplied,
                 (lastApplied[0] - loadEnded) / 1e9);
         if (!missing.isEmpty()) {
-            System.out.println("lost ids: " + missing);
+            missing.forEach(id -> System.out.println("lost: " + id + ", acknowledged " + answeredAt.get(id)
+                    + " after the load began"));
         }
         System.out.printf("RESULT|%d|%d|%d|%d|%d|%d|%.1f%n", sent.get(), acknowledged.size(), stored.get(), inEvents.get(),
                 inMatching.get(), lost, (lastApplied[0] - loadEnded) / 1e9);
