@@ -313,7 +313,8 @@ public class PipelineProbe {
                     String id = create(statuses);
                     if (id != null) {
                         acknowledged.add(id);
-                        answeredAt.put(id, String.format("%.1f s", (System.nanoTime() - start) / 1e9));
+                        answeredAt.put(id, String.format("%.1f s (clock %s)", (System.nanoTime() - start) / 1e9,
+                                java.time.Instant.now()));
                     }
                 } finally {
                     inFlight.release();

@@ -32,7 +32,7 @@ started=$SECONDS
 sleep 10
 for part in $PARTS; do
   pid="$(tr -dc '0-9' <"$UCP_HOME/pids/$part.pid")"
-  echo "$((SECONDS - started)) s: kill -9 $part (pid $pid)"  # the load began about 1 s before "0 s"
+  echo "$((SECONDS - started)) s: kill -9 $part (pid $pid) at $(date -u +%FT%T.%NZ)"
   kill -KILL "$pid"
   sleep "$DOWN_SECONDS"
   t=$SECONDS
