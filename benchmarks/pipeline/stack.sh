@@ -27,11 +27,15 @@ pick_ports() {
 stack_up() {
   bash "$REPO/deploy/local/down.sh" --purge >/dev/null
   rm -f "$PIPELINE_COUNT_FILE"
+  # The Mongo launcher is compiled from this checkout's source (up.sh compiles it again only when the source is
+  # newer than the class: a class copied from another checkout would silently run that one's commit mode).
+  rm -rf "$UCP_HOME/lib/mongo-launcher"
   pick_ports
   mkdir -p "$UCP_HOME"
   echo "stack: UCP_HOME=$UCP_HOME gateway $GATEWAY (log: $UCP_HOME/up.out)"
   bash "$REPO/deploy/local/up.sh" >"$UCP_HOME/up.out" 2>&1 || { tail -n 30 "$UCP_HOME/up.out"; return 1; }
   await_operator_key
+  grep -h 'listening' "$UCP_HOME/logs/mongo.log" | tail -n 1
 }
 
 # The gateway learns of the operator key from Kafka moments after partnership-service registered it.
