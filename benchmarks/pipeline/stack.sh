@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Shared by latency.sh and fault-check.sh: a local stack of its own (UCP_HOME, free loopback ports) for a
+# benchmark, started with deploy/local/up.sh and stopped with deploy/local/down.sh.
+# The gateway's per-key operator limit is raised for this stack only, through the environment (as
+# system-tests' HostileInputIT does), so the limit is not what is measured.
+
+PIPELINE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$PIPELINE_DIR/../.." && pwd)"
+export UCP_HOME="${UCP_HOME:-/tmp/ucp-pipeline-bench}"
+export UCP_SEED=0
+export UCP_RATELIMIT_LIMITS_OPERATOR_REQUESTS="${UCP_RATELIMIT_LIMITS_OPERATOR_REQUESTS:-1000000}"
+export UCP_RATELIMIT_LIMITS_OPERATOR_BURST="${UCP_RATELIMIT_LIMITS_OPERATOR_BURST:-1000000}"
+export PIPELINE_COUNT_FILE="$UCP_HOME/pipeline-partnerships"
+PROBE=(java -Xmx512m "$PIPELINE_DIR/PipelineProbe.java")
+
+pick_ports() {
+  local names=(GATEWAY_PORT GATEWAY_MANAGEMENT_PORT PARTNERSHIP_PORT EVENT_PORT MATCHING_PORT KAFKA_PORT
+    KAFKA_CONTROLLER_PORT MONGO_PORT IDENTITY_PORT) ports i
+  read -r -a ports <<<"$("${PROBE[@]}" ports "${#names[@]}")"
+  for i in "${!names[@]}"; do export "${names[$i]}=${ports[$i]}"; done
+  GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+  KEY_FILE="$UCP_HOME/identity/operator-api-key"
+}
+
+# A fresh stack: whatever an earlier run left in this UCP_HOME is stopped and its data deleted
+# (the downloaded runtimes in lib/ are kept).
+stack_up() {
+  bash "$REPO/deploy/local/down.sh" --purge >/dev/null
+  rm -f "$PIPELINE_COUNT_FILE"
+  # The Mongo launcher is compiled from this checkout's source (up.sh compiles it again only when the source is
+  # newer than the class: a class copied from another checkout would silently run that one's commit mode).
+  rm -rf "$UCP_HOME/lib/mongo-launcher"
+  pick_ports
+  mkdir -p "$UCP_HOME"
+  echo "stack: UCP_HOME=$UCP_HOME gateway $GATEWAY (log: $UCP_HOME/up.out)"
+  bash "$REPO/deploy/local/up.sh" >"$UCP_HOME/up.out" 2>&1 || { tail -n 30 "$UCP_HOME/up.out"; return 1; }
+  await_operator_key
+  grep -h 'listening' "$UCP_HOME/logs/mongo.log" | tail -n 1
+}
+
+# The gateway learns of the operator key from Kafka moments after partnership-service registered it.
+await_operator_key() {
+  local i status
+  for i in $(seq 1 60); do
+    status="$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' -H "X-Api-Key: $(<"$KEY_FILE")" \
+      "$GATEWAY/api/v1/partnerships?limit=1")" || status=000
+    [[ "$status" == 200 ]] && return 0
+    sleep 1
+  done
+  echo "the operator key is not accepted after 60 s" >&2
+  return 1
+}
+
+stack_down() {
+  bash "$REPO/deploy/local/down.sh" >/dev/null || true
+}
+
+machine() {
+  echo "machine: nproc $(nproc), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"\
+    "$(java -version 2>&1 | head -n1), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+}
