@@ -73,6 +73,18 @@ public final class Require {
         return trimmed;
     }
 
+    /**
+     * The shape of a slug, of any length: an invariant of stored state (what was stored before slugs were limited
+     * to {@value #MAX_SLUG} characters stays readable); new input takes {@link #slug}.
+     */
+    public static String slugShape(String field, String value) {
+        present(field, value);
+        if (!SLUG.matcher(value).matches()) {
+            throw new InvalidValueException(field, field + " must be a lower-case slug such as city-of-essen");
+        }
+        return value;
+    }
+
     /** A slug such as {@code city-of-essen} or {@code renewable-energy}, 1 to {@value #MAX_SLUG} characters. */
     public static String slug(String field, String value, String example) {
         present(field, value);

@@ -42,7 +42,8 @@ public final class StrictValues {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final Pattern LOCAL_DATE_TIME = Pattern.compile(DATE.pattern() + "T" + TIME.pattern());
-    private static final Pattern UUID_FORM = Pattern.compile(
+    /** A UUID in its 36-character form; query parameters and path variables take the same (StrictParameterBinding). */
+    public static final Pattern UUID_FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE_TIME = Pattern.compile(
             DATE.pattern() + "T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");

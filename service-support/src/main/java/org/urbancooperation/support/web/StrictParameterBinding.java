@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.urbancooperation.support.json.StrictValues;
 
 /**
  * Query parameters, path variables and headers read as strictly as JSON bodies ({@code StrictJson}). Spring
@@ -19,8 +20,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 public class StrictParameterBinding {
 
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern BOOLEAN = Pattern.compile("true|false");
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     @InitBinder
@@ -29,9 +29,9 @@ public class StrictParameterBinding {
         binder.registerCustomEditor(int.class, new Strict(INTEGER, Integer::valueOf));
         binder.registerCustomEditor(Long.class, new Strict(INTEGER, Long::valueOf));
         binder.registerCustomEditor(long.class, new Strict(INTEGER, Long::valueOf));
-        binder.registerCustomEditor(Boolean.class, new Strict(Pattern.compile("true|false"), Boolean::valueOf));
-        binder.registerCustomEditor(boolean.class, new Strict(Pattern.compile("true|false"), Boolean::valueOf));
-        binder.registerCustomEditor(UUID.class, new Strict(UUID_FORM, UUID::fromString));
+        binder.registerCustomEditor(Boolean.class, new Strict(BOOLEAN, Boolean::valueOf));
+        binder.registerCustomEditor(boolean.class, new Strict(BOOLEAN, Boolean::valueOf));
+        binder.registerCustomEditor(UUID.class, new Strict(StrictValues.UUID_FORM, UUID::fromString));
         // For any enum: only the form is checked here (no spaces, no controls); Spring then looks the name up.
         binder.registerCustomEditor(Enum.class, new Strict(ENUM_NAME, text -> text));
     }

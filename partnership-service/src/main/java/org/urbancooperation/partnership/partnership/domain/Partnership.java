@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -28,7 +27,6 @@ public record Partnership(
         List<String> partnerOrganisations) {
 
     public static final int MAX_CITIES = 10;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public Partnership {
         Require.present("id", id);
@@ -41,12 +39,12 @@ public record Partnership(
                 throw new InvalidValueException("cities[" + i + "]", city.name() + " is listed twice");
             }
         }
-        themes = List.copyOf(Require.each("themes", Require.size("themes", themes, 0, 20), Partnership::slugShaped));
+        themes = List.copyOf(Require.each("themes", Require.size("themes", themes, 0, 20), Require::slugShape));
         Require.present("establishedOn", establishedOn);
         agreements = List.copyOf(agreements);
         partnerOrganisations = List.copyOf(Require.each("partnerOrganisations", Require.size("partnerOrganisations",
                 partnerOrganisations == null ? List.<String>of() : partnerOrganisations, 0, 20),
-                Partnership::slugShaped));
+                Require::slugShape));
     }
 
     /** The rules for a new partnership (beyond the invariants the constructor keeps for stored ones too). */
@@ -86,13 +84,5 @@ public record Partnership(
             }
         }
         return checked;
-    }
-
-    /** Stored themes and organisations have always been slugs; how long one may be is a rule for new ones. */
-    private static String slugShaped(String path, String value) {
-        if (!SLUG.matcher(value).matches()) {
-            throw new InvalidValueException(path, path + " must be a lower-case slug such as city-of-essen");
-        }
-        return value;
     }
 }
