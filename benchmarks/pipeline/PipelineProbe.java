@@ -209,7 +209,71 @@ public class PipelineProbe {
 
     // --- latency ----------------------------------------------------------------------------------------------------
 
+    /**
+     * PROBE=metrics (latency.sh's default): no probe requests. Each consumer's own histogram
+     * ucp_events_applied_age_seconds{type="partnership.PartnershipEstablished"} (event occurredAt -> applied) is
+     * scraped from event-service and matching-service (EVENT_PORT, MATCHING_PORT, on loopback) before and after the
+     * rate's commands; the quantiles of the difference are the read models' lag for exactly these commands, without
+     * adding load. PROBE=event: the probe request per command described above (twice the writes).
+     */
+    static final boolean PROBE_EVENTS = "event".equals(System.getenv().getOrDefault("PROBE", "metrics"));
+    static final String APPLIED_AGE = "ucp_events_applied_age_seconds_bucket";
+    static final String ESTABLISHED = "partnership.PartnershipEstablished";
+
+    /** Cumulative bucket counts by upper bound (seconds) of the consumer's applied-age histogram for the type. */
+    static java.util.TreeMap<Double, Double> appliedAgeBuckets(String portVariable) throws Exception {
+        String port = System.getenv(portVariable);
+        HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        Pattern line = Pattern.compile("(?m)^" + APPLIED_AGE + "\\{([^}]*)} (\\S+)$");
+        Matcher matcher = line.matcher(scrape.body());
+        while (matcher.find()) {
+            String labels = matcher.group(1);
+            if (!labels.contains("type=\"" + ESTABLISHED + "\"")) {
+                continue;
+            }
+            Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
+            if (le.find()) {
+                double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+                buckets.merge(bound, Double.parseDouble(matcher.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    static double count(java.util.TreeMap<Double, Double> buckets) {
+        return buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
+    }
+
+    /** As Prometheus' histogram_quantile: linear within the bucket that holds the quantile; in ms. */
+    static double quantileMillis(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after, double q) {
+        double total = count(after) - count(before);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        double rank = q * total;
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            double cumulative = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (cumulative >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound * 1000; // beyond the last finite bucket: its bound, a lower bound
+                }
+                double inBucket = cumulative - lowerCount;
+                double fraction = inBucket <= 0 ? 1 : (rank - lowerCount) / inBucket;
+                return (lowerBound + (bucket.getKey() - lowerBound) * fraction) * 1000;
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = cumulative;
+        }
+        return Double.NaN;
+    }
+
     static void latency(int rate, int seconds) throws Exception {
+        java.util.TreeMap<Double, Double> eventsBefore = PROBE_EVENTS ? null : appliedAgeBuckets("EVENT_PORT");
+        java.util.TreeMap<Double, Double> matchingBefore = PROBE_EVENTS ? null : appliedAgeBuckets("MATCHING_PORT");
         int total = rate * seconds;
         long[] http = new long[total];
         long[] readModel = new long[total];
@@ -237,7 +301,8 @@ public class PipelineProbe {
                 try {
                     String id = create(statuses);
                     http[n] = System.nanoTime() - due;
-                    if (id != null && untilCreated("/api/v1/events", eventJson(id), System.nanoTime() + 60_000_000_000L)) {
+                    if (PROBE_EVENTS && id != null
+                            && untilCreated("/api/v1/events", eventJson(id), System.nanoTime() + 60_000_000_000L)) {
                         readModel[n] = System.nanoTime() - due;
                     }
                 } finally {
@@ -255,9 +320,33 @@ public class PipelineProbe {
                 + " statuses %s%s%n", rate, seconds, sentFor / 1e9, total - dropped.get(), acknowledged, failed, dropped.get(),
                 statuses, finished ? "" : " (some still running after 120 s)");
         System.out.println("  HTTP (command)        " + summary(http));
-        System.out.println("  command -> read model " + summary(readModel));
-        System.out.printf("RESULT|%d|%d|%d|%d|%s|%s%n", rate, total - dropped.get(), acknowledged, failed,
-                summaryCells(http), summaryCells(readModel));
+        if (PROBE_EVENTS) {
+            System.out.println("  command -> read model " + summary(readModel));
+            System.out.printf("RESULT|%d|%d|%d|%d|%s|%s%n", rate, total - dropped.get(), acknowledged, failed,
+                    summaryCells(http), summaryCells(readModel));
+            return;
+        }
+        // Until both consumers have applied every acknowledged command (or 300 s), then the difference of the scrapes.
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        java.util.TreeMap<Double, Double> eventsAfter;
+        java.util.TreeMap<Double, Double> matchingAfter;
+        do {
+            Thread.sleep(500);
+            eventsAfter = appliedAgeBuckets("EVENT_PORT");
+            matchingAfter = appliedAgeBuckets("MATCHING_PORT");
+        } while ((count(eventsAfter) - count(eventsBefore) < acknowledged || count(matchingAfter) - count(matchingBefore) < acknowledged)
+                && System.nanoTime() < deadline);
+        String events = ageCells(eventsBefore, eventsAfter);
+        String matching = ageCells(matchingBefore, matchingAfter);
+        System.out.println("  occurred -> applied, event-service     n|p50|p95|p99 ms: " + events);
+        System.out.println("  occurred -> applied, matching-service  n|p50|p95|p99 ms: " + matching);
+        System.out.printf("RESULT|%d|%d|%d|%d|%s|%s|%s%n", rate, total - dropped.get(), acknowledged, failed,
+                summaryCells(http), events, matching);
+    }
+
+    static String ageCells(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after) {
+        return String.format("%.0f|%.1f|%.1f|%.1f", count(after) - count(before), quantileMillis(before, after, 0.50),
+                quantileMillis(before, after, 0.95), quantileMillis(before, after, 0.99));
     }
 
     static long[] done(long[] nanos) {

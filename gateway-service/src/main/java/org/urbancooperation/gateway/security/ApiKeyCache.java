@@ -38,6 +38,8 @@ public class ApiKeyCache {
 
     private final Map<String, ActiveKey> active = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** Whether every key published before this gateway started has been read (set once by the topic listener). */
+    private volatile boolean loaded;
 
     public ApiKeyCache(Clock clock) {
         this.clock = clock;
@@ -76,6 +78,19 @@ public class ApiKeyCache {
             return new Check(null, Refusal.EXPIRED);
         }
         return new Check(known.caller(), null);
+    }
+
+    /** The topic has been read up to where it ended at start: an unknown key is now really unknown. */
+    public void markLoaded() {
+        loaded = true;
+    }
+
+    /**
+     * Until then a key the cache does not hold (or holds without its later revocation) may be valid or not:
+     * nothing can be decided about it, neither a 401 nor a pass.
+     */
+    public boolean loaded() {
+        return loaded;
     }
 
     public int size() {

@@ -92,6 +92,7 @@ public class ApiKeyTopicListener implements SmartLifecycle, HealthIndicator {
                     emptyPolls++;
                     caughtUp = isCaughtUp(kafka, emptyPolls);
                     if (caughtUp) {
+                        cache.markLoaded();
                         log.info("API keys loaded: {} active", cache.size());
                     }
                 }

@@ -60,6 +60,8 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     private final AuthenticationThrottle throttle;
     private final ActuatorRequests actuatorRequests;
     private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
+    private final Counter keysLoading;
+    private static final int KEYS_LOADING_RETRY_AFTER_SECONDS = 2;
 
     public AuthenticationFilter(ApiKeyCache apiKeys, Optional<ReactiveJwtDecoder> bearerTokens,
             IdentityTokens.Signer signer, Duration identityTokenLifetime, GatewayProblems problems, MeterRegistry meters,
@@ -74,6 +76,9 @@ public class AuthenticationFilter implements GatewayRequestFilter {
         this.problems = problems;
         this.meters = meters;
         // Registered up front, so that the series exist (at 0) before the first refusal.
+        this.keysLoading = Counter.builder("ucp.gateway.authentication.deferred")
+                .description("Requests with a well-formed API key answered 503 because this gateway had not yet read the API keys")
+                .register(meters);
         throttledCounter("address");
         throttledCounter("api-key");
         for (String reason : List.of("api-key-unknown", "api-key-wrong-secret", "api-key-expired", "api-key-malformed",
@@ -124,11 +129,28 @@ public class AuthenticationFilter implements GatewayRequestFilter {
             return refuse(exchange, null, "unsupported-scheme", "Use an API key or a bearer token");
         }
         ApiKeyCache.Check check = apiKeys.check(apiKey);
+        if (check.refusal() != ApiKeyCache.Refusal.MALFORMED && !apiKeys.loaded()) {
+            return keysStillLoading(exchange);
+        }
         if (check.caller() == null) {
             return refuse(exchange, keyId, "api-key-" + check.refusal().name().toLowerCase().replace('_', '-'),
                     "The API key is not valid");
         }
         return proceed(exchange, chain, check.caller());
+    }
+
+    /**
+     * A gateway that has just started and not yet read the API keys back from Kafka can neither accept nor refuse
+     * a well-formed key: a 401 would tell a valid caller its key is bad (and count against it in the throttle).
+     * A 503 with Retry-After says what is true: ask again in a moment. Readiness keeps such a replica out of a
+     * load balancer's rotation; this covers the single local gateway, and a probe that has not yet noticed.
+     */
+    private Mono<Void> keysStillLoading(ServerWebExchange exchange) {
+        keysLoading.increment();
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                "This gateway is still loading the API keys; retry after " + KEYS_LOADING_RETRY_AFTER_SECONDS + " s",
+                h -> h.set(HttpHeaders.RETRY_AFTER, Integer.toString(KEYS_LOADING_RETRY_AFTER_SECONDS)));
     }
 
     private Mono<Void> throttled(ServerWebExchange exchange, AuthenticationThrottle.Blocked blocked) {

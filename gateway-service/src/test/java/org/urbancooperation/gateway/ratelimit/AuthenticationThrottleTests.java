@@ -141,6 +141,35 @@ class AuthenticationThrottleTests {
         }
     }
 
+    @Test
+    void aGatewayThatHasNotReadTheKeysYetAnswers503AndNothingCountsAsAFailure() {
+        // No broker where this gateway looks for the keys: it never finishes loading them.
+        Map<String, String> settings = settings(null);
+        settings.put("ucp.gateway.security.kafka-bootstrap-servers", RecordingBackend.closedPortUrl().substring("http://".length()));
+        try (StandaloneGateway gateway = StandaloneGateway.start(BACKEND.url(), settings)) {
+            String wellFormed = "ucp_" + randomId() + "_" + "v".repeat(30);
+            // Twice the address's burst of failures (5): none of them counts, so none is 429.
+            for (int i = 0; i < 10; i++) {
+                EntityExchangeResult<byte[]> result = call(gateway, "203.0.113.50", wellFormed, "loading-" + i);
+                assertThat(result.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
+                JsonNode problem = MAPPER.jsonMapper().readTree(result.getResponseBody());
+                assertThat(problem.path("status").asInt()).isEqualTo(503);
+                assertThat(problem.path("detail").asString()).contains("loading the API keys");
+            }
+            assertThat(BACKEND.requestsContaining("loading-")).isEmpty();
+            // What is wrong whatever the keys are is still a 401.
+            assertThat(call(gateway, "203.0.113.51", "not-a-key", "malformed").getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            // Anonymous requests need no keys.
+            assertThat(gateway.client().get().uri("/api/v1/events?probe=anonymous-while-loading").exchange()
+                    .returnResult(byte[].class).getStatus()).isEqualTo(HttpStatus.OK);
+            assertThat(gateway.counter("ucp_gateway_authentication_deferred_total")).isEqualTo(10);
+            assertThat(gateway.counter("ucp_gateway_authentication_failures_total", "reason=\"api-key-unknown\"")).isZero();
+            assertThat(gateway.counter("ucp_gateway_authentication_throttled_total")).isZero();
+        }
+    }
+
     private static void assertThrottled(EntityExchangeResult<byte[]> result, String whose) {
         assertThat(result.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

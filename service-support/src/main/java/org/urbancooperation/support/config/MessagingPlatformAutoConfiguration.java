@@ -152,8 +152,8 @@ public class MessagingPlatformAutoConfiguration {
 
     @Bean
     IntegrationEventDispatcher integrationEventDispatcher(ObjectProvider<IntegrationEventHandler<?>> handlers,
-            IntegrationEventMapper mapper, IntegrationEventSchemas schemas, MeterRegistry meters) {
-        return new IntegrationEventDispatcher(handlers.orderedStream().toList(), mapper, schemas, meters);
+            IntegrationEventMapper mapper, IntegrationEventSchemas schemas, MeterRegistry meters, Clock clock) {
+        return new IntegrationEventDispatcher(handlers.orderedStream().toList(), mapper, schemas, meters, clock);
     }
 
     @Bean

@@ -43,11 +43,18 @@ public class MongoPlatformAutoConfiguration {
      * service-defaults.properties (env {@code UCP_MONGO_SERVER_SELECTION_TIMEOUT}, {@code
      * UCP_MONGO_CONNECT_TIMEOUT}); {@code serverSelectionTimeoutMS} or {@code connectTimeoutMS} in
      * {@code MONGODB_URI} win over both. The driver reconnects by itself when the server is back.
+     *
+     * <p>A server that accepted the connection and then stops answering (hung, paused, a half-open connection
+     * after a network fault) would hold a request forever with the driver's default of no read timeout: 5 s
+     * ({@code UCP_MONGO_READ_TIMEOUT}, {@code socketTimeoutMS} in the URI wins), under the gateway's 10 s, so
+     * the caller gets this service's 503 rather than the gateway's 504. Every query here is a point lookup or a
+     * bounded page, far below it.
      */
     @Bean
     MongoClientSettingsBuilderCustomizer ucpMongoTimeouts(MongoProperties properties,
             @Value("${ucp.mongo.server-selection-timeout:2s}") Duration serverSelectionTimeout,
-            @Value("${ucp.mongo.connect-timeout:2s}") Duration connectTimeout) {
+            @Value("${ucp.mongo.connect-timeout:2s}") Duration connectTimeout,
+            @Value("${ucp.mongo.read-timeout:5s}") Duration readTimeout) {
         ConnectionString uri = new ConnectionString(properties.determineUri());
         return settings -> {
             if (uri.getServerSelectionTimeout() == null) {
@@ -57,6 +64,10 @@ public class MongoPlatformAutoConfiguration {
             if (uri.getConnectTimeout() == null) {
                 settings.applyToSocketSettings(socket -> socket.connectTimeout(
                         (int) connectTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            if (uri.getSocketTimeout() == null) {
+                settings.applyToSocketSettings(socket -> socket.readTimeout(
+                        (int) readTimeout.toMillis(), TimeUnit.MILLISECONDS));
             }
         };
     }

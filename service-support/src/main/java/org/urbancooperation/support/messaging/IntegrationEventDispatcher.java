@@ -1,10 +1,13 @@
 package org.urbancooperation.support.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,6 +22,7 @@ import org.urbancooperation.support.observability.CorrelationId;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Routes each consumed record to the handler of its type: validates it against the contract,
@@ -32,9 +36,12 @@ public final class IntegrationEventDispatcher {
     private final IntegrationEventMapper mapper;
     private final IntegrationEventSchemas schemas;
     private final MeterRegistry meters;
+    private final Map<String, Timer> appliedAge = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     public IntegrationEventDispatcher(List<IntegrationEventHandler<?>> handlers, IntegrationEventMapper mapper,
-            IntegrationEventSchemas schemas, MeterRegistry meters) {
+            IntegrationEventSchemas schemas, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         for (IntegrationEventHandler<?> handler : handlers) {
             IntegrationEventType type = IntegrationEventType.of(handler.eventClass());
             if (this.handlers.put(type, handler) != null) {
@@ -51,6 +58,21 @@ public final class IntegrationEventDispatcher {
         Set<String> topics = new TreeSet<>();
         handlers.keySet().forEach(type -> topics.add(type.topic()));
         return topics;
+    }
+
+    /**
+     * How far behind the producer this service's read model is: from the event's occurredAt (set in the
+     * producing service's command, committed in the same write) to the moment it was applied here. It spans
+     * the outbox relay, Kafka and this consumer, so it is the read model's freshness as a user meets it.
+     */
+    private Timer appliedAge(String type) {
+        return appliedAge.computeIfAbsent(type, t -> Timer.builder("ucp.events.applied.age")
+                .description("Time from an event's occurrence in its producing service until this service applied it")
+                .tag("type", t)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(meters));
     }
 
     public void dispatch(ConsumerRecord<String, EventEnvelope> record) {
@@ -72,6 +94,9 @@ public final class IntegrationEventDispatcher {
             HandlingOutcome outcome = handle(handler, envelope);
             Counter.builder("ucp.events.consumed").description("Consumed events by outcome: applied, duplicate or stale")
                     .tags("type", envelope.type(), "outcome", outcome.name().toLowerCase()).register(meters).increment();
+            if (outcome == HandlingOutcome.APPLIED) {
+                appliedAge(envelope.type()).record(Duration.between(envelope.occurredAt(), clock.instant()));
+            }
             log.debug("{} {} for {} {}: {}", envelope.type(), envelope.eventId(), envelope.aggregateType(),
                     envelope.aggregateId(), outcome);
         }

@@ -35,24 +35,29 @@ import tools.jackson.databind.JsonNode;
         properties = {
                 "spring.application.name=support-test-service",
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "spring.mongodb.database=support_outage_test"})
+                "spring.mongodb.database=support_outage_test",
+                // Shorter than the default 5 s, to keep the test short; the mechanism is the same.
+                "ucp.mongo.read-timeout=1500ms"})
 @EmbeddedKafka(partitions = 1)
 class DatabaseOutageTest {
 
     private static final int MONGO_PORT = freePort();
     private static MongoServer mongo = startMongo();
+    /** The service reaches the database through it, so that a test can make the database hang. */
+    private static final FreezableTcpProxy PROXY = new FreezableTcpProxy(MONGO_PORT);
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void ownMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_PORT);
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + PROXY.port());
         TestIdentities.register(registry);
     }
 
     @AfterAll
     static void stopMongo() {
+        PROXY.close();
         if (mongo != null) {
             mongo.shutdownNow();
         }
@@ -92,6 +97,31 @@ class DatabaseOutageTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(readiness().statusCode()).isEqualTo(200));
         System.out.printf("database back: serving again after %d ms%n", (System.nanoTime() - restarted) / 1_000_000);
+    }
+
+    @Test
+    void answers503WhenTheDatabaseHoldsTheConnectionWithoutAnsweringAndRecoversWhenItAnswersAgain() {
+        HttpResponse<String> created = postJson("/api/v1/test-partnerships", SupportServiceTestBase.essenKoriyama("Before the hang"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        PROXY.freeze();
+        try {
+            // Without a read timeout the driver would wait for ever (and the gateway would answer 504 after 10 s).
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long started = System.nanoTime();
+                assertUnavailable(get(location), started);
+                started = System.nanoTime();
+                assertUnavailable(postJson("/api/v1/test-partnerships", SupportServiceTestBase.essenKoriyama("During the hang")), started);
+            }
+        } finally {
+            PROXY.thaw();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(get(location).statusCode()).isEqualTo(200));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(readiness().statusCode()).isEqualTo(200));
     }
 
     private static void assertUnavailable(HttpResponse<String> response, long startedNanos) {

@@ -85,6 +85,33 @@ class IntegrationEventFlowTest extends SupportServiceTestBase {
     }
 
     @Test
+    void eachAppliedEventRecordsHowLongAfterItsOccurrenceItWasApplied() {
+        UUID partnership = UUID.randomUUID();
+        // Occurred 7 s ago in its producer (as after a broker outage): applied now, so at least 7 s old.
+        Clock sevenSecondsAgo = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-7));
+        byte[] bytes = mapper.toBytes(mapper.envelope(SampleEvents.continuedCooperation(partnership), 1,
+                "partnership-service", "age-test", sevenSecondsAgo));
+        io.micrometer.core.instrument.Timer before = meters.find("ucp.events.applied.age")
+                .tags("type", "partnership.AgreementSigned").timer();
+        long countBefore = before == null ? 0 : before.count();
+        var raw = KafkaTestClients.rawTemplate(brokers);
+
+        raw.send(Topics.PARTNERSHIPS, partnership.toString(), bytes);
+        raw.send(Topics.PARTNERSHIPS, partnership.toString(), bytes); // a duplicate: not applied, not timed
+        raw.flush();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(counter("ucp.events.consumed", "partnership.AgreementSigned", "duplicate")).isPositive());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            io.micrometer.core.instrument.Timer age = meters.find("ucp.events.applied.age")
+                    .tags("type", "partnership.AgreementSigned").timer();
+            assertThat(age).isNotNull();
+            assertThat(age.count()).isEqualTo(countBefore + 1);
+            assertThat(age.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isBetween(7_000.0, 60_000.0);
+        });
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
         UUID partnership = UUID.randomUUID();
         var raw = KafkaTestClients.rawTemplate(brokers);

@@ -51,6 +51,7 @@ public abstract class ServiceContractTest extends ServiceApiTest {
     /** The platform's meters of service-support; each service's test makes the lazy ones appear. */
     protected static final Set<String> PLATFORM_METRICS = Set.of("ucp_outbox_pending", "ucp_outbox_failed_total",
             "ucp_outbox_publish_lag_seconds", "ucp_outbox_published_total", "ucp_events_consumed_total",
+            "ucp_events_applied_age_seconds",
             "ucp_events_ignored_total", "ucp_events_dead_lettered_total", "ucp_security_identity_rejected_total");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
