@@ -15,12 +15,17 @@ import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.outbox.OutboxEntries;
 import org.urbancooperation.support.outbox.OutboxSignal;
+import org.urbancooperation.support.paging.Cursors;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
@@ -125,6 +130,27 @@ public final class AggregateStore<A> {
         }
         signal(id, events);
         return new Versioned<>(aggregate, nextVersion);
+    }
+
+    /**
+     * A page of the aggregates matching {@code filter}, in {@code _id} order (keyset: the ids after the request's
+     * cursor), with the cursor of the next page when there may be more. One query of {@code limit + 1} documents
+     * whatever page it is, and no item is skipped or repeated when others are inserted or changed between pages.
+     */
+    public Page<Versioned<A>> page(Bson filter, PageRequest request) {
+        Bson where = request.isFirst() ? filter : Filters.and(filter, Filters.gt(ID, request.after()));
+        List<Versioned<A>> items = new ArrayList<>();
+        String lastId = null;
+        boolean more = false;
+        for (Document d : collection.find(where).sort(Sorts.ascending(ID)).limit(request.limit() + 1)) {
+            if (items.size() == request.limit()) {
+                more = true;
+                break;
+            }
+            items.add(new Versioned<>(mapper.fromDocument(d), versionOf(d)));
+            lastId = d.get(ID).toString();
+        }
+        return new Page<>(items, more ? Cursors.after(lastId) : null);
     }
 
     /** A page of aggregates matching {@code filter}, in {@code sort} order. */

@@ -16,22 +16,41 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** @throws InvalidValueException (400 naming If-Match) for anything but one quoted version or {@code *} */
+    /**
+     * The version an {@code If-Match} header asks for: {@code *} or absent (any), one strong entity tag
+     * ({@code "3"}), or a list of tags. Writes compare strongly (RFC 9110 13.1.1): a weak tag ({@code W/"3"}) never
+     * matches, so a header of weak tags only is a 412, and a list matches when one of its strong tags does.
+     *
+     * @throws InvalidValueException (400 naming If-Match) for anything that is not entity tags
+     */
     public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return ExpectedVersion.any();
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        java.util.Set<Long> strong = new java.util.HashSet<>();
+        for (String part : ifMatch.split(",", -1)) {
+            String tag = part.strip();
+            boolean weak = tag.startsWith("W/");
+            if (weak) {
+                tag = tag.substring(2);
+            }
+            if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+                throw invalid();
+            }
+            long version;
+            try {
+                version = Long.parseLong(tag.substring(1, tag.length() - 1));
+            } catch (NumberFormatException e) {
+                throw invalid();
+            }
+            if (!weak) {
+                strong.add(version);
+            }
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return ExpectedVersion.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("If-Match", "If-Match must be an entity tag from this API, e.g. \"3\"");
-        }
+        return ExpectedVersion.oneOf(strong);
+    }
+
+    private static InvalidValueException invalid() {
+        return new InvalidValueException("If-Match", "If-Match must be an entity tag from this API, e.g. \"3\"");
     }
 }
