@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param documentsPerRound how many documents one round claims before it waits for the broker's acks
  * @param maxBackoff the longest pause after the broker refused or timed out
  * @param relayEnabled false only in tests that drive {@link OutboxRelay#publishPending()} by hand
+ * @param claimGrace how long a document must have been pending before the safety net takes it: until then it is
+ *        its writer's relay's (the hot path publishes it within milliseconds, without a lease); a crash or a failed
+ *        round leaves it to the safety net after this
  */
 @ConfigurationProperties("ucp.outbox")
 public record OutboxProperties(
@@ -21,7 +24,8 @@ public record OutboxProperties(
         Duration lease,
         int documentsPerRound,
         Duration maxBackoff,
-        Boolean relayEnabled) {
+        Boolean relayEnabled,
+        Duration claimGrace) {
 
     public OutboxProperties {
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
@@ -29,5 +33,6 @@ public record OutboxProperties(
         documentsPerRound = documentsPerRound <= 0 ? 200 : documentsPerRound;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
         relayEnabled = relayEnabled == null || relayEnabled;
+        claimGrace = claimGrace == null ? Duration.ofSeconds(3) : claimGrace;
     }
 }

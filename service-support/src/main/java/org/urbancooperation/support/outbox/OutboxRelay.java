@@ -189,16 +189,19 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     /**
-     * Claims the given documents by {@code _id}: one read of all of them ({@code _id $in}), then per
-     * document with events and a free or expired lease a compare-and-set on the lease round it read.
-     * Two relays reading the same free document both try; the per-document write lets one win.
+     * The hot path's documents by {@code _id}: one read of all of them ({@code _id $in}), no write. The writer's
+     * own relay publishes what it just wrote without taking a lease: a lease would cost a write per document, and
+     * all it prevents is a second relay publishing the same events at the same moment, which only the safety net
+     * of another replica could do, and only for a document that stays pending longer than
+     * {@code ucp.outbox.claim-grace}. A duplicate is harmless (consumers are idempotent); a loss is not, and none
+     * is possible: the events leave the document only after the broker acknowledged them. Documents that another
+     * live relay holds a lease on are left to it.
      */
     private List<Claim> claimByIds(MongoCollection<Document> collection, Set<Object> ids) {
         List<Claim> claims = new ArrayList<>();
         Date now = Date.from(clock.instant());
-        Date until = Date.from(clock.instant().plus(properties.lease()));
         List<Document> found = collection.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
-                .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD))
+                .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD, "version"))
                 .into(new ArrayList<>());
         for (Document document : found) {
             List<Document> entries = document.getList(OutboxEntries.FIELD, Document.class);
@@ -209,18 +212,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             if (lease != null && lease.getDate("until") != null && !lease.getDate("until").before(now)) {
                 continue; // another relay is publishing it; if it dies, the safety net will
             }
-            Object roundRead = lease == null ? null : lease.get("round");
-            String round = owner + "/" + UUID.randomUUID();
-            Document claimed = collection.findOneAndUpdate(
-                    new Document("_id", document.get("_id")).append(OutboxEntries.LEASE_ROUND_FIELD, roundRead),
-                    Updates.set(OutboxEntries.LEASE_FIELD,
-                            new Document("owner", owner).append("until", until).append("round", round)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                            .projection(Projections.include(OutboxEntries.FIELD)));
-            if (claimed != null) {
-                claims.add(new Claim(collection, claimed.get("_id"), round,
-                        claimed.getList(OutboxEntries.FIELD, Document.class)));
-            }
+            claims.add(new Claim(collection, document.get("_id"), null, document.get("version"), entries));
         }
         return claims;
     }
@@ -235,7 +227,9 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         List<Claim> claims = new ArrayList<>();
         Date now = Date.from(clock.instant());
         Date until = Date.from(clock.instant().plus(properties.lease()));
-        Bson claimable = and(exists(OutboxEntries.PENDING_SINCE_FIELD),
+        // Pending for longer than the grace: a document written a moment ago is its writer's hot path's to publish.
+        Date settled = Date.from(clock.instant().minus(properties.claimGrace()));
+        Bson claimable = and(lt(OutboxEntries.PENDING_SINCE_FIELD, settled),
                 or(exists(OutboxEntries.LEASE_FIELD, false), lt(OutboxEntries.LEASE_FIELD + ".until", now)));
         for (MongoCollection<Document> collection : collections) {
             int wanted = properties.documentsPerRound() - claims.size();
@@ -252,12 +246,13 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             collection.updateMany(and(in("_id", candidates), claimable), Updates.set(OutboxEntries.LEASE_FIELD,
                     new Document("owner", owner).append("until", until).append("round", round)));
             collection.find(new Document("_id", new Document("$in", candidates)))
-                    .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD))
+                    .projection(Projections.include(OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD, "version"))
                     .forEach(d -> {
                         Document lease = d.get(OutboxEntries.LEASE_FIELD, Document.class);
                         if (lease != null && round.equals(lease.get("round"))) {
                             List<Document> entries = d.getList(OutboxEntries.FIELD, Document.class);
-                            claims.add(new Claim(collection, d.get("_id"), round, entries == null ? List.of() : entries));
+                            claims.add(new Claim(collection, d.get("_id"), round, d.get("version"),
+                                    entries == null ? List.of() : entries));
                         }
                     });
         }
@@ -318,6 +313,9 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                 .projection(Projections.include(OutboxEntries.FIELD, "version"));
         for (Claim claim : claims) {
+            if (releaseAll(claim)) {
+                continue;
+            }
             Bson pull = Updates.pullByFilter(new Document(OutboxEntries.FIELD,
                     new Document(OutboxEntries.EVENT_ID, new Document("$in", claim.acknowledged))));
             Bson unlease = Updates.unset(OutboxEntries.LEASE_FIELD);
@@ -340,6 +338,24 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                 enqueue(new Written(claim.collection, claim.id));
             }
         }
+    }
+
+    /**
+     * The common case in one point write: every event read was acknowledged and the aggregate's version is still
+     * the one read (so nothing was appended since: appends bump it), so the outbox can go as a whole, with the
+     * pending mark and any lease, on the unique {@code (_id, version)} index. Otherwise (a partial ack,
+     * or events written meanwhile) the caller's per-event path runs.
+     */
+    private boolean releaseAll(Claim claim) {
+        if (claim.version == null || claim.acknowledged.isEmpty() || claim.acknowledged.size() != claim.entries.size()) {
+            return false;
+        }
+        // Any lease goes too: ours, or one that expired and was still on the document; a relay that took the
+        // document over meanwhile finds its round gone and pulls by id, as after a lost lease.
+        Bson done = Updates.combine(Updates.set(OutboxEntries.FIELD, List.of()),
+                Updates.unset(OutboxEntries.PENDING_SINCE_FIELD), Updates.unset(OutboxEntries.LEASE_FIELD));
+        return claim.collection.updateOne(new Document("_id", claim.id).append("version", claim.version), done)
+                .getMatchedCount() == 1;
     }
 
     private static ProducerRecord<String, Object> record(Document entry) {
@@ -479,15 +495,19 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private static final class Claim {
         final MongoCollection<Document> collection;
         final Object id;
+        /** The safety net's lease round; null on the hot path, which takes no lease. */
         final String round;
+        /** The aggregate version when the entries were read: unchanged means no event was appended since. */
+        final Object version;
         final List<Document> entries;
         final List<Send> sends = new ArrayList<>();
         final List<String> acknowledged = new ArrayList<>();
 
-        Claim(MongoCollection<Document> collection, Object id, String round, List<Document> entries) {
+        Claim(MongoCollection<Document> collection, Object id, String round, Object version, List<Document> entries) {
             this.collection = collection;
             this.id = id;
             this.round = round;
+            this.version = version;
             this.entries = entries;
         }
     }

@@ -87,7 +87,7 @@ public class OutboxRelayBenchmark {
                 new StringSerializer(), new ByteArraySerializer()));
         template = kafka;
         relay = new OutboxRelay(template, new OutboxProperties(Duration.ofSeconds(1), Duration.ofSeconds(60), 200,
-                Duration.ofSeconds(1), false), Clock.systemUTC(), new SimpleMeterRegistry());
+                Duration.ofSeconds(1), false, Duration.ZERO), Clock.systemUTC(), new SimpleMeterRegistry());
         relay.register(collection);
     }
 

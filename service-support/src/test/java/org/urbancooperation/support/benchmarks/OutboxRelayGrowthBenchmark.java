@@ -86,7 +86,7 @@ public class OutboxRelayGrowthBenchmark {
                 new StringSerializer(), new ByteArraySerializer()));
         template = kafka;
         relay = new OutboxRelay(template, new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(60), 200,
-                Duration.ofSeconds(1), false), Clock.systemUTC(), new SimpleMeterRegistry());
+                Duration.ofSeconds(1), false, Duration.ZERO), Clock.systemUTC(), new SimpleMeterRegistry());
         relay.register(collection);
         store = new AggregateStore<>(collection, "Partnership", new IdOnly(),
                 new OutboxEntries(new IntegrationEventMapper(), "benchmark", Clock.systemUTC()), relay);
