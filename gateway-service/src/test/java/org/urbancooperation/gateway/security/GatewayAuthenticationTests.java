@@ -234,7 +234,17 @@ class GatewayAuthenticationTests {
 
     @Test
     void operatorsSeeLatencyPerRouteAndStatusAndAuthenticationFailuresByReason() {
-        client.get().uri("/api/v1/events?probe=metrics").exchange().expectStatus().isOk();
+        try {
+            client.mutate().responseTimeout(Duration.ofSeconds(15)).build().get().uri("/api/v1/events?probe=metrics").exchange().expectStatus().isOk();
+        } catch (RuntimeException e) {
+            System.out.println("DEBUGHANG backend saw: " + BACKEND.requestsContaining("probe=metrics").size());
+            for (java.lang.management.ThreadInfo info : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                StringBuilder b = new StringBuilder("DEBUGHANG " + info.getThreadName() + " " + info.getThreadState() + "\n");
+                for (StackTraceElement el : info.getStackTrace()) b.append("    at ").append(el).append("\n");
+                System.out.println(b);
+            }
+            throw e;
+        }
         client.get().uri("/api/v1/events").header("X-Api-Key", "not-a-key").exchange().expectStatus().isUnauthorized();
 
         // The first scrape renders every histogram: give it more than the client's default 5 s on a busy machine.

@@ -54,7 +54,7 @@ import io.micrometer.core.instrument.Timer;
  * <p>Two ways to find work, one way to publish it:
  * <ul>
  * <li><b>After each write</b> ({@link #publishWritten()}, the hot path): the writer tells the relay
- * which document it wrote ({@link OutboxSignal}); the relay claims exactly those documents by
+ * which document it wrote ({@link OutboxSignal}); the relay reads exactly those documents by
  * {@code _id}. Every query and write on this path is a point lookup on {@code _id} (or on a unique
  * index that starts with it), so its cost does not grow with the number of aggregates stored, even
  * on mongo-java-server, which scans the collection for any other query.
@@ -64,12 +64,14 @@ import io.micrometer.core.instrument.Timer;
  * recounts the pending gauge, which the hot path only adjusts.
  * </ul>
  *
- * <p>A claim sets a lease ({@code owner, until, round}) conditionally: the by-id claim is a
- * compare-and-set on the round it read, the safety net's is a conditional {@code updateMany}; so
- * several replicas never publish the same document's events at once. A round sends all its events
- * without waiting in between, waits for the acks of the whole batch ({@code acks=all}, idempotent
- * producer), then {@code $pull}s exactly the acknowledged events and drops its leases. A crash
- * between ack and pull republishes the event: a duplicate, which consumers ignore, never a loss.
+ * <p>The hot path takes no lease: only the writer's replica is signalled, and another replica's safety net leaves
+ * a document alone until it has been pending for {@code claimGrace} (3 s). The safety net's claim sets a lease
+ * ({@code owner, until, round}) with a conditional {@code updateMany}, so two safety nets never publish the same
+ * document's events at once. A round sends all its events without waiting in between, waits for the acks of the
+ * whole batch ({@code acks=all}, idempotent producer), then removes the acknowledged events: in the common case
+ * (all acknowledged, nothing appended since) in one write on {@code (_id, version)}, otherwise by {@code $pull} of
+ * exactly the acknowledged ones. A crash between ack and removal republishes the event, as does a hot path slower
+ * than the grace: a duplicate, which consumers ignore, never a loss.
  */
 public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
