@@ -26,7 +26,7 @@ machine
 stack_up
 stop_file="$UCP_HOME/stop-load"
 rm -f "$stop_file"
-"${PROBE[@]}" fault "$GATEWAY" "$KEY_FILE" "$RATE" "$MAX_SECONDS" "$stop_file" "$CONVERGE_SECONDS" &
+"${PROBE_CMD[@]}" fault "$GATEWAY" "$KEY_FILE" "$RATE" "$MAX_SECONDS" "$stop_file" "$CONVERGE_SECONDS" &
 load=$!
 started=$SECONDS
 sleep 10

@@ -2,7 +2,9 @@
 # Command -> read model latency on the local stack (issue 10): for each size, a fresh local stack in its own
 # UCP_HOME and free loopback ports, N partnerships stored first (through the API, 16 at a time), then
 # partnership-creation commands through the gateway at a fixed open-loop rate for a bounded time, each followed
-# by a probe (an event scheduled for it in event-service, whose 201 proves event-service's read model has it).
+# by reading how old each event was when the consumers applied it (PROBE=metrics, the default: the histogram
+# ucp_events_applied_age_seconds scraped from event-service and matching-service before and after the rate), or by
+# a probe request (PROBE=event: an event scheduled for it in event-service, whose 201 proves the read model has it).
 # Reports per size and rate: sent, acknowledged, failed, and p50/p95/p99/max of the HTTP latency and of
 # command -> read model. The stacks it starts are stopped at the end (also on Ctrl-C).
 #
@@ -10,7 +12,8 @@
 #   default: 1,000 stored; 20, 50, 100 commands/s; 20 s each (about 5 minutes with the stack's start)
 #   --full:  1,000, 10,000, 100,000 stored; 20, 50, 100, 200 commands/s (seeding 100,000 through the API
 #            takes long: at ~100/s about 17 minutes)
-# Settings (environment): SIZES, RATES, DURATION (seconds per rate), UCP_HOME (default /tmp/ucp-pipeline-bench).
+# Settings (environment): SIZES, RATES, DURATION (seconds per rate), PROBE (metrics | event),
+#   UCP_HOME (default /tmp/ucp-pipeline-bench).
 # The partnerships made by each rate stay stored: the stored count grows through a size's rates (printed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
@@ -27,10 +30,10 @@ trap stack_down EXIT
 machine
 for size in $SIZES; do
   stack_up
-  "${PROBE[@]}" seed "$GATEWAY" "$KEY_FILE" "$size"
+  "${PROBE_CMD[@]}" seed "$GATEWAY" "$KEY_FILE" "$size"
   for rate in $RATES; do
     echo "--- $(<"$PIPELINE_COUNT_FILE") partnerships stored; $rate commands/s for $SECONDS_PER_RATE s"
-    timeout 400 "${PROBE[@]}" latency "$GATEWAY" "$KEY_FILE" "$rate" "$SECONDS_PER_RATE" | sed "s/^RESULT|/RESULT|$size|/"
+    timeout 400 "${PROBE_CMD[@]}" latency "$GATEWAY" "$KEY_FILE" "$rate" "$SECONDS_PER_RATE" | sed "s/^RESULT|/RESULT|$size|/"
     sleep 3
   done
 done

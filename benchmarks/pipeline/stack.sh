@@ -11,12 +11,12 @@ export UCP_SEED=0
 export UCP_RATELIMIT_LIMITS_OPERATOR_REQUESTS="${UCP_RATELIMIT_LIMITS_OPERATOR_REQUESTS:-1000000}"
 export UCP_RATELIMIT_LIMITS_OPERATOR_BURST="${UCP_RATELIMIT_LIMITS_OPERATOR_BURST:-1000000}"
 export PIPELINE_COUNT_FILE="$UCP_HOME/pipeline-partnerships"
-PROBE=(java -Xmx512m "$PIPELINE_DIR/PipelineProbe.java")
+PROBE_CMD=(java -Xmx512m "$PIPELINE_DIR/PipelineProbe.java")
 
 pick_ports() {
   local names=(GATEWAY_PORT GATEWAY_MANAGEMENT_PORT PARTNERSHIP_PORT EVENT_PORT MATCHING_PORT KAFKA_PORT
     KAFKA_CONTROLLER_PORT MONGO_PORT IDENTITY_PORT) ports i
-  read -r -a ports <<<"$("${PROBE[@]}" ports "${#names[@]}")"
+  read -r -a ports <<<"$("${PROBE_CMD[@]}" ports "${#names[@]}")"
   for i in "${!names[@]}"; do export "${names[$i]}=${ports[$i]}"; done
   GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
   KEY_FILE="$UCP_HOME/identity/operator-api-key"
