@@ -21,6 +21,7 @@ import org.urbancooperation.gateway.resilience.GatewayProblems;
 import org.urbancooperation.gateway.web.ActuatorRequests;
 import org.urbancooperation.gateway.web.CorrelationIds;
 import org.urbancooperation.gateway.web.GatewayRequestFilter;
+import org.urbancooperation.gateway.web.RequestEventLoop;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
@@ -93,10 +94,11 @@ public class RateLimitFilter implements GatewayRequestFilter {
             }
             return apply(decision, exchange, chain, subject);
         }
-        return store.tryConsume(subject)
+        // Redis answers on Lettuce's threads, the timeout on the parallel scheduler: back to the request's loop.
+        return RequestEventLoop.resumeOn(exchange, store.tryConsume(subject)
                 .timeout(properties.storeTimeout())
                 .map(Decision::of)
-                .onErrorResume(failure -> Mono.just(storeFailed(exchange, failure)))
+                .onErrorResume(failure -> Mono.just(storeFailed(exchange, failure))))
                 .flatMap(decision -> apply(decision, exchange, chain, subject));
     }
 

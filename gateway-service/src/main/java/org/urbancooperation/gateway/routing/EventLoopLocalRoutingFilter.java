@@ -5,20 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
+import org.urbancooperation.gateway.web.RequestEventLoop;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.LoopResources;
 
@@ -64,7 +61,7 @@ public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
         // Called once per request sent to a service (http or https), right before it is sent.
         exchange.getAttributes().put(ROUTE_ATTRIBUTE, route);
-        EventLoop loop = receivingEventLoop(exchange.getRequest());
+        EventLoop loop = RequestEventLoop.of(exchange.getRequest());
         if (loop == null) {
             return super.getHttpClient(route, exchange);
         }
@@ -87,17 +84,6 @@ public class EventLoopLocalRoutingFilter extends NettyRoutingFilter {
             port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         }
         return uri.getHost() + ":" + port;
-    }
-
-    /** The event loop of the connection the request came in on, or null outside Reactor Netty. */
-    static @Nullable EventLoop receivingEventLoop(ServerHttpRequest request) {
-        Object nativeRequest;
-        try {
-            nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-        } catch (IllegalArgumentException notReactorNetty) {
-            return null;
-        }
-        return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
     }
 
     /**

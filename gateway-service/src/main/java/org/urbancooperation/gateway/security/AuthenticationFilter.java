@@ -22,6 +22,7 @@ import org.urbancooperation.gateway.ratelimit.RateLimitFilter;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
 import org.urbancooperation.gateway.web.ActuatorRequests;
 import org.urbancooperation.gateway.web.GatewayRequestFilter;
+import org.urbancooperation.gateway.web.RequestEventLoop;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -60,8 +61,9 @@ public class AuthenticationFilter implements GatewayRequestFilter {
     private final AuthenticationThrottle throttle;
     private final ActuatorRequests actuatorRequests;
     private final Map<String, Counter> throttled = new ConcurrentHashMap<>();
-    private final Counter keysLoading;
+    private final Map<String, Counter> deferred = new ConcurrentHashMap<>();
     private static final int KEYS_LOADING_RETRY_AFTER_SECONDS = 2;
+    private static final int IDENTITY_PROVIDER_RETRY_AFTER_SECONDS = 5;
 
     public AuthenticationFilter(ApiKeyCache apiKeys, Optional<ReactiveJwtDecoder> bearerTokens,
             IdentityTokens.Signer signer, Duration identityTokenLifetime, GatewayProblems problems, MeterRegistry meters,
@@ -76,9 +78,8 @@ public class AuthenticationFilter implements GatewayRequestFilter {
         this.problems = problems;
         this.meters = meters;
         // Registered up front, so that the series exist (at 0) before the first refusal.
-        this.keysLoading = Counter.builder("ucp.gateway.authentication.deferred")
-                .description("Requests with a well-formed API key answered 503 because this gateway had not yet read the API keys")
-                .register(meters);
+        deferredCounter("api-keys-loading");
+        deferredCounter("identity-provider-unavailable");
         throttledCounter("address");
         throttledCounter("api-key");
         for (String reason : List.of("api-key-unknown", "api-key-wrong-secret", "api-key-expired", "api-key-malformed",
@@ -113,9 +114,9 @@ public class AuthenticationFilter implements GatewayRequestFilter {
         String keyId = isApiKey ? ApiKeys.parse(apiKey).map(ApiKeys.PresentedKey::keyId).orElse(null) : null;
         String presentedKey = apiKey;
         // A throttled client's credential is not checked at all: the answer is 429 whether it is right or not.
-        return throttle.check(exchange, keyId)
+        return RequestEventLoop.resumeOn(exchange, throttle.check(exchange, keyId)
                 .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
+                .defaultIfEmpty(Optional.empty()))
                 .flatMap(blocked -> blocked.isPresent() ? throttled(exchange, blocked.get())
                         : authenticate(exchange, chain, authorization, presentedKey, keyId));
     }
@@ -146,11 +147,39 @@ public class AuthenticationFilter implements GatewayRequestFilter {
      * load balancer's rotation; this covers the single local gateway, and a probe that has not yet noticed.
      */
     private Mono<Void> keysStillLoading(ServerWebExchange exchange) {
-        keysLoading.increment();
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+        return deferred(exchange, "api-keys-loading",
                 "This gateway is still loading the API keys; retry after " + KEYS_LOADING_RETRY_AFTER_SECONDS + " s",
-                h -> h.set(HttpHeaders.RETRY_AFTER, Integer.toString(KEYS_LOADING_RETRY_AFTER_SECONDS)));
+                KEYS_LOADING_RETRY_AFTER_SECONDS);
+    }
+
+    /** A credential that cannot be judged now: 503 with Retry-After, neither a 401 nor a failed attempt. */
+    private Mono<Void> deferred(ServerWebExchange exchange, String reason, String detail, int retryAfterSeconds) {
+        deferredCounter(reason).increment();
+        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), detail,
+                h -> h.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds)));
+    }
+
+    private Counter deferredCounter(String reason) {
+        return deferred.computeIfAbsent(reason, r -> Counter.builder("ucp.gateway.authentication.deferred")
+                .description("Requests whose credential could not be checked yet (keys still loading, identity provider "
+                        + "unreachable), answered 503, by reason")
+                .tag("reason", r).register(meters));
+    }
+
+    /**
+     * The key set could not be fetched (refused, timed out, reset, an HTTP error of the provider): nothing is known
+     * about the token, so it must not be refused as invalid.
+     */
+    static boolean identityProviderUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.web.reactive.function.client.WebClientException
+                    || t instanceof java.io.IOException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Mono<Void> throttled(ServerWebExchange exchange, AuthenticationThrottle.Blocked blocked) {
@@ -168,13 +197,25 @@ public class AuthenticationFilter implements GatewayRequestFilter {
         if (bearerTokens.isEmpty()) {
             return refuse(exchange, null, "bearer-not-configured", "This gateway accepts API keys only");
         }
-        return bearerTokens.get().decode(token)
+        // The key set may be fetched: resume on the request's loop (web.RequestEventLoop says why).
+        return RequestEventLoop.resumeOn(exchange, bearerTokens.get().decode(token))
                 .map(this::callerOf)
                 .flatMap(caller -> caller.map(c -> proceed(exchange, chain, c))
                         .orElseGet(() -> refuse(exchange, null, "token-without-role", "The token carries no platform role")))
-                .onErrorResume(JwtException.class, e -> {
-                    log.info("Refused a bearer token: {}", e.getMessage());
-                    return refuse(exchange, null, "invalid-token", "The bearer token is not valid");
+                .onErrorResume(e -> {
+                    if (identityProviderUnreachable(e)) {
+                        log.warn("Could not check a bearer token: the identity provider's key set is unreachable: {}",
+                                e.toString());
+                        return deferred(exchange, "identity-provider-unavailable",
+                                "The identity provider cannot be reached to check the token; retry after "
+                                        + IDENTITY_PROVIDER_RETRY_AFTER_SECONDS + " s",
+                                IDENTITY_PROVIDER_RETRY_AFTER_SECONDS);
+                    }
+                    if (e instanceof JwtException) {
+                        log.info("Refused a bearer token: {}", e.getMessage());
+                        return refuse(exchange, null, "invalid-token", "The bearer token is not valid");
+                    }
+                    return Mono.error(e);
                 });
     }
 
@@ -208,7 +249,7 @@ public class AuthenticationFilter implements GatewayRequestFilter {
 
     private Mono<Void> refuse(ServerWebExchange exchange, String keyId, String reason, String detail) {
         failureCounter(reason).increment();
-        return throttle.failed(exchange, keyId).then(Mono.defer(() -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed",
+        return RequestEventLoop.resumeOn(exchange, throttle.failed(exchange, keyId)).then(Mono.defer(() -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-failed", "Authentication failed",
                 detail, h -> h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ucp\", ApiKey realm=\"ucp\""))));
     }
 

@@ -16,6 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.gateway.resilience.GatewayProblems;
@@ -67,7 +72,15 @@ class GatewaySecurityConfiguration {
     @Bean
     @ConditionalOnExpression("'${ucp.gateway.security.oidc-issuer-uri:}' != ''")
     ReactiveJwtDecoder bearerTokenDecoder(GatewaySecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
+        // The key set is fetched when a token names a key the gateway has not seen (at start, after a rotation):
+        // bounded, so that a provider that does not answer costs a bearer request a 503 after oidc-timeout
+        // instead of holding it (and the client's connection) for as long as the provider stays silent.
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, properties.oidcTimeout().toMillis());
+        WebClient jwksClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                .responseTimeout(properties.oidcTimeout()))).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .webClient(jwksClient).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.oidcIssuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

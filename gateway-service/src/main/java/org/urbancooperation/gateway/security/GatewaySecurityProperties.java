@@ -29,13 +29,15 @@ public record GatewaySecurityProperties(
         Map<String, String> kafka,
         String oidcIssuerUri,
         String oidcJwksUri,
-        String oidcAudience) {
+        String oidcAudience,
+        Duration oidcTimeout) {
 
     public GatewaySecurityProperties {
         identityTokenLifetime = identityTokenLifetime == null ? Duration.ofSeconds(60) : identityTokenLifetime;
         apiKeyTopic = apiKeyTopic == null ? "access.api-key" : apiKeyTopic;
         kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
         oidcAudience = oidcAudience == null ? "ucp-api" : oidcAudience;
+        oidcTimeout = oidcTimeout == null ? Duration.ofSeconds(3) : oidcTimeout;
     }
 
     public String jwksUri() {

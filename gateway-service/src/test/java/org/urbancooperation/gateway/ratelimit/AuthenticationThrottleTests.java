@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -168,6 +169,59 @@ class AuthenticationThrottleTests {
             assertThat(gateway.counter("ucp_gateway_authentication_failures_total", "reason=\"api-key-unknown\"")).isZero();
             assertThat(gateway.counter("ucp_gateway_authentication_throttled_total")).isZero();
         }
+    }
+
+    @Test
+    void aBearerTokenWhoseKeysCannotBeFetchedIs503AndNotAFailedAttempt() throws Exception {
+        // An identity provider that accepts connections and never answers (hung, or a half-open connection).
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String issuer = "http://127.0.0.1:" + silent.getLocalPort();
+            Map<String, String> settings = settings(null);
+            settings.put("ucp.gateway.security.oidc-issuer-uri", issuer);
+            settings.put("ucp.gateway.security.oidc-timeout", "1s");
+            try (StandaloneGateway gateway = StandaloneGateway.start(BACKEND.url(), settings)) {
+                // Well-formed, signed by a key the gateway has to fetch: three times the address's burst (5).
+                String token = unsignedLookingToken(issuer);
+                for (int i = 0; i < 3; i++) {
+                    long started = System.nanoTime();
+                    EntityExchangeResult<byte[]> result = gateway.client().get().uri("/api/v1/partnerships?probe=idp-" + i)
+                            .header("X-Forwarded-For", "203.0.113.60").header("Authorization", "Bearer " + token)
+                            .exchange().expectBody().returnResult();
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    assertThat(result.getStatus()).as("after %d ms", millis).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("5");
+                    assertThat(MAPPER.jsonMapper().readTree(result.getResponseBody()).path("detail").asString())
+                            .contains("identity provider");
+                    assertThat(millis).as("bounded by the timeout").isLessThan(8_000);
+                }
+                assertThat(BACKEND.requestsContaining("probe=idp-")).isEmpty();
+                assertThat(gateway.counter("ucp_gateway_authentication_deferred_total", "reason=\"identity-provider-unavailable\""))
+                        .isEqualTo(3);
+                assertThat(gateway.counter("ucp_gateway_authentication_failures_total")).isZero();
+                assertThat(gateway.counter("ucp_gateway_authentication_throttled_total")).isZero();
+            }
+        }
+    }
+
+    /** A JWT with an RS256 header and a key id, signature bytes of nothing: the key set must be fetched to judge it. */
+    private static String unsignedLookingToken(String issuer) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}".getBytes());
+        String claims = b64.encodeToString(("{\"iss\":\"" + issuer + "\",\"sub\":\"essen\",\"aud\":\"ucp-api\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 300) + ",\"ucp_role\":\"partner\"}").getBytes());
+        return header + "." + claims + "." + b64.encodeToString(new byte[256]);
     }
 
     private static void assertThrottled(EntityExchangeResult<byte[]> result, String whose) {

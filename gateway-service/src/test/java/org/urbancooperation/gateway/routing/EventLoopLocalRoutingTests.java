@@ -77,7 +77,7 @@ class EventLoopLocalRoutingTests {
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-            RECEIVED_ON.put(CorrelationIds.of(exchange), EventLoopLocalRoutingFilter.receivingEventLoop(exchange.getRequest()));
+            RECEIVED_ON.put(CorrelationIds.of(exchange), org.urbancooperation.gateway.web.RequestEventLoop.of(exchange.getRequest()));
             return chain.filter(exchange);
         }
 
