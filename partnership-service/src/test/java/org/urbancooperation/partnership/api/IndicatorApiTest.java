@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
@@ -44,6 +45,17 @@ class IndicatorApiTest extends ServiceApiTest {
              "baseline": 0, "target": 2, "targetDate": "2022-04-30"}""";
     static final String TARGET = "{\"baseline\": 0, \"target\": 6, \"targetDate\": \"2022-12-31\"}";
     static final String VALUE = "{\"value\": 1, \"measuredOn\": \"2020-12-31\", \"source\": \"Annual report 2020\"}";
+
+    /**
+     * This context's own broker: {@code brokers} resolves the system property that the broker of the context
+     * started last sets, which is another one once a test with other properties has started its own context.
+     */
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
+
+    String broker() {
+        return embeddedKafka.getBrokersAsString();
+    }
 
     @Autowired
     MongoDatabase database;
@@ -87,7 +99,7 @@ class IndicatorApiTest extends ServiceApiTest {
         assertThat(changed.headers().firstValue("ETag")).contains("\"2\"");
         assertThat(ServiceHttp.json(changed).path("target").asInt()).isEqualTo(6);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.INDICATORS,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(broker(), Topics.INDICATORS,
                 id + "/IURC-EV-1", 2);
         assertThat(records).hasSize(2);
         assertThat(KafkaTestClients.header(records.get(0), KafkaHeaders.TYPE)).isEqualTo("partnership.IndicatorTargetSet");
@@ -286,7 +298,7 @@ class IndicatorApiTest extends ServiceApiTest {
                 "Online business matching: products against COVID-19", Instant.parse("2020-11-18T08:00:00Z"),
                 Instant.parse("2020-11-18T11:00:00Z"), 30);
         byte[] tourBytes = mapper.toBytes(mapper.envelope(tour, 1, "event-service", null, Clock.systemUTC()));
-        var raw = KafkaTestClients.rawTemplate(brokers);
+        var raw = KafkaTestClients.rawTemplate(broker());
         raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
         raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
         raw.send(Topics.MATCHING_EVENTS, matching.aggregateId(),

@@ -28,35 +28,43 @@ public final class IndicatorActualHandlers {
     }
 
     public static IntegrationEventHandler<CooperationEventHeld> cooperationEventHeld(CountedThings things) {
-        return handler(things, CooperationEventHeld.class, e -> CountedThing.happened(Kind.COOPERATION_EVENT, e.cooperationEventId(), e.partnershipIds()));
+        return handler(things, CooperationEventHeld.class,
+                e -> CountedThing.happened(Kind.COOPERATION_EVENT, e.cooperationEventId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<CooperationEventCancelled> cooperationEventCancelled(CountedThings things) {
-        return handler(things, CooperationEventCancelled.class, e -> CountedThing.takenBack(Kind.COOPERATION_EVENT, e.cooperationEventId(), e.partnershipIds()));
+        return handler(things, CooperationEventCancelled.class,
+                e -> CountedThing.takenBack(Kind.COOPERATION_EVENT, e.cooperationEventId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<RegistrationConfirmed> registrationConfirmed(CountedThings things) {
-        return handler(things, RegistrationConfirmed.class, e -> CountedThing.happened(Kind.REGISTRATION, e.registrationId(), e.partnershipIds()));
+        return handler(things, RegistrationConfirmed.class,
+                e -> CountedThing.happened(Kind.REGISTRATION, e.registrationId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<RegistrationWithdrawn> registrationWithdrawn(CountedThings things) {
-        return handler(things, RegistrationWithdrawn.class, e -> CountedThing.takenBack(Kind.REGISTRATION, e.registrationId(), e.partnershipIds()));
+        return handler(things, RegistrationWithdrawn.class,
+                e -> CountedThing.takenBack(Kind.REGISTRATION, e.registrationId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<MatchingEventHeld> matchingEventHeld(CountedThings things) {
-        return handler(things, MatchingEventHeld.class, e -> CountedThing.happened(Kind.MATCHING_EVENT, e.matchingEventId(), e.partnershipIds()));
+        return handler(things, MatchingEventHeld.class,
+                e -> CountedThing.happened(Kind.MATCHING_EVENT, e.matchingEventId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<MatchAccepted> matchAccepted(CountedThings things) {
-        return handler(things, MatchAccepted.class, e -> CountedThing.happened(Kind.MATCH, e.matchId(), e.partnershipIds()));
+        return handler(things, MatchAccepted.class,
+                e -> CountedThing.happened(Kind.MATCH, e.matchId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<MeetingHeld> meetingHeld(CountedThings things) {
-        return handler(things, MeetingHeld.class, e -> CountedThing.happened(Kind.MEETING, e.meetingId(), e.partnershipIds()));
+        return handler(things, MeetingHeld.class,
+                e -> CountedThing.happened(Kind.MEETING, e.meetingId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<BusinessAgreementReached> businessAgreementReached(CountedThings things) {
-        return handler(things, BusinessAgreementReached.class, e -> CountedThing.happened(Kind.BUSINESS_AGREEMENT, e.businessAgreementId(), e.partnershipIds()));
+        return handler(things, BusinessAgreementReached.class,
+                e -> CountedThing.happened(Kind.BUSINESS_AGREEMENT, e.businessAgreementId(), e.partnershipIds()));
     }
 
     static <T extends IntegrationEvent> IntegrationEventHandler<T> handler(CountedThings things, Class<T> type,

@@ -141,6 +141,7 @@ class IndicatorController {
 
     @PutMapping("/indicators/{code}/target")
     @Operation(summary = "Set the baseline, target and target date (operators; If-Match optional, 412 when stale)")
+    @ApiResponse(responseCode = "200", description = "Set; the new ETag is the new version")
     @ApiResponse(responseCode = "412", description = "If-Match names another version",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<IndicatorResponse> setTarget(@PathVariable UUID id, @PathVariable String code,
@@ -154,6 +155,7 @@ class IndicatorController {
     @PostMapping("/indicators/{code}/values")
     @Operation(summary = "Enter a value of a MANUAL indicator (operators and staff of member organisations; "
             + "If-Match optional)")
+    @ApiResponse(responseCode = "200", description = "Entered; the new ETag is the new version")
     @ApiResponse(responseCode = "409", description = "The indicator is AUTOMATIC: its values are counted",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<IndicatorResponse> enterValue(@PathVariable UUID id, @PathVariable String code,

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.IntegrationEventType;
@@ -50,6 +51,17 @@ class IndicatorActualsConsumerTest extends ServiceApiTest {
              "themes": ["renewable-energy", "medical-devices", "education"],
              "partnerOrganisations": ["city-of-essen", "city-of-koriyama"],
              "establishedOn": "2019-08-27"}""";
+
+    /**
+     * This context's own broker: {@code brokers} resolves the system property that the broker of the context
+     * started last sets, which is another one once a test with other properties has started its own context.
+     */
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
+
+    String broker() {
+        return embeddedKafka.getBrokersAsString();
+    }
 
     @Autowired
     IndicatorProgressGauges gauges;
@@ -90,7 +102,7 @@ class IndicatorActualsConsumerTest extends ServiceApiTest {
 
     @Test
     void duplicatedReorderedAndCompensatingFactsLeaveEachActualRight() {
-        raw = KafkaTestClients.rawTemplate(brokers);
+        raw = KafkaTestClients.rawTemplate(broker());
         UUID essenKoriyama = partnership("Essen - Koriyama actuals");
         UUID second = partnership("Second partnership actuals");
         List<UUID> both = List.of(essenKoriyama, second);
