@@ -8,9 +8,18 @@ import java.util.stream.Collectors;
 
 import org.urbancooperation.contracts.access.ApiKeyIssued;
 import org.urbancooperation.contracts.access.ApiKeyRevoked;
+import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.RegistrationConfirmed;
+import org.urbancooperation.contracts.events.RegistrationWithdrawn;
+import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.MatchAccepted;
+import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
+import org.urbancooperation.contracts.matching.MeetingHeld;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
+import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
 
 /**
@@ -29,7 +38,25 @@ public enum IntegrationEventType {
     MATCHING_EVENT_OPENED("matching.MatchingEventOpened", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             MatchingEventOpened.class),
     API_KEY_ISSUED("access.ApiKeyIssued", 1, Topics.API_KEYS, "ApiKey", ApiKeyIssued.class),
-    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class);
+    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class),
+    // Programme indicators (issue 11): the target set by the secretariat, and the facts other services
+    // publish from the day they do, which partnership-service counts as indicator actuals.
+    INDICATOR_TARGET_SET("partnership.IndicatorTargetSet", 1, Topics.INDICATORS, "Indicator",
+            IndicatorTargetSet.class),
+    COOPERATION_EVENT_HELD("events.CooperationEventHeld", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            CooperationEventHeld.class),
+    COOPERATION_EVENT_CANCELLED("events.CooperationEventCancelled", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventCancelled.class),
+    REGISTRATION_CONFIRMED("events.RegistrationConfirmed", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            RegistrationConfirmed.class),
+    REGISTRATION_WITHDRAWN("events.RegistrationWithdrawn", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            RegistrationWithdrawn.class),
+    MATCHING_EVENT_HELD("matching.MatchingEventHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
+            MatchingEventHeld.class),
+    MATCH_ACCEPTED("matching.MatchAccepted", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MatchAccepted.class),
+    MEETING_HELD("matching.MeetingHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingHeld.class),
+    BUSINESS_AGREEMENT_REACHED("matching.BusinessAgreementReached", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
+            BusinessAgreementReached.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

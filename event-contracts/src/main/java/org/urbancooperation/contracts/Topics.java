@@ -16,6 +16,8 @@ public final class Topics {
      * events carry secret hashes: only the gateway may read it.
      */
     public static final String API_KEYS = "access.api-key";
+    /** Programme indicators of partnerships (partnership-service), keyed by {@code <partnershipId>/<code>}. */
+    public static final String INDICATORS = "partnership.indicator";
 
     /**
      * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the

@@ -1,12 +1,8 @@
 package org.urbancooperation.partnership.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +12,6 @@ import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
-import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
@@ -111,34 +105,6 @@ class PartnershipApiTest extends ServiceApiTest {
             assertThat(p.path("name").asString()).doesNotStartWith("Bad").isNotEqualTo("Mass assignment");
         }
         assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void indicatorsCountEachReportedEventOnceHoweverOftenItIsDelivered() {
-        String id = ServiceHttp.json(http().postJson("/api/v1/partnerships",
-                ESSEN_KORIYAMA.formatted("Essen - Koriyama indicators"))).path("id").asString();
-        UUID partnershipId = UUID.fromString(id);
-        CooperationEventScheduled tour = new CooperationEventScheduled(UUID.randomUUID(), partnershipId,
-                "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-26T07:00:00Z"),
-                Instant.parse("2019-08-30T15:00:00Z"), List.of("Europe/Berlin", "Asia/Tokyo"), List.of("de", "ja"));
-        MatchingEventOpened matching = new MatchingEventOpened(UUID.randomUUID(), partnershipId,
-                "Online business matching: products against COVID-19", Instant.parse("2020-11-18T08:00:00Z"),
-                Instant.parse("2020-11-18T11:00:00Z"), 30);
-        byte[] tourBytes = mapper.toBytes(mapper.envelope(tour, 1, "event-service", null, Clock.systemUTC()));
-        var raw = KafkaTestClients.rawTemplate(brokers);
-        raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
-        raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
-        raw.send(Topics.MATCHING_EVENTS, matching.aggregateId(),
-                mapper.toBytes(mapper.envelope(matching, 1, "matching-service", null, Clock.systemUTC())));
-        raw.flush();
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode indicators = ServiceHttp.json(http().get("/api/v1/partnerships/" + id + "/indicators"));
-            assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
-            assertThat(indicators.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
-            assertThat(indicators.path("cooperationEventsByFormat").path("STUDY_TOUR").asLong()).isEqualTo(1);
-        });
-        assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID() + "/indicators").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.urbancooperation.partnership.indicator.application.IndicatorStore;
-import org.urbancooperation.partnership.indicator.domain.ProgrammeIndicators;
+import org.urbancooperation.partnership.indicator.application.ActivityStore;
+import org.urbancooperation.partnership.indicator.domain.PartnershipActivity;
 import org.urbancooperation.support.messaging.HandlingOutcome;
 import org.urbancooperation.support.mongo.ReadModelWrites;
 
@@ -17,11 +17,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /** One {@code programme_indicators} document per partnership; increments are idempotent per report. */
-public class MongoIndicatorStore implements IndicatorStore {
+public class MongoActivityStore implements ActivityStore {
 
     private final MongoCollection<Document> indicators;
 
-    public MongoIndicatorStore(MongoDatabase database) {
+    public MongoActivityStore(MongoDatabase database) {
         this.indicators = database.getCollection("programme_indicators");
     }
 
@@ -39,7 +39,7 @@ public class MongoIndicatorStore implements IndicatorStore {
     }
 
     @Override
-    public Optional<ProgrammeIndicators> find(UUID partnershipId) {
+    public Optional<PartnershipActivity> find(UUID partnershipId) {
         Document d = indicators.find(Filters.eq("_id", partnershipId.toString())).first();
         if (d == null) {
             return Optional.empty();
@@ -49,7 +49,7 @@ public class MongoIndicatorStore implements IndicatorStore {
         if (formats != null) {
             formats.forEach((format, count) -> byFormat.put(format, ((Number) count).longValue()));
         }
-        return Optional.of(new ProgrammeIndicators(partnershipId, number(d, "cooperationEventsScheduled"), byFormat,
+        return Optional.of(new PartnershipActivity(partnershipId, number(d, "cooperationEventsScheduled"), byFormat,
                 number(d, "matchingEventsOpened")));
     }
 
