@@ -190,6 +190,9 @@ public class PipelineProbe {
         String last = create(statuses);
         boolean known = last != null && untilCreated("/api/v1/events", eventJson(last), System.nanoTime() + 300_000_000_000L);
         addStored(ids.size() + (last != null ? 1 : 0));
+        if (known) {
+            System.out.println("TEMPLATE|" + last); // applied everywhere: DirectSeed may copy it
+        }
         System.out.printf("seeded %d partnerships in %.1f s (%.0f/s), statuses %s; pipeline caught up in %.1f s more: %s%n",
                 ids.size(), seconds, ids.size() / seconds, statuses, (System.nanoTime() - started) / 1e9 - seconds, known);
     }

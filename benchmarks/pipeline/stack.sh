@@ -51,6 +51,17 @@ await_operator_key() {
   return 1
 }
 
+# The Mongo driver's classpath for DirectSeed.java, resolved once (offline, from the local Maven repository).
+direct_seed_classpath() {
+  local file="$UCP_HOME/lib/direct-seed.classpath"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$UCP_HOME/lib"
+    (cd "$REPO" && ./mvnw -B -q -o dependency:build-classpath -pl service-support -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$file") >&2
+  fi
+  cat "$file"
+}
+
 stack_down() {
   bash "$REPO/deploy/local/down.sh" >/dev/null || true
 }
