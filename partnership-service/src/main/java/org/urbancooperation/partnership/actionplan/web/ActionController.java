@@ -154,6 +154,7 @@ class ActionController {
 
     @PatchMapping("/{actionId}")
     @Operation(summary = "Change an action's details (absent fields stay); recorded in its history")
+    @ApiResponse(responseCode = "200", description = "Changed (or nothing to change); the new ETag is the new version")
     @ApiResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "focalPointId is not one of this partnership's focal points",
@@ -168,6 +169,7 @@ class ActionController {
     @PostMapping("/{actionId}/status")
     @Operation(summary = "Move an action to another status: UNDERWAY, COMPLETED, POSTPONED (reason, new window), "
             + "back to PLANNED or UNDERWAY, CANCELLED (reason)")
+    @ApiResponse(responseCode = "200", description = "Moved, with a new history entry; the new ETag is the new version")
     @ApiResponse(responseCode = "409", description = "Not possible from the current status: the problem names it "
             + "(currentStatus) and the moves allowed from it (allowedStatuses)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -181,6 +183,7 @@ class ActionController {
 
     @PostMapping("/{actionId}/format")
     @Operation(summary = "Change how an action takes place, with a reason (e.g. moved online); the status stays")
+    @ApiResponse(responseCode = "200", description = "Changed, with a new history entry; the new ETag is the new version")
     @ApiResponse(responseCode = "409", description = "The action is completed or cancelled",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "412", description = "If-Match names an older version",

@@ -94,6 +94,7 @@ class FocalPointController {
 
     @PatchMapping("/{focalPointId}")
     @Operation(summary = "Change a focal point's number, title or description (absent fields stay)")
+    @ApiResponse(responseCode = "200", description = "Changed; the new ETag is the new version")
     @ApiResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "A concurrent change won (without If-Match)",
