@@ -257,6 +257,34 @@ class ActionPlanApiTest extends ServiceApiTest {
         assertThat(editedAction.path("history").get(1).path("by").path("organisationId").isNull()).isTrue();
     }
 
+    @Test
+    void twoChangesWithTheSameETagAtTheSameTimeOneWinsTheOtherGets412() throws Exception {
+        String p = partnership("Races");
+        String focalPoint = focalPoint(p, 2, "Organizing joint seminars & business matching events");
+        String location = plan("/api/v1/partnerships/" + p + "/actions", focalPoint,
+                "Participate in REIF Fukushima in Koriyama", "renewable-energy", "\"plannedFrom\": \"2020-10-28\"");
+        for (int round = 0; round < 5; round++) {
+            String etag = http().get(location).headers().firstValue("ETag").orElseThrow();
+            String status = round % 2 == 0 ? "UNDERWAY" : "POSTPONED\", \"reason\": \"COVID-19";
+            var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+                for (CallerIdentity who : List.of(ESSEN, KORIYAMA)) {
+                    calls.add(executor.submit(() -> as(who).postJson(location + "/status",
+                            "{\"status\": \"" + status + "\"}", "If-Match", etag)));
+                }
+                List<Integer> codes = new ArrayList<>();
+                for (var call : calls) {
+                    codes.add(call.get().statusCode());
+                }
+                assertThat(codes).as("round " + round).containsExactlyInAnyOrder(200, 412);
+            } finally {
+                executor.shutdown();
+            }
+        }
+        assertThat(ServiceHttp.json(http().get(location)).path("history")).hasSize(6);
+    }
+
     // Events
 
     @Test
