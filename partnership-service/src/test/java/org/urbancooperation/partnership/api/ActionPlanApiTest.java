@@ -126,7 +126,7 @@ class ActionPlanApiTest extends ServiceApiTest {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
-        String p = partnership("Bad input");
+        String p = partnership("Refusals");
         String focalPoint = focalPoint(p, 3, "Academic internship & student exchange programs");
         String actions = "/api/v1/partnerships/" + p + "/actions";
         String good = action(focalPoint, "Internship programme", "education",
@@ -157,7 +157,7 @@ class ActionPlanApiTest extends ServiceApiTest {
                 UUID.randomUUID().toString()));
         assertThat(unknownFocalPoint.statusCode()).isEqualTo(422);
         assertThat(fields(unknownFocalPoint)).contains("focalPointId");
-        String otherPartnershipsFocalPoint = focalPoint(partnership("Bad input, other"), 1, "Elsewhere");
+        String otherPartnershipsFocalPoint = focalPoint(partnership("Refusals, other"), 1, "Elsewhere");
         assertThat(as(ESSEN).postJson(actions, good.replace(focalPoint, otherPartnershipsFocalPoint)).statusCode())
                 .isEqualTo(422);
         assertThat(ServiceHttp.json(http().get(actions)).path("items")).isEmpty();
