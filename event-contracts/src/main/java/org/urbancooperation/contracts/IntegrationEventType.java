@@ -18,6 +18,8 @@ import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.matching.MeetingHeld;
+import org.urbancooperation.contracts.partnership.ActionPlanned;
+import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
@@ -56,7 +58,12 @@ public enum IntegrationEventType {
     MATCH_ACCEPTED("matching.MatchAccepted", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MatchAccepted.class),
     MEETING_HELD("matching.MeetingHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingHeld.class),
     BUSINESS_AGREEMENT_REACHED("matching.BusinessAgreementReached", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
-            BusinessAgreementReached.class);
+            BusinessAgreementReached.class),
+    // Action plans: on the partnership's topic, keyed by the partnership (the payload's aggregateId), so that a
+    // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
+    ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
+    ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
+            ActionStatusChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
