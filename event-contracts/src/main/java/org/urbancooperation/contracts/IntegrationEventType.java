@@ -11,7 +11,11 @@ import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
+import org.urbancooperation.contracts.partnership.PartnershipChanged;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
+import org.urbancooperation.contracts.partnership.PartnershipStatusChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 
 /**
  * The catalogue of integration events. Adding a type means: a payload record, a JSON Schema and a
@@ -29,7 +33,15 @@ public enum IntegrationEventType {
     MATCHING_EVENT_OPENED("matching.MatchingEventOpened", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             MatchingEventOpened.class),
     API_KEY_ISSUED("access.ApiKeyIssued", 1, Topics.API_KEYS, "ApiKey", ApiKeyIssued.class),
-    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class);
+    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class),
+    // Issue 11, programmes and the partnership lifecycle:
+    PARTNERSHIP_STATUS_CHANGED("partnership.PartnershipStatusChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipStatusChanged.class),
+    PARTNERSHIP_CHANGED("partnership.PartnershipChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipChanged.class),
+    PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
+            ProgrammeRegistered.class),
+    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

@@ -16,6 +16,8 @@ public final class Topics {
      * events carry secret hashes: only the gateway may read it.
      */
     public static final String API_KEYS = "access.api-key";
+    /** Cooperation programmes (IURC, IUC Asia) and their thematic networks, published by partnership-service. */
+    public static final String PROGRAMMES = "partnership.programme";
 
     /**
      * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the
