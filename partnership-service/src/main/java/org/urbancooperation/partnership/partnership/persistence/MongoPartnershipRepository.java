@@ -53,7 +53,11 @@ public class MongoPartnershipRepository implements PartnershipRepository {
     private final AggregateStore<Partnership> store;
 
     public MongoPartnershipRepository(AggregateStores stores) {
-        this.store = stores.create("partnerships", "Partnership", new Mapper());
+        this(stores.create("partnerships", "Partnership", new Mapper()));
+    }
+
+    MongoPartnershipRepository(AggregateStore<Partnership> store) {
+        this.store = store;
         // For the list's filters; mongo-java-server ignores non-unique indexes, MongoDB uses them.
         store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("name")),
                 new IndexModel(Indexes.ascending("status")), new IndexModel(Indexes.ascending("programmeId")),
