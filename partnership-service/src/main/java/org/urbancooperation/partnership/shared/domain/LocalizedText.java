@@ -50,7 +50,8 @@ public record LocalizedText(Map<String, String> values) {
 
     /**
      * New input: 1 to {@value #MAX_ENTRIES} entries, each tag a well-formed BCP 47 language tag in its canonical form
-     * ({@code en}, {@code de}, {@code ja}, {@code pt-BR}: {@link Locale#forLanguageTag} gives the same tag back), each
+     * ({@code en}, {@code de}, {@code ja}, {@code pt-BR}: {@link Locale#forLanguageTag} gives the same tag back) that
+     * starts with an ISO 639 language of two or three letters, each
      * text one line of visible text of at most {@code maxLength} characters.
      *
      * @param field the path of the whole text, e.g. {@code names}; a refusal of one entry names {@code names.ja}
@@ -94,7 +95,9 @@ public record LocalizedText(Map<String, String> values) {
         if (tag == null || tag.isEmpty() || tag.length() > MAX_TAG || !NAMEABLE_KEY.matcher(tag).matches()) {
             return false;
         }
-        String canonical = Locale.forLanguageTag(tag).toLanguageTag();
-        return canonical.equals(tag) && !"und".equals(canonical);
+        Locale locale = Locale.forLanguageTag(tag);
+        // An ISO 639 language of two or three letters first: the longer forms BCP 47 reserves name no language.
+        int language = locale.getLanguage().length();
+        return locale.toLanguageTag().equals(tag) && language >= 2 && language <= 3 && !"und".equals(tag);
     }
 }
