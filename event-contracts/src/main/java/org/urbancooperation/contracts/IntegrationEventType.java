@@ -22,7 +22,11 @@ import org.urbancooperation.contracts.partnership.ActionPlanned;
 import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
+import org.urbancooperation.contracts.partnership.PartnershipChanged;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
+import org.urbancooperation.contracts.partnership.PartnershipStatusChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 
 /**
  * The catalogue of integration events. Adding a type means: a payload record, a JSON Schema and a
@@ -63,7 +67,15 @@ public enum IntegrationEventType {
     // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
     ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
     ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
-            ActionStatusChanged.class);
+            ActionStatusChanged.class),
+    // Issue 11, programmes and the partnership lifecycle:
+    PARTNERSHIP_STATUS_CHANGED("partnership.PartnershipStatusChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipStatusChanged.class),
+    PARTNERSHIP_CHANGED("partnership.PartnershipChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipChanged.class),
+    PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
+            ProgrammeRegistered.class),
+    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
