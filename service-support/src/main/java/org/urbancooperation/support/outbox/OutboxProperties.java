@@ -3,6 +3,7 @@ package org.urbancooperation.support.outbox;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Relay tuning ({@code ucp.outbox.*}).
@@ -27,6 +28,7 @@ public record OutboxProperties(
         Boolean relayEnabled,
         Duration claimGrace) {
 
+    @ConstructorBinding
     public OutboxProperties {
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         lease = lease == null ? Duration.ofSeconds(60) : lease;
@@ -34,5 +36,11 @@ public record OutboxProperties(
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
         relayEnabled = relayEnabled == null || relayEnabled;
         claimGrace = claimGrace == null ? Duration.ofSeconds(3) : claimGrace;
+    }
+
+    /** With the default claim grace (tests that build the relay by hand). */
+    public OutboxProperties(Duration pollInterval, Duration lease, int documentsPerRound, Duration maxBackoff,
+            Boolean relayEnabled) {
+        this(pollInterval, lease, documentsPerRound, maxBackoff, relayEnabled, null);
     }
 }
