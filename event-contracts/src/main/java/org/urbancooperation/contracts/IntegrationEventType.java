@@ -11,6 +11,10 @@ import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
+import org.urbancooperation.contracts.partnership.CityChanged;
+import org.urbancooperation.contracts.partnership.CityRegistered;
+import org.urbancooperation.contracts.partnership.OrganisationChanged;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
 
 /**
@@ -29,7 +33,13 @@ public enum IntegrationEventType {
     MATCHING_EVENT_OPENED("matching.MatchingEventOpened", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             MatchingEventOpened.class),
     API_KEY_ISSUED("access.ApiKeyIssued", 1, Topics.API_KEYS, "ApiKey", ApiKeyIssued.class),
-    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class);
+    API_KEY_REVOKED("access.ApiKeyRevoked", 1, Topics.API_KEYS, "ApiKey", ApiKeyRevoked.class),
+    CITY_REGISTERED("partnership.CityRegistered", 1, Topics.CITIES, "City", CityRegistered.class),
+    CITY_CHANGED("partnership.CityChanged", 1, Topics.CITIES, "City", CityChanged.class),
+    ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationRegistered.class),
+    ORGANISATION_CHANGED("partnership.OrganisationChanged", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

@@ -16,6 +16,10 @@ public final class Topics {
      * events carry secret hashes: only the gateway may read it.
      */
     public static final String API_KEYS = "access.api-key";
+    /** Cities registered and changed (partnership-service); key: the city's slug id. */
+    public static final String CITIES = "partnership.city";
+    /** Organisations registered and changed (partnership-service), never their contacts; key: the slug id. */
+    public static final String ORGANISATIONS = "partnership.organisation";
 
     /**
      * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the
