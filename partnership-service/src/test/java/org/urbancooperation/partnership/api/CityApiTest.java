@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
@@ -30,7 +33,15 @@ import org.urbancooperation.support.testing.TestIdentities;
 import tools.jackson.databind.JsonNode;
 
 /** /api/v1/cities over HTTP, per role, with the Mongo server and an embedded KRaft broker. */
+// A context (database, broker) of its own: the API tests of one configuration share a cached context, so ids
+// such as koriyama would collide with other classes' data, and spring.embedded.kafka.brokers names the broker of
+// the context started last, not necessarily this one's.
+@TestPropertySource(properties = "ucp.test.context=cities")
 class CityApiTest extends ServiceApiTest {
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
 
     static final String KORIYAMA = """
             {"id": "%s", "names": {"en": "Koriyama", "ja": "郡山市"}, "countryCode": "JP",
@@ -53,7 +64,7 @@ class CityApiTest extends ServiceApiTest {
         assertThat(body.path("climateCommitments").get(0).path("targetYear").asInt()).isEqualTo(2050);
         assertThat(body.path("climateCommitments").get(0).path("description").isNull()).isTrue();
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.CITIES,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(broker.getBrokersAsString(), Topics.CITIES,
                 "koriyama", 1);
         assertThat(records).hasSize(1);
         assertThat(KafkaTestClients.header(records.get(0), KafkaHeaders.TYPE)).isEqualTo("partnership.CityRegistered");
@@ -135,7 +146,7 @@ class CityApiTest extends ServiceApiTest {
         assertThat(plainJson.statusCode()).as(plainJson.body()).isEqualTo(200);
         assertThat(patch(http(), "/api/v1/cities/nowhere", "{\"region\": null}", null).statusCode()).isEqualTo(404);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.CITIES, "essen", 4);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(broker.getBrokersAsString(), Topics.CITIES, "essen", 4);
         IntegrationEventSchemas schemas = new IntegrationEventSchemas(mapper);
         List<EventEnvelope> events = records.stream().map(r -> mapper.fromBytes(r.value())).toList();
         assertThat(events).extracting(EventEnvelope::type).containsExactly("partnership.CityRegistered",

@@ -12,6 +12,9 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
@@ -28,7 +31,15 @@ import tools.jackson.databind.JsonNode;
  * /api/v1/organisations over HTTP, per role: operators manage organisations; anybody reads them; contacts only
  * operators, the organisation's own staff and staff of organisations that share a partnership with it.
  */
+// A context (database, broker) of its own: the API tests of one configuration share a cached context, so ids
+// such as koriyama would collide with other classes' data, and spring.embedded.kafka.brokers names the broker of
+// the context started last, not necessarily this one's.
+@TestPropertySource(properties = "ucp.test.context=organisations")
 class OrganisationApiTest extends ServiceApiTest {
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
 
     static final String FREA = """
             {"id": "%s", "names": {"en": "Fukushima Renewable Energy Institute, AIST (FREA)"},
@@ -65,7 +76,7 @@ class OrganisationApiTest extends ServiceApiTest {
         assertThat(body.path("kind").asString()).isEqualTo("RESEARCH_INSTITUTE");
         assertThat(body.path("contacts").get(0).path("email").asString()).isEqualTo("desk@example.org");
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.ORGANISATIONS,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(broker.getBrokersAsString(), Topics.ORGANISATIONS,
                 "frea", 1);
         assertThat(records).hasSize(1);
         assertThat(KafkaTestClients.header(records.get(0), KafkaHeaders.TYPE))
@@ -145,7 +156,7 @@ class OrganisationApiTest extends ServiceApiTest {
         assertThat(ServiceHttp.json(names).path("contacts")).hasSize(1);
         assertThat(refusedFields(patch(http(), path, "{\"themes\": null}", "\"2\""), 412)).isEmpty();
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.ORGANISATIONS,
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(broker.getBrokersAsString(), Topics.ORGANISATIONS,
                 "ewg", 2);
         List<EventEnvelope> events = records.stream().map(r -> mapper.fromBytes(r.value())).toList();
         assertThat(events).extracting(EventEnvelope::type).containsExactly("partnership.OrganisationRegistered",
