@@ -23,6 +23,10 @@ import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
 import org.urbancooperation.contracts.partnership.PartnershipChanged;
+import org.urbancooperation.contracts.partnership.CityChanged;
+import org.urbancooperation.contracts.partnership.CityRegistered;
+import org.urbancooperation.contracts.partnership.OrganisationChanged;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
 import org.urbancooperation.contracts.partnership.PartnershipStatusChanged;
 import org.urbancooperation.contracts.partnership.ProgrammeChanged;
@@ -75,7 +79,14 @@ public enum IntegrationEventType {
             PartnershipChanged.class),
     PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
             ProgrammeRegistered.class),
-    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class);
+    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class),
+    // Issue 11, cities and organisations:
+    CITY_REGISTERED("partnership.CityRegistered", 1, Topics.CITIES, "City", CityRegistered.class),
+    CITY_CHANGED("partnership.CityChanged", 1, Topics.CITIES, "City", CityChanged.class),
+    ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationRegistered.class),
+    ORGANISATION_CHANGED("partnership.OrganisationChanged", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
