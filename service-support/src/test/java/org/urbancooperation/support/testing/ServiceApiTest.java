@@ -1,9 +1,10 @@
 package org.urbancooperation.support.testing;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,10 +25,20 @@ public abstract class ServiceApiTest {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    /**
+     * This context's broker. Not {@code ${spring.embedded.kafka.brokers}}: that is a system property which names
+     * the broker started last, another test class's once a second context exists beside this cached one.
+     */
     protected String brokers;
     @Autowired
+    private EmbeddedKafkaBroker embeddedKafka;
+    @Autowired
     protected IntegrationEventMapper mapper;
+
+    @BeforeEach
+    void brokerOfThisContext() {
+        brokers = embeddedKafka.getBrokersAsString();
+    }
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
