@@ -1,110 +1,71 @@
 package org.urbancooperation.support.readmodel;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import org.bson.Document;
-import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.partnership.PartnershipEstablished;
-import org.urbancooperation.support.messaging.HandlingOutcome;
-import org.urbancooperation.support.messaging.IntegrationEventHandler;
-import org.urbancooperation.support.mongo.ReadModelWrites;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-
 /**
- * A consumer's own copy of the partnerships that exist, kept from {@code PartnershipEstablished}
- * events in the consuming service's database. Services that refer to partnerships (events, matching)
- * declare it as a bean and check references against it without calling partnership-service.
+ * A bounded wait for something another service created a moment ago and this service learns of from its
+ * integration event: a command naming it waits until the consumer has applied that event, or gives up. What is
+ * waited for, and where it is kept, is the service's own read model; this is only the waiting.
+ *
+ * <p>The read model's handler calls {@link #arrived} after each write; a waiting command on this replica then
+ * goes on at once, and otherwise looks again every {@value #POLL_MILLIS} ms (the event may be applied by another
+ * replica). Each wait is timed as {@code ucp_references_wait_seconds{reference, outcome}}, outcome {@code found}
+ * or {@code unknown} (gave up); a reference found at once is not a wait and is not timed.
  */
-public class KnownPartnerships implements IntegrationEventHandler<PartnershipEstablished> {
+public final class AwaitedReferences {
 
-    public static final String COLLECTION = "known_partnerships";
     static final long POLL_MILLIS = 100;
-
-    /**
-     * What a consumer needs of a partnership: that it exists, its name, its cities' time zones, and
-     * the organisations whose partners may act for it.
-     */
-    public record KnownPartnership(UUID id, String name, List<String> cityNames, List<String> timeZones,
-            List<String> partnerOrganisations) {
-    }
-
-    /** How often a waiting command looks again, for the event handled by another replica of the service. */
     private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
 
-    private final MongoCollection<Document> partnerships;
-    private final Duration referenceWait;
+    private final String reference;
+    private final Duration wait;
     private final MeterRegistry meters;
-    /** Commands waiting for a partnership, woken by this replica's handler as soon as its event is applied. */
+    /** Commands waiting, by id, woken by this replica's handler as soon as the event is applied. */
     private final ConcurrentMap<String, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
 
-    /** A read model that never waits: {@link #awaitFind} is {@link #find}. */
-    public KnownPartnerships(MongoDatabase database) {
-        this(database, Duration.ZERO, null);
-    }
-
     /**
-     * @param referenceWait how long a command naming an unknown partnership waits for its PartnershipEstablished
-     *        (ucp.read-models.reference-wait): partnership-service may have established it a moment ago
+     * @param reference what is referred to, the metric's {@code reference} tag, e.g. {@code partnership}
+     * @param wait how long a command waits at most (e.g. {@code ucp.read-models.reference-wait}); zero: never
+     * @param meters where waits are timed; null: nowhere
      */
-    public KnownPartnerships(MongoDatabase database, Duration referenceWait, MeterRegistry meters) {
-        this.partnerships = database.getCollection(COLLECTION);
-        this.referenceWait = referenceWait;
+    public AwaitedReferences(String reference, Duration wait, MeterRegistry meters) {
+        this.reference = reference;
+        this.wait = wait;
         this.meters = meters;
     }
 
-    @Override
-    public Class<PartnershipEstablished> eventClass() {
-        return PartnershipEstablished.class;
-    }
-
-    @Override
-    public HandlingOutcome handle(PartnershipEstablished event, EventEnvelope envelope) {
-        Document fields = new Document("name", event.name())
-                .append("cityNames", event.cities().stream().map(PartnershipEstablished.City::name).toList())
-                .append("timeZones", event.cities().stream().map(PartnershipEstablished.City::timeZone).distinct().toList())
-                .append("partnerOrganisations", event.partnerOrganisations());
-        HandlingOutcome outcome = ReadModelWrites.upsertIfNewer(partnerships, event.partnershipId().toString(),
-                envelope.aggregateVersion(), fields);
-        CompletableFuture<Void> waiting = arrivals.remove(event.partnershipId().toString());
-        if (waiting != null) {
-            waiting.complete(null);
-        }
-        return outcome;
+    /** Never waits: {@link #await} is one look-up. */
+    public static AwaitedReferences none(String reference) {
+        return new AwaitedReferences(reference, Duration.ZERO, null);
     }
 
     /**
-     * The partnership, waiting a bounded while when it is not known yet: a partner's script establishes a
-     * partnership and at once schedules an event for it, while the PartnershipEstablished is still on its way
-     * here. Returns as soon as the event is applied (by this replica: at once; by another: within
-     * {@value #POLL_MILLIS} ms); empty after the wait for an id that is not known.
+     * What {@code lookup} finds for {@code id}, waiting up to the configured time while it finds nothing.
+     *
+     * @return empty when still nothing is found after the wait
      */
-    public Optional<KnownPartnership> awaitFind(UUID id) {
-        Optional<KnownPartnership> found = find(id);
-        if (found.isPresent() || referenceWait.isZero()) {
+    public <T> Optional<T> await(String id, Supplier<Optional<T>> lookup) {
+        Optional<T> found = lookup.get();
+        if (found.isPresent() || wait.isZero()) {
             return found;
         }
-        String key = id.toString();
         long started = System.nanoTime();
-        long deadline = started + referenceWait.toNanos();
-        CompletableFuture<Void> arrival = arrivals.computeIfAbsent(key, k -> new CompletableFuture<>());
+        long deadline = started + wait.toNanos();
+        CompletableFuture<Void> arrival = arrivals.computeIfAbsent(id, k -> new CompletableFuture<>());
         try {
             while (true) {
-                found = find(id);
+                found = lookup.get();
                 long remaining = deadline - System.nanoTime();
                 if (found.isPresent() || remaining <= 0) {
                     record(found.isPresent() ? "found" : "unknown", System.nanoTime() - started);
@@ -118,28 +79,30 @@ public class KnownPartnerships implements IntegrationEventHandler<PartnershipEst
                     // never completed exceptionally; look again
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return find(id);
+                    return lookup.get();
                 }
             }
         } finally {
-            arrivals.remove(key, arrival);
+            arrivals.remove(id, arrival);
+        }
+    }
+
+    /** The event about {@code id} was just applied here: commands waiting for it look again now. */
+    public void arrived(String id) {
+        CompletableFuture<Void> waiting = arrivals.remove(id);
+        if (waiting != null) {
+            waiting.complete(null);
         }
     }
 
     private void record(String outcome, long nanos) {
         if (meters != null) {
             Timer.builder("ucp.references.wait")
-                    .description("How long commands naming a partnership not yet known here waited for its "
-                            + "PartnershipEstablished; outcome found or unknown (gave up)")
-                    .tag("reference", "partnership").tag("outcome", outcome)
+                    .description("How long commands naming something not yet known here (e.g. a partnership "
+                            + "established a moment ago) waited for its integration event; outcome found or unknown "
+                            + "(gave up)")
+                    .tag("reference", reference).tag("outcome", outcome)
                     .register(meters).record(nanos, TimeUnit.NANOSECONDS);
         }
-    }
-
-    public Optional<KnownPartnership> find(UUID id) {
-        Document d = partnerships.find(Filters.eq("_id", id.toString())).first();
-        return Optional.ofNullable(d).map(p -> new KnownPartnership(id, p.getString("name"),
-                p.getList("cityNames", String.class), p.getList("timeZones", String.class),
-                p.getList("partnerOrganisations", String.class, List.of())));
     }
 }

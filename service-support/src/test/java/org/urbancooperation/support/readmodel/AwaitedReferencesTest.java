@@ -3,61 +3,54 @@ package org.urbancooperation.support.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.urbancooperation.contracts.EventEnvelope;
-import org.urbancooperation.contracts.partnership.PartnershipEstablished;
-import org.urbancooperation.support.testing.InMemoryMongo;
-import org.urbancooperation.support.testing.SampleEvents;
-
-import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import tools.jackson.databind.node.JsonNodeFactory;
 
-/** A command naming a partnership established a moment ago waits for its event, bounded; an unknown one is refused. */
-class KnownPartnershipsTest {
+/** A command naming something created a moment ago waits for it, bounded; an unknown one is given up on. */
+class AwaitedReferencesTest {
 
-    private final MongoDatabase database = InMemoryMongo.freshDatabase();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final KnownPartnerships partnerships = new KnownPartnerships(database, Duration.ofSeconds(3), meters);
+    private final Map<String, String> readModel = new ConcurrentHashMap<>();
+    private final AwaitedReferences references = new AwaitedReferences("partnership", Duration.ofSeconds(3), meters);
 
     @Test
-    void aPartnershipWhoseEventArrivesWhileACommandWaitsIsFoundAsSoonAsItIsApplied() {
-        UUID id = UUID.randomUUID();
-        CompletableFuture.runAsync(() -> partnerships.handle(SampleEvents.essenKoriyama(id), envelope(id)),
-                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
-
+    void whatArrivesWhileACommandWaitsIsFoundAsSoonAsItArrives() {
         long started = System.nanoTime();
-        Optional<KnownPartnerships.KnownPartnership> found = partnerships.awaitFind(id);
+        CompletableFuture.runAsync(() -> {
+            readModel.put("essen-koriyama", "Essen - Koriyama");
+            references.arrived("essen-koriyama");
+        }, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+
+        Optional<String> found = references.await("essen-koriyama", () -> lookup("essen-koriyama"));
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(found).isPresent();
+        assertThat(found).contains("Essen - Koriyama");
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(250)).isLessThan(Duration.ofSeconds(2));
-        assertThat(meters.get("ucp.references.wait").tag("outcome", "found").timer().count()).isEqualTo(1);
+        assertThat(meters.get("ucp.references.wait").tag("reference", "partnership").tag("outcome", "found").timer()
+                .count()).isEqualTo(1);
     }
 
     @Test
-    void anEventAppliedByAnotherReplicaIsFoundByLookingAgain() {
-        UUID id = UUID.randomUUID();
-        KnownPartnerships otherReplica = new KnownPartnerships(database);
-        CompletableFuture.runAsync(() -> otherReplica.handle(SampleEvents.essenKoriyama(id), envelope(id)),
+    void whatAnotherReplicaAppliedIsFoundByLookingAgain() {
+        CompletableFuture.runAsync(() -> readModel.put("essen-koriyama", "Essen - Koriyama"),
                 CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
-        assertThat(partnerships.awaitFind(id)).isPresent();
+        assertThat(references.await("essen-koriyama", () -> lookup("essen-koriyama"))).isPresent();
     }
 
     @Test
-    void anUnknownPartnershipIsRefusedAfterTheBoundedWait() {
-        KnownPartnerships briefly = new KnownPartnerships(database, Duration.ofMillis(400), meters);
+    void anUnknownReferenceIsGivenUpOnAfterTheBoundedWait() {
+        AwaitedReferences briefly = new AwaitedReferences("partnership", Duration.ofMillis(400), meters);
         long started = System.nanoTime();
 
-        assertThat(briefly.awaitFind(UUID.randomUUID())).isEmpty();
+        assertThat(briefly.await("unknown", () -> lookup("unknown"))).isEmpty();
 
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(400)).isLessThan(Duration.ofSeconds(2));
@@ -65,16 +58,17 @@ class KnownPartnershipsTest {
     }
 
     @Test
-    void aKnownPartnershipIsFoundWithoutWaiting() {
-        UUID id = UUID.randomUUID();
-        partnerships.handle(SampleEvents.essenKoriyama(id), envelope(id));
+    void aKnownReferenceIsFoundWithoutWaitingAndNoneNeverWaits() {
+        readModel.put("essen-koriyama", "Essen - Koriyama");
 
-        assertThat(partnerships.awaitFind(id)).isPresent();
+        assertThat(references.await("essen-koriyama", () -> lookup("essen-koriyama"))).isPresent();
         assertThat(meters.find("ucp.references.wait").timer()).isNull();
+        long started = System.nanoTime();
+        assertThat(AwaitedReferences.none("partnership").await("unknown", () -> lookup("unknown"))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
     }
 
-    private static EventEnvelope envelope(UUID id) {
-        return new EventEnvelope(UUID.randomUUID(), "partnership.PartnershipEstablished", 1, Instant.now(), "Partnership",
-                id.toString(), 1, "partnership-service", null, JsonNodeFactory.instance.objectNode());
+    private Optional<String> lookup(String id) {
+        return Optional.ofNullable(readModel.get(id));
     }
 }
