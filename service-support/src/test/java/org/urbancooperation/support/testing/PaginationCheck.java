@@ -210,6 +210,32 @@ public final class PaginationCheck {
         }
     }
 
+    /**
+     * The list's operation in an OpenAPI document ({@code /v3/api-docs}) is documented as a page: query parameters
+     * {@code cursor} and {@code limit} (1 to 200), no {@code offset}, and a 200 response whose schema has
+     * {@code items} (an array) and {@code next} (a string or null), both required.
+     */
+    public static void assertDocumentedAsPage(JsonNode apiDocs, String path) {
+        JsonNode get = apiDocs.path("paths").path(path).path("get");
+        assertThat(get.isObject()).as("GET %s is documented", path).isTrue();
+        List<String> parameters = get.path("parameters").valueStream().map(p -> p.path("name").asString()).toList();
+        assertThat(parameters).as("parameters of GET %s", path).contains("cursor", "limit").doesNotContain("offset");
+        JsonNode limit = get.path("parameters").valueStream().filter(p -> p.path("name").asString().equals("limit"))
+                .findFirst().orElseThrow().path("schema");
+        assertThat(limit.path("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.path("maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        JsonNode schema = get.at("/responses/200/content/application~1json/schema");
+        String ref = schema.path("$ref").asString("");
+        if (ref.startsWith("#/components/schemas/")) {
+            schema = apiDocs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+        }
+        assertThat(schema.path("properties").path("items").path("type").asString()).as("items of %s", schema)
+                .isEqualTo("array");
+        assertThat(schema.path("properties").path("next").toString()).as("next of %s", schema).contains("string")
+                .contains("null");
+        assertThat(schema.path("required").valueStream().map(JsonNode::asString)).contains("items", "next");
+    }
+
     /** The whole list, followed from page to page with the largest limit; fails on a repeat. */
     public List<String> readWhole() {
         List<String> all = new ArrayList<>();
