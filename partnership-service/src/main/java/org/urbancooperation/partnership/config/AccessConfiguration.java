@@ -10,16 +10,16 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.urbancooperation.partnership.apikey.application.ApiKeyRepository;
-import org.urbancooperation.partnership.apikey.application.ApiKeyService;
-import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
-import org.urbancooperation.partnership.apikey.persistence.MongoApiKeyRepository;
+import org.urbancooperation.partnership.access.application.ApiKeyRepository;
+import org.urbancooperation.partnership.access.application.ApiKeyService;
+import org.urbancooperation.partnership.access.domain.PlainApiKey;
+import org.urbancooperation.partnership.access.persistence.MongoApiKeyRepository;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.mongo.AggregateStores;
 
 /** Wires the API key feature, and the bootstrap operator key of a new stack. */
 @Configuration(proxyBeanMethods = false)
-class ApiKeyConfiguration {
+class AccessConfiguration {
 
     static final String BOOTSTRAP_PROPERTY = "ucp.access.bootstrap-operator-key";
 

@@ -1,13 +1,14 @@
-package org.urbancooperation.partnership.apikey.application;
+package org.urbancooperation.partnership.access.application;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyEvent;
+import org.urbancooperation.partnership.access.domain.ApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKeyEvent;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 /** Stores API keys together with the events of each change (one write each). */
 public interface ApiKeyRepository {
@@ -20,6 +21,6 @@ public interface ApiKeyRepository {
     /** @throws ConcurrentModificationConflict when the key is no longer at {@code readVersion} */
     Versioned<ApiKey> update(ResultWithEvents<ApiKey, ApiKeyEvent> changed, long readVersion);
 
-    /** Keys of one organisation (or all when null), oldest first. */
-    List<Versioned<ApiKey>> list(String organisationId, int offset, int limit);
+    /** A page of the keys of one organisation (or of all when null), in key id order. */
+    Page<Versioned<ApiKey>> list(String organisationId, PageRequest page);
 }

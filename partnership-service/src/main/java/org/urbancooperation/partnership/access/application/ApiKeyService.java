@@ -1,21 +1,22 @@
-package org.urbancooperation.partnership.apikey.application;
+package org.urbancooperation.partnership.access.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.urbancooperation.contracts.identity.Role;
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyEvent;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyRole;
-import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKeyEvent;
+import org.urbancooperation.partnership.access.domain.ApiKeyRole;
+import org.urbancooperation.partnership.access.domain.PlainApiKey;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Access;
 import org.urbancooperation.support.security.Caller;
 
@@ -67,9 +68,9 @@ public class ApiKeyService {
                 command.label(), now, command.expiresAt()), null);
     }
 
-    public List<Versioned<ApiKey>> list(Caller caller, String organisationId, int offset, int limit) {
+    public Page<Versioned<ApiKey>> list(Caller caller, String organisationId, PageRequest page) {
         Access.requireRole(caller, Role.OPERATOR);
-        return keys.list(organisationId, offset, limit);
+        return keys.list(organisationId, page);
     }
 
     public Versioned<ApiKey> get(Caller caller, String keyId) {
@@ -85,13 +86,19 @@ public class ApiKeyService {
      * the old key revoked without a successor whose secret anybody was ever shown, locking the
      * partner out. A new key nobody knows the secret of is harmless: it can only be guessed, and
      * 256 random bits are not.
+     * <p>
+     * The events leave in the same order: every outbox entry carries its place in the order of this service's
+     * writes (service-support's {@code OutboxEntries.SEQUENCE}), and the relay sends in that order, so
+     * ApiKeyIssued of the new key goes ahead of ApiKeyRevoked of the old one wherever the two can be ordered at
+     * all: on one partition, once the old key's own issue is out. (The two keys are different record keys, so on
+     * several partitions their events are unordered; the gateway treats each key on its own and relies on no
+     * order between keys.)
      */
     public IssuedApiKey rotate(Caller caller, String keyId) {
         Access.requireRole(caller, Role.OPERATOR);
         Versioned<ApiKey> old = load(keyId);
         Instant now = clock.instant();
         IssuedApiKey successor = insertNew(key -> old.aggregate().successor(key, now), keyId);
-        afterTheCurrentMillisecond();
         revokeWithRetry(keyId, old);
         return successor;
     }
@@ -157,22 +164,6 @@ public class ApiKeyService {
                 }
                 current = load(keyId);
             }
-        }
-    }
-
-    /**
-     * The relay publishes pending outboxes oldest first, by the millisecond they were written. Writing
-     * the revocation in a later millisecond than the new key puts ApiKeyIssued ahead of ApiKeyRevoked
-     * where the two can be ordered at all: on one partition, once the old key's own issue is out.
-     * Nobody may rely on more: the two keys are different record keys, so with several partitions
-     * their events are unordered, and the gateway treats each key on its own. Costs at most a
-     * millisecond; bounded, so a fixed test clock cannot hang it.
-     */
-    private void afterTheCurrentMillisecond() {
-        long written = clock.millis();
-        long giveUp = System.nanoTime() + 5_000_000L;
-        while (clock.millis() == written && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.domain;
+package org.urbancooperation.partnership.access.domain;
 
 /** What happens to an API key; the application publishes each as an integration event. */
 public sealed interface ApiKeyEvent {

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.domain;
+package org.urbancooperation.partnership.access.domain;
 
 /** A key is active until it is revoked; a revoked key never becomes active again. */
 public enum ApiKeyStatus {

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.domain;
+package org.urbancooperation.partnership.access.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

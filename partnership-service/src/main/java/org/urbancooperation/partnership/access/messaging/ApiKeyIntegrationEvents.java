@@ -1,12 +1,12 @@
-package org.urbancooperation.partnership.apikey.messaging;
+package org.urbancooperation.partnership.access.messaging;
 
 import java.util.List;
 
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.access.ApiKeyIssued;
 import org.urbancooperation.contracts.access.ApiKeyRevoked;
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyEvent;
+import org.urbancooperation.partnership.access.domain.ApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKeyEvent;
 
 /** Maps the API key events to the contracts the gateway reads: the secret's hash, never the secret. */
 public final class ApiKeyIntegrationEvents {

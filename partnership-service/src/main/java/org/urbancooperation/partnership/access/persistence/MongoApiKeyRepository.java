@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.persistence;
+package org.urbancooperation.partnership.access.persistence;
 
 import java.time.Instant;
 import java.util.Date;
@@ -7,23 +7,24 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.urbancooperation.partnership.apikey.application.ApiKeyRepository;
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyEvent;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyRole;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyStatus;
-import org.urbancooperation.partnership.apikey.messaging.ApiKeyIntegrationEvents;
+import org.urbancooperation.partnership.access.application.ApiKeyRepository;
+import org.urbancooperation.partnership.access.domain.ApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKeyEvent;
+import org.urbancooperation.partnership.access.domain.ApiKeyRole;
+import org.urbancooperation.partnership.access.domain.ApiKeyStatus;
+import org.urbancooperation.partnership.access.messaging.ApiKeyIntegrationEvents;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 
 /** API keys in the {@code api_keys} collection, one document each (key id as {@code _id}) with its outbox. */
 public class MongoApiKeyRepository implements ApiKeyRepository {
@@ -32,8 +33,8 @@ public class MongoApiKeyRepository implements ApiKeyRepository {
 
     public MongoApiKeyRepository(AggregateStores stores) {
         this.store = stores.create("api_keys", "API key", new Mapper());
-        // For listing an organisation's keys; mongo-java-server ignores non-unique indexes, MongoDB uses it.
-        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("organisationId", "issuedAt"))));
+        // For an organisation's pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses it.
+        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("organisationId", "_id"))));
     }
 
     @Override
@@ -53,9 +54,9 @@ public class MongoApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public List<Versioned<ApiKey>> list(String organisationId, int offset, int limit) {
+    public Page<Versioned<ApiKey>> list(String organisationId, PageRequest page) {
         Bson filter = organisationId == null ? new Document() : Filters.eq("organisationId", organisationId);
-        return store.list(filter, Sorts.ascending("issuedAt", "_id"), offset, limit);
+        return store.page(filter, page);
     }
 
     static final class Mapper implements AggregateDocumentMapper<ApiKey> {

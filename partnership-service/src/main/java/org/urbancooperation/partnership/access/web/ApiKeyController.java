@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.web;
+package org.urbancooperation.partnership.access.web;
 
 import java.net.URI;
 import java.time.Instant;
@@ -16,12 +16,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.urbancooperation.partnership.apikey.application.ApiKeyService;
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
+import org.urbancooperation.partnership.access.application.ApiKeyService;
+import org.urbancooperation.partnership.access.domain.ApiKey;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -102,12 +105,34 @@ class ApiKeyController {
         return created(issued);
     }
 
+    /** One page of API keys: the platform's one list shape. */
+    record ApiKeyPage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ApiKeyResponse> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"},
+                    description = "the cursor of the next page, for the cursor parameter; null on the last page")
+            String next) {
+
+        static ApiKeyPage of(Page<Versioned<ApiKey>> page) {
+            return new ApiKeyPage(page.items().stream().map(ApiKeyResponse::of).toList(), page.next());
+        }
+    }
+
     @GetMapping
-    @Operation(summary = "List API keys, oldest first, optionally of one organisation; no key or hash is ever listed")
-    List<ApiKeyResponse> list(Caller caller, @RequestParam(required = false) @Size(max = 100) String organisationId,
-            @RequestParam(defaultValue = "0") @Min(0) int offset,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return keys.list(caller, organisationId, offset, limit).stream().map(ApiKeyResponse::of).toList();
+    @Operation(summary = "List API keys, one page at a time, optionally of one organisation; no key or hash is "
+            + "ever listed",
+            description = "In key id order, which no change moves: follow next as cursor until it is null, and every "
+                    + "key that existed when you started is on exactly one page, whatever is issued, rotated or "
+                    + "revoked meanwhile.")
+    @ApiResponse(responseCode = "200", description = "One page; next is the cursor of the following one, null on the last")
+    @ApiResponse(responseCode = "400", description = "cursor (not a next value of this list, unchanged) or limit "
+            + "(1 to 200) is invalid; the problem's errors name it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ApiKeyPage list(Caller caller, @RequestParam(required = false) @Size(max = 100) String organisationId,
+            @Parameter(description = "next of the previous page; absent for the first page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "at most this many keys (1 to 200, default 50)")
+            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
+        return ApiKeyPage.of(keys.list(caller, organisationId, PageRequest.of(cursor, limit)));
     }
 
     @GetMapping("/{keyId}")

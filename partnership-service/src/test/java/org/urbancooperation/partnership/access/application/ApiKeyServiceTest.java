@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.application;
+package org.urbancooperation.partnership.access.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +16,22 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.contracts.identity.CallerIdentity;
-import org.urbancooperation.partnership.apikey.application.ApiKeyService.BootstrapOutcome;
-import org.urbancooperation.partnership.apikey.application.ApiKeyService.IssueCommand;
-import org.urbancooperation.partnership.apikey.application.ApiKeyService.IssuedApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKey;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyEvent;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyRole;
-import org.urbancooperation.partnership.apikey.domain.ApiKeyStatus;
-import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
+import org.urbancooperation.partnership.access.application.ApiKeyService.BootstrapOutcome;
+import org.urbancooperation.partnership.access.application.ApiKeyService.IssueCommand;
+import org.urbancooperation.partnership.access.application.ApiKeyService.IssuedApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKey;
+import org.urbancooperation.partnership.access.domain.ApiKeyEvent;
+import org.urbancooperation.partnership.access.domain.ApiKeyRole;
+import org.urbancooperation.partnership.access.domain.ApiKeyStatus;
+import org.urbancooperation.partnership.access.domain.PlainApiKey;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.domain.RuleViolationException;
+import org.urbancooperation.support.paging.Cursors;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.AccessDeniedException;
 import org.urbancooperation.support.security.AuthenticationRequiredException;
 import org.urbancooperation.support.security.Caller;
@@ -50,7 +54,7 @@ class ApiKeyServiceTest {
         String keyId = service.issue(OPERATOR, ESSEN_KEY).key().keyId();
         for (Caller other : List.of(ESSEN, HYDROGEN)) {
             assertThatThrownBy(() -> service.issue(other, ESSEN_KEY)).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> service.list(other, null, 0, 50)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.list(other, null, PageRequest.first(50))).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> service.get(other, keyId)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> service.rotate(other, keyId)).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> service.revoke(other, keyId)).isInstanceOf(AccessDeniedException.class);
@@ -150,10 +154,14 @@ class ApiKeyServiceTest {
         }
 
         @Override
-        public List<Versioned<ApiKey>> list(String organisationId, int offset, int limit) {
-            return keys.values().stream()
+        public Page<Versioned<ApiKey>> list(String organisationId, PageRequest page) {
+            List<Versioned<ApiKey>> after = keys.values().stream()
                     .filter(v -> organisationId == null || organisationId.equals(v.aggregate().organisationId()))
-                    .skip(offset).limit(limit).toList();
+                    .filter(v -> page.isFirst() || v.aggregate().id().compareTo(page.after()) > 0)
+                    .sorted(Comparator.comparing(v -> v.aggregate().id())).toList();
+            List<Versioned<ApiKey>> items = after.subList(0, Math.min(page.limit(), after.size()));
+            return new Page<>(items, after.size() > items.size()
+                    ? Cursors.after(items.get(items.size() - 1).aggregate().id()) : null);
         }
 
         private Versioned<ApiKey> store(ResultWithEvents<ApiKey, ApiKeyEvent> change, long version) {

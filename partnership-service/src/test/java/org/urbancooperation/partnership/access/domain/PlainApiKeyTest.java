@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.apikey.domain;
+package org.urbancooperation.partnership.access.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
