@@ -104,8 +104,16 @@ class LocalStackIT {
             assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
-        // Published events are public; partnerships need a key.
+        // Published events are public; partnerships need a key. Lists are pages: {"items": [...], "next": ...}.
         assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
+        JsonNode events = json(anonymousGet("/api/v1/events?partnershipId=" + id + "&limit=1"));
+        assertThat(events.path("items").size()).isEqualTo(1);
+        assertThat(events.path("next").isNull()).as("one event, one page").isTrue();
+        JsonNode matchingEvents = json(get("/api/v1/matching/events?partnershipId=" + id));
+        assertThat(matchingEvents.path("items").get(0).path("partnershipId").asString()).isEqualTo(id);
+        HttpResponse<String> madeUp = anonymousGet("/api/v1/events?partnershipId=" + id + "&cursor=c1.bWFkZQ.dXA");
+        assertThat(madeUp.statusCode()).isEqualTo(400);
+        assertThat(madeUp.body()).contains("\"cursor\"");
         assertThat(anonymousGet("/api/v1/partnerships/" + id).statusCode()).isEqualTo(401);
 
         HttpResponse<String> unknown = post("/api/v1/events", conference(UUID.randomUUID().toString()));
