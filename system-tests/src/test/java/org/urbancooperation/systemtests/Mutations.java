@@ -528,6 +528,13 @@ final class Mutations {
             mutants.add(new Mutant("query " + name + " absent (required)", name, Expect.REFUSE, true,
                     b -> query(b, name, null, null)));
         }
+        if (name.equals(HostileInputIT.PAGE_CURSOR)) {
+            // Only a list's own next value, unchanged, is a cursor.
+            for (String madeUp : List.of("1", "c1.bWFkZQ.dXA", "c1.MDAwMA.AAAAAAAAAAAA")) {
+                mutants.add(new Mutant("query " + name + " = " + madeUp + " (made up)", name, Expect.REFUSE, true,
+                        b -> query(b, name, name, madeUp)));
+            }
+        }
         mutants.add(new Mutant("query " + name + "[]=1", null, missing, true, b -> query(b, name, name + "%5B%5D", "1")));
         mutants.add(new Mutant("query " + name + "[]=1 (raw brackets)", null, missing, true,
                 b -> query(b, name, name + "[]", "1")));
