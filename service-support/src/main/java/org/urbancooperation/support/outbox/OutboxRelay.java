@@ -369,7 +369,8 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         // Any lease goes too: ours, or one that expired and was still on the document; a relay that took the
         // document over meanwhile finds its round gone and pulls by id, as after a lost lease.
         Bson done = Updates.combine(Updates.set(OutboxEntries.FIELD, List.of()),
-                Updates.unset(OutboxEntries.PENDING_SINCE_FIELD), Updates.unset(OutboxEntries.LEASE_FIELD));
+                Updates.unset(OutboxEntries.PENDING_SINCE_FIELD), Updates.unset(OutboxEntries.PENDING_SEQUENCE_FIELD),
+                Updates.unset(OutboxEntries.LEASE_FIELD));
         return claim.collection.updateOne(new Document("_id", claim.id).append("version", claim.version), done)
                 .getMatchedCount() == 1;
     }
