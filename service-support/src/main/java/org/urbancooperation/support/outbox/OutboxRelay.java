@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.nio.charset.StandardCharsets;
@@ -232,7 +233,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         Date until = Date.from(clock.instant().plus(properties.lease()));
         // Pending for longer than the grace: a document written a moment ago is its writer's hot path's to publish.
         Date settled = Date.from(clock.instant().minus(properties.claimGrace()));
-        Bson claimable = and(lt(OutboxEntries.PENDING_SINCE_FIELD, settled),
+        Bson claimable = and(lte(OutboxEntries.PENDING_SINCE_FIELD, settled),
                 or(exists(OutboxEntries.LEASE_FIELD, false), lt(OutboxEntries.LEASE_FIELD + ".until", now)));
         for (MongoCollection<Document> collection : collections) {
             int wanted = properties.documentsPerRound() - claims.size();

@@ -41,7 +41,7 @@ class OutboxOrderTest {
     private final List<String> sent = new ArrayList<>();
     private final MongoCollection<Document> collection = InMemoryMongo.freshDatabase().getCollection("partnerships");
     private final OutboxRelay relay = new OutboxRelay(recordingKafka(), new OutboxProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(60), 200, Duration.ofSeconds(1), false), frozen, new SimpleMeterRegistry());
+            Duration.ofSeconds(60), 200, Duration.ofSeconds(1), false, Duration.ZERO), frozen, new SimpleMeterRegistry());
     private final AggregateStore<String> store = new AggregateStore<>(collection, "Partnership",
             new OutboxRelayTest.IdOnlyMapper(), new OutboxEntries(new IntegrationEventMapper(), "partnership-service",
                     frozen), relay);

@@ -46,7 +46,7 @@ class RotationEventOrderTest {
     private final Clock frozen = Clock.fixed(Instant.parse("2026-03-02T09:15:00Z"), ZoneOffset.UTC);
     private final List<String> sent = new ArrayList<>();
     private final OutboxRelay relay = new OutboxRelay(recordingKafka(), new OutboxProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(60), 200, Duration.ofSeconds(1), false), frozen, new SimpleMeterRegistry());
+            Duration.ofSeconds(60), 200, Duration.ofSeconds(1), false, Duration.ZERO), frozen, new SimpleMeterRegistry());
     private final ApiKeyService keys = new ApiKeyService(new MongoApiKeyRepository(new AggregateStores(
             InMemoryMongo.freshDatabase(), new OutboxEntries(new IntegrationEventMapper(), "partnership-service", frozen),
             relay)), frozen, new SecureRandom());
