@@ -1,19 +1,12 @@
 package org.urbancooperation.matching;
 
-import org.junit.jupiter.api.Test;
-import org.urbancooperation.support.testing.ArchitectureRules;
+import org.urbancooperation.support.testing.ServiceArchitectureTest;
 
-class ArchitectureTest {
+/** The platform's shared rules ({@link ServiceArchitectureTest}); matching-service has none of its own. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String BASE = "org.urbancooperation.matching";
-
-    @Test
-    void domainIsFreeOfFrameworks() {
-        ArchitectureRules.domainIsFreeOfFrameworks(BASE);
-    }
-
-    @Test
-    void dependenciesPointInwards() {
-        ArchitectureRules.adaptersStayInTheirLayer(BASE);
+    @Override
+    protected String basePackage() {
+        return "org.urbancooperation.matching";
     }
 }

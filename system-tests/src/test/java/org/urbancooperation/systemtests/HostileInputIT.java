@@ -264,11 +264,13 @@ class HostileInputIT {
         if (known != null && !known.isEmpty()) {
             return known.peekLast();
         }
-        // Nothing created by the suite: the demo data's first one, if the collection can be listed.
+        // Nothing created by the suite: the demo data's first one, if the collection can be listed (one page,
+        // {"items": [...], "next": ...}; a plain array from a list not yet paged by cursor).
         RawHttp.Response list = get(collection + "?limit=1");
         if (list.status() == 200) {
             try {
-                JsonNode first = JSON.readTree(list.body()).path(0);
+                JsonNode body = JSON.readTree(list.body());
+                JsonNode first = (body.isArray() ? body : body.path("items")).path(0);
                 for (String idField : List.of("id", "keyId")) {
                     String id = first.path(idField).asString("");
                     // Never the suite's own API key (ucp_<keyId>_<secret>): rotating or revoking it ends the campaign.
@@ -278,7 +280,7 @@ class HostileInputIT {
                     }
                 }
             } catch (RuntimeException e) {
-                // not a JSON array: no id from here
+                // not a list: no id from here
             }
         }
         return null;

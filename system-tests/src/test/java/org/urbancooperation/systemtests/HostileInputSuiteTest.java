@@ -111,7 +111,7 @@ class HostileInputSuiteTest {
         assertThat(StoredData.diff(new StoredData.Snapshot(java.util.Map.of(), 0),
                 new StoredData.Snapshot(java.util.Map.of("db.c/a", after), 0))).singleElement().asString()
                 .startsWith("added db.c/a");
-        assertThat(Set.copyOf(StoredData.SELF_CHANGING_FIELDS)).contains("outbox", "outboxLease", "outboxSince");
+        assertThat(Set.copyOf(StoredData.SELF_CHANGING_FIELDS)).contains("outbox", "outboxLease", "outboxSince", "outboxSeq");
     }
 
     private static String body(List<Mutant> mutants, String description) {

@@ -104,8 +104,17 @@ class LocalStackIT {
             assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
-        // Published events and ACTIVE partnerships are public; indicators need a key.
+        // Published events and ACTIVE partnerships are public; indicators need a key. Lists are pages:
+        // {"items": [...], "next": ...}.
         assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
+        JsonNode events = json(anonymousGet("/api/v1/events?partnershipId=" + id + "&limit=1"));
+        assertThat(events.path("items").size()).isEqualTo(1);
+        assertThat(events.path("next").isNull()).as("one event, one page").isTrue();
+        JsonNode matchingEvents = json(get("/api/v1/matching/events?partnershipId=" + id));
+        assertThat(matchingEvents.path("items").get(0).path("partnershipId").asString()).isEqualTo(id);
+        HttpResponse<String> madeUp = anonymousGet("/api/v1/events?partnershipId=" + id + "&cursor=c1.bWFkZQ.dXA");
+        assertThat(madeUp.statusCode()).isEqualTo(400);
+        assertThat(madeUp.body()).contains("\"cursor\"");
         assertThat(anonymousGet("/api/v1/partnerships/" + id).statusCode()).isEqualTo(200);
         assertThat(anonymousGet("/api/v1/partnerships/" + id + "/indicators").statusCode()).isEqualTo(401);
 

@@ -19,14 +19,14 @@ import com.mongodb.client.MongoDatabase;
 /**
  * Every document of every database of the stack's Mongo, read with the plain driver: what the services
  * stored, to compare before and after a request. Fields that change by themselves are left out: the
- * outbox relay's bookkeeping ({@code outbox}, {@code outboxLease}, {@code outboxSince}, see
+ * outbox relay's bookkeeping ({@code outbox}, {@code outboxLease}, {@code outboxSince}, {@code outboxSeq}, see
  * service-support's AggregateStore, OutboxEntries and OutboxRelay) and consumers' bookkeeping
  * ({@code processedEventIds}, {@code aggregateVersion}, see ReadModelWrites).
  */
 final class StoredData implements AutoCloseable {
 
     static final Set<String> SELF_CHANGING_FIELDS = Set.of("outbox", "outboxLease", "outboxSince",
-            "processedEventIds", "processedEventCount", "aggregateVersion");
+            "outboxSeq", "processedEventIds", "processedEventCount", "aggregateVersion");
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 

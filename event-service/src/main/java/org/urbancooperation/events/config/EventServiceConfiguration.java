@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
-import org.urbancooperation.events.cooperationevent.application.PartnershipDirectory;
-import org.urbancooperation.events.cooperationevent.persistence.KnownPartnershipDirectory;
+import org.urbancooperation.events.cooperationevent.messaging.KnownPartnershipsHandler;
+import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.events.cooperationevent.persistence.MongoCooperationEventRepository;
 import org.urbancooperation.support.mongo.AggregateStores;
-import org.urbancooperation.support.readmodel.KnownPartnerships;
+import org.urbancooperation.support.readmodel.AwaitedReferences;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -21,16 +21,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class EventServiceConfiguration {
 
-    /** Also the consumer of PartnershipEstablished: the platform subscribes every IntegrationEventHandler bean. */
+    /** This service's copy of the established partnerships, which cooperation events refer to. */
     @Bean
     KnownPartnerships knownPartnerships(MongoDatabase database,
             @Value("${ucp.read-models.reference-wait:3s}") Duration referenceWait, MeterRegistry meters) {
-        return new KnownPartnerships(database, referenceWait, meters);
+        return new KnownPartnerships(database,
+                new AwaitedReferences(KnownPartnerships.REFERENCE, referenceWait, meters));
     }
 
+    /** The consumer of PartnershipEstablished: the platform subscribes every IntegrationEventHandler bean. */
     @Bean
-    PartnershipDirectory partnershipDirectory(KnownPartnerships knownPartnerships) {
-        return new KnownPartnershipDirectory(knownPartnerships);
+    KnownPartnershipsHandler knownPartnershipsHandler(KnownPartnerships knownPartnerships) {
+        return new KnownPartnershipsHandler(knownPartnerships);
     }
 
     @Bean
@@ -40,7 +42,7 @@ class EventServiceConfiguration {
 
     @Bean
     CooperationEventService cooperationEventService(CooperationEventRepository cooperationEvents,
-            PartnershipDirectory partnerships) {
+            KnownPartnerships partnerships) {
         return new CooperationEventService(cooperationEvents, partnerships);
     }
 }

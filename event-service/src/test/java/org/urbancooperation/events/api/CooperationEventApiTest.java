@@ -11,18 +11,25 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
-import org.urbancooperation.support.readmodel.KnownPartnerships;
+import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.PaginationCheck;
 import org.urbancooperation.support.testing.SampleEvents;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +54,8 @@ class CooperationEventApiTest extends ServiceApiTest {
     MeterRegistry meters;
     @Autowired
     KnownPartnerships knownPartnerships;
+    @Autowired
+    MongoDatabase database;
 
     @Test
     void partnersScheduleForTheirOwnPartnershipsAndEveryoneReadsPublishedEvents() {
@@ -65,7 +74,8 @@ class CooperationEventApiTest extends ServiceApiTest {
 
         String location = byEssen.headers().firstValue("Location").orElseThrow();
         assertThat(new ServiceHttp(port).get(location).statusCode()).as("anonymous public read").isEqualTo(200);
-        assertThat(ServiceHttp.json(new ServiceHttp(port).get("/api/v1/events?partnershipId=" + partnershipId)).size())
+        assertThat(ServiceHttp.json(new ServiceHttp(port).get("/api/v1/events?partnershipId=" + partnershipId))
+                .path("items").size())
                 .isEqualTo(2);
     }
 
@@ -143,7 +153,7 @@ class CooperationEventApiTest extends ServiceApiTest {
     }
 
     @Test
-    void listsAPartnershipsEventsEarliestFirst() {
+    void listsAPartnershipsEventsPageByPage() {
         UUID partnershipId = knownPartnership();
         String later = CLIMATE_ACTION.formatted(partnershipId).replace("2023-01-25", "2023-01-26")
                 .replace("EU-Japan 100 Cities Event on Climate Action", "Day two");
@@ -151,18 +161,38 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(http().postJson("/api/v1/events", CLIMATE_ACTION.formatted(partnershipId)).statusCode())
                 .isEqualTo(201);
 
-        JsonNode listed = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId));
-        assertThat(listed.valueStream().map(e -> e.path("title").asString()).toList())
-                .containsExactly("EU-Japan 100 Cities Event on Climate Action", "Day two");
-        assertThat(listed.get(0).path("version").asLong()).isEqualTo(1);
-        JsonNode second = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId
-                + "&offset=1&limit=1"));
-        assertThat(second.size()).isEqualTo(1);
-        assertThat(second.get(0).path("title").asString()).isEqualTo("Day two");
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + UUID.randomUUID())).size()).isZero();
+        JsonNode listed = ServiceHttp.json(anonymous().get("/api/v1/events?partnershipId=" + partnershipId));
+        assertThat(listed.path("items").valueStream().map(e -> e.path("title").asString()).toList())
+                .containsExactlyInAnyOrder("EU-Japan 100 Cities Event on Climate Action", "Day two");
+        assertThat(listed.path("items").get(0).path("version").asLong()).isEqualTo(1);
+        assertThat(listed.path("next").isNull()).isTrue();
+        JsonNode first = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=1"));
+        JsonNode second = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=1"
+                + "&cursor=" + first.path("next").asString()));
+        assertThat(second.path("items").size()).isEqualTo(1);
+        assertThat(second.path("items").get(0).path("id")).isNotEqualTo(first.path("items").get(0).path("id"));
+        assertThat(second.path("next").isNull()).isTrue();
+        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + UUID.randomUUID())).path("items")
+                .size()).isZero();
         assertThat(http().get("/api/v1/events").statusCode()).as("partnershipId is required").isEqualTo(400);
-        assertThat(http().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=0").statusCode())
-                .isEqualTo(400);
+    }
+
+    @Test
+    void aWalkThroughTheListSeesEveryEventOnceWhileOthersAreScheduledAndChanged() {
+        UUID partnershipId = knownPartnership();
+        MongoCollection<Document> stored = database.getCollection("cooperation_events");
+        PaginationCheck.of(anonymous(), "/api/v1/events?partnershipId=" + partnershipId)
+                .creating(() -> {
+                    HttpResponse<String> created = http().postJson("/api/v1/events",
+                            CLIMATE_ACTION.formatted(partnershipId));
+                    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                    return ServiceHttp.json(created).path("id").asString();
+                })
+                // No API changes a cooperation event yet: a change as the store writes one (new state, next version).
+                .changing(id -> assertThat(stored.updateOne(Filters.eq("_id", id), Updates.combine(
+                        Updates.set("venue", "Essen, Zollverein"), Updates.inc("version", 1L))).getModifiedCount())
+                        .isEqualTo(1))
+                .verify();
     }
 
     @Test
@@ -174,7 +204,8 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(fields(response)).containsExactly("partnershipId");
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + unknown)).size()).isZero();
+        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + unknown)).path("items").size())
+                .isZero();
     }
 
     @Test
@@ -196,7 +227,8 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertBadField(valid.replace("\"venue\"", "\"version\": 7, \"venue\""), "version");
         assertBadField(valid.replace("EU-Japan 100 Cities Event on Climate Action", " "), "title");
 
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId)).size()).isZero();
+        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId)).path("items").size())
+                .isZero();
     }
 
     @Test
@@ -241,6 +273,7 @@ class CooperationEventApiTest extends ServiceApiTest {
         JsonNode api = ServiceHttp.json(http().get("/v3/api-docs"));
         assertThat(api.path("paths").path("/api/v1/events").path("post").path("responses").has("201")).isTrue();
         assertThat(api.path("paths").has("/api/v1/events/{id}")).isTrue();
+        PaginationCheck.assertDocumentedAsPage(api, "/api/v1/events");
         assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ServiceHttp.json(http().get("/actuator/health/readiness")).path("status").asString()).isEqualTo("UP");
         String metrics = http().get("/actuator/prometheus").body();

@@ -7,10 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventRepository;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
-import org.urbancooperation.matching.matchingevent.application.PartnershipDirectory;
+import org.urbancooperation.matching.matchingevent.messaging.KnownPartnershipsHandler;
+import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
 import org.urbancooperation.matching.matchingevent.persistence.MongoMatchingEventRepository;
 import org.urbancooperation.support.mongo.AggregateStores;
-import org.urbancooperation.support.readmodel.KnownPartnerships;
+import org.urbancooperation.support.readmodel.AwaitedReferences;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -20,16 +21,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class MatchingServiceConfiguration {
 
-    /** Our own copy of the established partnerships, fed by PartnershipEstablished (the platform subscribes it). */
+    /** This service's copy of the established partnerships, which matching events refer to. */
     @Bean
     KnownPartnerships knownPartnerships(MongoDatabase database,
             @Value("${ucp.read-models.reference-wait:3s}") Duration referenceWait, MeterRegistry meters) {
-        return new KnownPartnerships(database, referenceWait, meters);
+        return new KnownPartnerships(database,
+                new AwaitedReferences(KnownPartnerships.REFERENCE, referenceWait, meters));
     }
 
+    /** The consumer of PartnershipEstablished: the platform subscribes every IntegrationEventHandler bean. */
     @Bean
-    PartnershipDirectory partnershipDirectory(KnownPartnerships knownPartnerships) {
-        return id -> knownPartnerships.awaitFind(id).map(KnownPartnerships.KnownPartnership::partnerOrganisations);
+    KnownPartnershipsHandler knownPartnershipsHandler(KnownPartnerships knownPartnerships) {
+        return new KnownPartnershipsHandler(knownPartnerships);
     }
 
     @Bean
@@ -39,7 +42,7 @@ class MatchingServiceConfiguration {
 
     @Bean
     MatchingEventService matchingEventService(MatchingEventRepository matchingEvents,
-            PartnershipDirectory partnerships) {
+            KnownPartnerships partnerships) {
         return new MatchingEventService(matchingEvents, partnerships);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -22,15 +23,18 @@ import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
-import org.urbancooperation.support.readmodel.KnownPartnerships;
+import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.PaginationCheck;
 import org.urbancooperation.support.testing.SampleEvents;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -122,7 +126,7 @@ class MatchingApiTest extends ServiceApiTest {
     }
 
     @Test
-    void listsAPartnershipsMatchingEventsEarliestFirstWithoutTheirSlots() {
+    void listsAPartnershipsMatchingEventsPageByPageWithoutTheirSlots() {
         UUID partnershipId = UUID.randomUUID();
         establish(SampleEvents.essenKoriyama(partnershipId));
         assertThat(openOnceKnown(ONLINE_MATCHING.formatted(partnershipId, "2020-11-19T08:00:00Z",
@@ -131,14 +135,40 @@ class MatchingApiTest extends ServiceApiTest {
                 "2020-11-18T08:00:00Z", "2020-11-18T11:00:00Z", 30)).statusCode()).isEqualTo(201);
 
         JsonNode listed = ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId));
-        assertThat(listed.size()).isEqualTo(2);
-        assertThat(listed.get(0).path("startsAt").asString()).isEqualTo("2020-11-18T08:00:00Z");
-        assertThat(listed.get(1).path("slotCount").asInt()).isEqualTo(6);
-        assertThat(listed.get(0).has("slots")).isFalse();
-        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId
-                + "&offset=1&limit=1")).get(0).path("startsAt").asString()).isEqualTo("2020-11-19T08:00:00Z");
-        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + UUID.randomUUID())).size())
-                .isZero();
+        assertThat(listed.path("items").size()).isEqualTo(2);
+        assertThat(listed.path("next").isNull()).isTrue();
+        assertThat(listed.path("items").valueStream().map(e -> e.path("startsAt").asString()))
+                .containsExactlyInAnyOrder("2020-11-18T08:00:00Z", "2020-11-19T08:00:00Z");
+        assertThat(listed.path("items").valueStream().map(e -> e.path("slotCount").asInt())).containsOnly(6);
+        assertThat(listed.path("items").get(0).has("slots")).isFalse();
+        JsonNode first = ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId
+                + "&limit=1"));
+        JsonNode second = ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId
+                + "&limit=1&cursor=" + first.path("next").asString()));
+        assertThat(second.path("items").get(0).path("id")).isNotEqualTo(first.path("items").get(0).path("id"));
+        assertThat(second.path("next").isNull()).isTrue();
+        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + UUID.randomUUID()))
+                .path("items").size()).isZero();
+    }
+
+    @Test
+    void aWalkThroughTheListSeesEveryMatchingEventOnceWhileOthersAreOpenedAndChanged() {
+        UUID partnershipId = UUID.randomUUID();
+        establish(SampleEvents.essenKoriyama(partnershipId));
+        String opening = ONLINE_MATCHING.formatted(partnershipId, "2020-11-18T08:00:00Z", "2020-11-18T11:00:00Z", 30);
+        assertThat(openOnceKnown(opening).statusCode()).isEqualTo(201);
+        MongoCollection<Document> stored = database.getCollection("matching_events");
+        PaginationCheck.of(as(TestIdentities.HYDROGEN), "/api/v1/matching/events?partnershipId=" + partnershipId)
+                .creating(() -> {
+                    HttpResponse<String> created = http().postJson("/api/v1/matching/events", opening);
+                    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                    return ServiceHttp.json(created).path("id").asString();
+                })
+                // No API changes a matching event yet: a change as the store writes one (new state, next version).
+                .changing(id -> assertThat(stored.updateOne(Filters.eq("_id", id), Updates.combine(
+                        Updates.set("title", "Online business matching: hydrogen"), Updates.inc("version", 1L)))
+                        .getModifiedCount()).isEqualTo(1))
+                .verify();
     }
 
     @Test
@@ -233,8 +263,8 @@ class MatchingApiTest extends ServiceApiTest {
         assertThat(withoutPartnership.statusCode()).isEqualTo(400);
         assertThat(ServiceHttp.json(withoutPartnership).path("detail").asString()).contains("partnershipId");
 
-        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId)).size())
-                .isZero();
+        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events?partnershipId=" + partnershipId))
+                .path("items").size()).isZero();
         assertThat(http().get("/api/v1/matching/events/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
@@ -243,6 +273,7 @@ class MatchingApiTest extends ServiceApiTest {
         JsonNode api = ServiceHttp.json(http().get("/v3/api-docs"));
         assertThat(api.path("paths").has("/api/v1/matching/events")).isTrue();
         assertThat(api.path("paths").has("/api/v1/matching/events/{id}")).isTrue();
+        PaginationCheck.assertDocumentedAsPage(api, "/api/v1/matching/events");
         assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ServiceHttp.json(http().get("/actuator/health/readiness")).path("status").asString()).isEqualTo("UP");
         String metrics = http().get("/actuator/prometheus").body();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,8 +25,9 @@ import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
-import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
+import org.urbancooperation.partnership.access.domain.PlainApiKey;
 import org.urbancooperation.support.testing.KafkaTestClients;
+import org.urbancooperation.support.testing.PaginationCheck;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
@@ -94,7 +96,7 @@ class ApiKeyApiTest extends ServiceApiTest {
         HttpResponse<String> listed = http().get("/api/v1/api-keys?limit=200");
 
         assertThat(listed.statusCode()).isEqualTo(200);
-        JsonNode list = ServiceHttp.json(listed);
+        JsonNode list = ServiceHttp.json(listed).path("items");
         assertThat(list.valueStream().map(k -> k.path("keyId").asString()))
                 .contains(issued.path("keyId").asString());
         for (JsonNode k : list) {
@@ -103,9 +105,26 @@ class ApiKeyApiTest extends ServiceApiTest {
         }
         assertThat(listed.body()).doesNotContain(secret, PlainApiKey.hashOf(secret), "ucp_");
         http().postJson("/api/v1/api-keys", ESSEN_KEY.replace("essen", "koriyama").replace("Essen", "Koriyama"));
-        JsonNode koriyama = ServiceHttp.json(http().get("/api/v1/api-keys?organisationId=city-of-koriyama"));
+        JsonNode koriyama = ServiceHttp.json(http().get("/api/v1/api-keys?organisationId=city-of-koriyama"))
+                .path("items");
         assertThat(koriyama.valueStream().map(k -> k.path("organisationId").asString()))
                 .isNotEmpty().containsOnly("city-of-koriyama");
+    }
+
+    @Test
+    void aWalkThroughAnOrganisationsKeysSeesEveryKeyOnceWhileKeysAreIssuedAndRevoked() {
+        String organisation = "paging-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = ESSEN_KEY.replace("city-of-essen", organisation);
+        PaginationCheck.of(http(), "/api/v1/api-keys?organisationId=" + organisation)
+                .idField("keyId")
+                .creating(() -> {
+                    HttpResponse<String> issued = http().postJson("/api/v1/api-keys", key);
+                    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+                    return ServiceHttp.json(issued).path("keyId").asString();
+                })
+                .changing(keyId -> assertThat(http().send(HttpRequest.newBuilder(
+                        http().uri("/api/v1/api-keys/" + keyId)).DELETE()).statusCode()).isEqualTo(204))
+                .verify();
     }
 
     @Test
@@ -200,7 +219,7 @@ class ApiKeyApiTest extends ServiceApiTest {
         assertBadField(ESSEN_KEY.replace("\"role\"", "\"keyId\": \"0123456789abcdef\", \"role\""), "keyId");
         assertBadField(ESSEN_KEY.replace("\"role\"", "\"secret\": \"chosen-by-me\", \"role\""), "secret");
 
-        JsonNode all = ServiceHttp.json(http().get("/api/v1/api-keys?limit=200"));
+        JsonNode all = ServiceHttp.json(http().get("/api/v1/api-keys?limit=200")).path("items");
         assertThat(all.valueStream().map(k -> k.path("label").asString())).doesNotContain("No organisation",
                 "Bad slug", "No business", "Operator org", "Unknown role", "No role", "Past", "Bad date");
         assertThat(all.valueStream().map(k -> k.path("keyId").asString())).doesNotContain("0123456789abcdef");
@@ -226,6 +245,7 @@ class ApiKeyApiTest extends ServiceApiTest {
 
         assertThat(api.path("paths").has("/api/v1/api-keys")).isTrue();
         assertThat(api.path("paths").has("/api/v1/api-keys/{keyId}/rotate")).isTrue();
+        PaginationCheck.assertDocumentedAsPage(api, "/api/v1/api-keys");
         assertThat(api.path("paths").path("/api/v1/api-keys").path("post").path("parameters").toString())
                 .doesNotContain("caller");
     }

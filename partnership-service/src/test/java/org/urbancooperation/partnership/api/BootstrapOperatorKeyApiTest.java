@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
-import org.urbancooperation.partnership.apikey.domain.PlainApiKey;
+import org.urbancooperation.partnership.access.domain.PlainApiKey;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;

@@ -4,8 +4,8 @@ import org.bson.Document;
 
 /**
  * Maps one aggregate type to and from the state part of its document. The store owns the fields
- * {@code _id}, {@code version}, {@code outbox}, {@code outboxLease} and {@code outboxSince}; the mapper must not
- * write them.
+ * {@code _id}, {@code version}, {@code outbox}, {@code outboxLease}, {@code outboxSince} and
+ * {@code outboxSeq}; the mapper must not write them.
  */
 public interface AggregateDocumentMapper<A> {
 

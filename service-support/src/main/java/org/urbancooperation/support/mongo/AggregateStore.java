@@ -62,7 +62,8 @@ public final class AggregateStore<A> {
         // {_id, outboxLease.round} point lookups instead of collection scans. (On MongoDB the _id
         // index already serves both; these cost an index entry per document.)
         collection.createIndexes(List.of(
-                new IndexModel(Indexes.ascending(OutboxEntries.PENDING_SINCE_FIELD), new IndexOptions().sparse(true)),
+                new IndexModel(Indexes.ascending(OutboxEntries.PENDING_SINCE_FIELD, OutboxEntries.PENDING_SEQUENCE_FIELD),
+                        new IndexOptions().sparse(true)),
                 new IndexModel(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true)),
                 new IndexModel(Indexes.ascending(ID, OutboxEntries.LEASE_ROUND_FIELD), new IndexOptions().unique(true))));
     }
@@ -82,9 +83,11 @@ public final class AggregateStore<A> {
         Document document = stateOf(aggregate);
         document.put(ID, mapper.id(aggregate));
         document.put(VERSION, 1L);
-        document.put(OutboxEntries.FIELD, outboxEntries.entries(events, 1L));
+        List<Document> entries = outboxEntries.entries(events, 1L);
+        document.put(OutboxEntries.FIELD, entries);
         if (!events.isEmpty()) {
             document.put(OutboxEntries.PENDING_SINCE_FIELD, outboxEntries.now());
+            document.put(OutboxEntries.PENDING_SEQUENCE_FIELD, OutboxEntries.sequenceOf(entries.get(0)));
         }
         try {
             collection.insertOne(document);
@@ -112,9 +115,11 @@ public final class AggregateStore<A> {
         List<Bson> updates = new ArrayList<>();
         updates.add(new Document("$set", state));
         if (!events.isEmpty()) {
-            updates.add(Updates.pushEach(OutboxEntries.FIELD, outboxEntries.entries(events, nextVersion)));
-            // $min keeps the time of events still waiting, and sets it when the outbox was empty.
+            List<Document> entries = outboxEntries.entries(events, nextVersion);
+            updates.add(Updates.pushEach(OutboxEntries.FIELD, entries));
+            // $min keeps the time (and place) of events still waiting, and sets it when the outbox was empty.
             updates.add(Updates.min(OutboxEntries.PENDING_SINCE_FIELD, outboxEntries.now()));
+            updates.add(Updates.min(OutboxEntries.PENDING_SEQUENCE_FIELD, OutboxEntries.sequenceOf(entries.get(0))));
         }
         String id = mapper.id(aggregate);
         // A flat {_id, version} filter, the keys of a unique index: a point lookup on mongo-java-server too
@@ -168,7 +173,7 @@ public final class AggregateStore<A> {
     private Document stateOf(A aggregate) {
         Document state = new Document(mapper.toDocument(aggregate));
         for (String reserved : List.of(ID, VERSION, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD,
-                OutboxEntries.PENDING_SINCE_FIELD)) {
+                OutboxEntries.PENDING_SINCE_FIELD, OutboxEntries.PENDING_SEQUENCE_FIELD)) {
             if (state.containsKey(reserved)) {
                 throw new IllegalStateException(mapper.getClass().getSimpleName() + " must not write field " + reserved);
             }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -221,7 +222,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
     /**
      * The safety net's claim, in three queries per collection whatever N is: find candidates (oldest
-     * pending first; a collection scan on mongo-java-server, the sparse index on MongoDB), lease those
+     * pending first, by time and then by sequence, so the order of writes holds within a millisecond; a collection scan on mongo-java-server, the sparse index on MongoDB), lease those
      * still free in one {@code updateMany} tagged with this round, read back the ones this round got.
      * Another relay racing for the same documents gets the others; the per-document filter decides.
      */
@@ -239,7 +240,9 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                 break;
             }
             List<Object> candidates = new ArrayList<>();
-            collection.find(claimable).sort(Sorts.ascending(OutboxEntries.PENDING_SINCE_FIELD)).limit(wanted)
+            collection.find(claimable)
+                    .sort(Sorts.ascending(OutboxEntries.PENDING_SINCE_FIELD, OutboxEntries.PENDING_SEQUENCE_FIELD))
+                    .limit(wanted)
                     .projection(Projections.include("_id")).forEach(d -> candidates.add(d.get("_id")));
             if (candidates.isEmpty()) {
                 continue;
@@ -261,23 +264,33 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         return claims;
     }
 
+    /**
+     * Hands the round's events to the producer in the order they were written ({@link OutboxEntries#SEQUENCE}),
+     * across all claimed documents, whatever order the documents were found in. The producer keeps that order per
+     * partition (idempotent, acks=all), so two writes one after the other, e.g. a new API key and then the
+     * revocation of the key it replaces, reach a partition in that order when they leave in one round, and when
+     * the first left in an earlier round anyway.
+     */
     private void send(List<Claim> claims) {
-        boolean brokerRefused = false;
+        List<Map.Entry<Claim, Document>> inWrittenOrder = new ArrayList<>();
         for (Claim claim : claims) {
             for (Document entry : claim.entries) {
-                if (brokerRefused) {
-                    break;
-                }
-                try {
-                    claim.sends.add(new Send(entry, kafka.send(record(entry))));
-                } catch (RuntimeException e) {
-                    // Synchronous failure (e.g. no metadata within max.block.ms): the broker is away,
-                    // so leave the rest for the next round instead of blocking once per event.
-                    log.warn("Outbox relay could not hand event {} to the producer: {}", entry.get(OutboxEntries.EVENT_ID),
-                            e.toString());
-                    failed.increment();
-                    brokerRefused = true;
-                }
+                inWrittenOrder.add(Map.entry(claim, entry));
+            }
+        }
+        // Stable: entries without a sequence (written before it existed) keep their order within a document.
+        inWrittenOrder.sort(Comparator.comparingLong(e -> OutboxEntries.sequenceOf(e.getValue())));
+        for (Map.Entry<Claim, Document> next : inWrittenOrder) {
+            Document entry = next.getValue();
+            try {
+                next.getKey().sends.add(new Send(entry, kafka.send(record(entry))));
+            } catch (RuntimeException e) {
+                // Synchronous failure (e.g. no metadata within max.block.ms): the broker is away,
+                // so leave the rest for the next round instead of blocking once per event.
+                log.warn("Outbox relay could not hand event {} to the producer: {}", entry.get(OutboxEntries.EVENT_ID),
+                        e.toString());
+                failed.increment();
+                return;
             }
         }
     }
@@ -333,7 +346,8 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             List<Document> entries = left.getList(OutboxEntries.FIELD, Document.class);
             if (entries == null || entries.isEmpty()) {
                 claim.collection.updateOne(new Document("_id", claim.id).append("version", left.get("version")),
-                        Updates.unset(OutboxEntries.PENDING_SINCE_FIELD));
+                        Updates.combine(Updates.unset(OutboxEntries.PENDING_SINCE_FIELD),
+                                Updates.unset(OutboxEntries.PENDING_SEQUENCE_FIELD)));
             } else if (!claim.acknowledged.isEmpty()) {
                 // Written while we published: the writer's signal may have found our lease. After a
                 // failed round they stay for the safety net instead, with back-off.

@@ -147,8 +147,10 @@ class StrictInputTest extends SupportServiceTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"offset=%ff | offset", "name=%zz | name", "name=%C0%AF | name", "offset=0x10 | offset",
-            "offset=+1 | offset", "offset=%201 | offset", "offset=1.5 | offset", "limit=99999999999999999999 | limit",
+    @CsvSource(delimiter = '|', value = {"limit=%ff | limit", "name=%zz | name", "name=%C0%AF | name", "limit=0x10 | limit",
+            "limit=+1 | limit", "limit=%201 | limit", "limit=1.5 | limit", "limit=99999999999999999999 | limit",
+            "minMeetings=99999999999999999999 | minMeetings", "minMeetings=+1 | minMeetings", "cursor=%ff | cursor",
+            "cursor=abc | cursor",
             "kind=%20TWINNING | kind", "kind=twinning | kind", "programmeId=%203f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a | programmeId",
             "active=yes | active", "active=1 | active", "%ff=1 | query"})
     void queryValuesAreReadStrictly(String query, String field) throws IOException {
@@ -162,7 +164,7 @@ class StrictInputTest extends SupportServiceTestBase {
 
     @Test
     void canonicalQueryValuesAreRead() {
-        assertThat(get("/api/v1/test-partnerships?offset=10&limit=-1&kind=TWINNING&active=true"
+        assertThat(get("/api/v1/test-partnerships?minMeetings=-1&limit=10&kind=TWINNING&active=true"
                 + "&programmeId=3f0b5f43-5d3c-4c1e-9a8e-8a1c0d1e2f3a&name=Essen+%E9%83%A1%E5%B1%B1").statusCode())
                 .isEqualTo(200);
     }
@@ -215,7 +217,7 @@ class StrictInputTest extends SupportServiceTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/test-partnerships/%00", "/api/v1/test-partnerships/%ff", "/api/v1/test-partnerships/%",
-            "/api/v1/test-partnerships/%zz", "/api/v1/test-partnerships?offset[]=1", "/api/v1/test-partnerships?name[$ne]=1",
+            "/api/v1/test-partnerships/%zz", "/api/v1/test-partnerships?limit[]=1", "/api/v1/test-partnerships?name[$ne]=1",
             "/api/v1/test-partnerships/%2e%2e/x", "/api/v1/test-partnerships/a%2fb", "/api/v1/test-partnerships/%5c",
             "/api/v1/test-partnerships/..;/x", "/api/v1/test-partnerships/%C0%AF"})
     void requestsTheServerRefusesBeforeTheApplicationAreProblemJson(String target) throws IOException {

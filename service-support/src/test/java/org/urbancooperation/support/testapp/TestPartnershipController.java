@@ -25,9 +25,13 @@ import org.urbancooperation.support.domain.RuleViolationException;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Access;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
+
+import com.mongodb.client.model.Filters;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -91,12 +95,17 @@ class TestPartnershipController {
         return ResponseEntity.created(URI.create("/api/v1/test-partnerships/" + id)).eTag(ETags.of(1)).body(partnership);
     }
 
-    /** Only checks its parameters: what matters here is how they are read. */
+    /**
+     * Filters by {@code name} only; the other filters are only read: what matters for them is how they are read.
+     * One page of the shared cursor pagination.
+     */
     @GetMapping
-    List<TestPartnership> list(@RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(required = false) Long limit, @RequestParam(required = false) Kind kind,
-            @RequestParam(required = false) UUID programmeId, @RequestParam(required = false) Boolean active) {
-        return List.of();
+    Page<TestPartnership> list(@RequestParam(required = false) String name,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Kind kind, @RequestParam(required = false) UUID programmeId,
+            @RequestParam(required = false) Boolean active, @RequestParam(required = false) Long minMeetings) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        return store.page(name == null ? new Document() : Filters.eq("name", name), page).map(Versioned::aggregate);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.urbancooperation.events.cooperationevent.application;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +7,8 @@ import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 /** Stores cooperation events together with the changes of each command (one write each). */
 public interface CooperationEventRepository {
@@ -16,6 +17,6 @@ public interface CooperationEventRepository {
 
     Versioned<CooperationEvent> insert(ResultWithEvents<CooperationEvent, CooperationEventChange> scheduled);
 
-    /** A partnership's cooperation events, earliest start first. */
-    List<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, int offset, int limit);
+    /** A page of a partnership's cooperation events, in id order (stable while events are added or changed). */
+    Page<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, PageRequest page);
 }

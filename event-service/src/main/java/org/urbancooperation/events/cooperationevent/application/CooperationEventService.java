@@ -9,6 +9,8 @@ import org.urbancooperation.events.cooperationevent.domain.EventFormat;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Access;
 import org.urbancooperation.support.security.Caller;
 
@@ -50,8 +52,9 @@ public class CooperationEventService {
         return cooperationEvents.find(id).orElseThrow(() -> new NotFoundException("Cooperation event", id));
     }
 
-    public List<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
-        return cooperationEvents.listByPartnership(partnershipId, offset, limit);
+    /** Published events are public: anybody may list them. */
+    public Page<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, PageRequest page) {
+        return cooperationEvents.listByPartnership(partnershipId, page);
     }
 
     private static UnknownReferenceException unknownPartnership(UUID partnershipId) {

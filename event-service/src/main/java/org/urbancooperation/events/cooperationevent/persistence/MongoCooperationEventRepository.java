@@ -17,11 +17,12 @@ import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 
 /** Cooperation events in the {@code cooperation_events} collection, one document each with its outbox. */
 public class MongoCooperationEventRepository implements CooperationEventRepository {
@@ -30,8 +31,8 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
 
     public MongoCooperationEventRepository(AggregateStores stores) {
         this.store = stores.create("cooperation_events", "Cooperation event", new Mapper());
-        // For a partnership's calendar; mongo-java-server ignores non-unique indexes, MongoDB uses it.
-        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "startsAt"))));
+        // For a partnership's pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses it.
+        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "_id"))));
     }
 
     @Override
@@ -45,9 +46,8 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
     }
 
     @Override
-    public List<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
-        return store.list(Filters.eq("partnershipId", partnershipId.toString()), Sorts.ascending("startsAt", "_id"),
-                offset, limit);
+    public Page<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, PageRequest page) {
+        return store.page(Filters.eq("partnershipId", partnershipId.toString()), page);
     }
 
     static final class Mapper implements AggregateDocumentMapper<CooperationEvent> {

@@ -21,10 +21,13 @@ import org.urbancooperation.events.cooperationevent.application.CooperationEvent
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventFormat;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -114,12 +117,32 @@ class CooperationEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List a partnership's cooperation events, earliest first")
-    List<CooperationEventResponse> listByPartnership(@RequestParam UUID partnershipId,
-            @RequestParam(defaultValue = "0") @Min(0) int offset,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return cooperationEvents.listByPartnership(partnershipId, offset, limit).stream()
-                .map(v -> CooperationEventResponse.of(v.aggregate(), v.version()))
-                .toList();
+    @Operation(summary = "List a partnership's cooperation events, one page at a time",
+            description = "In id order, which no change moves: follow next as cursor until it is null, and every event "
+                    + "that existed when you started is on exactly one page, whatever is scheduled or changed meanwhile.")
+    @ApiResponse(responseCode = "200", description = "One page; next is the cursor of the following one, null on the last")
+    @ApiResponse(responseCode = "400", description = "partnershipId, cursor (not a next value of this list, unchanged) or "
+            + "limit (1 to 200) is invalid; the problem's errors name it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    CooperationEventPage listByPartnership(@RequestParam UUID partnershipId,
+            @Parameter(description = "next of the previous page; absent for the first page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "at most this many events (1 to 200, default 50)")
+            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
+        return CooperationEventPage.of(cooperationEvents.listByPartnership(partnershipId, PageRequest.of(cursor, limit)));
+    }
+
+    /** One page of cooperation events: the platform's one list shape. */
+    record CooperationEventPage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<CooperationEventResponse> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"},
+                    description = "the cursor of the next page, for the cursor parameter; null on the last page")
+            String next) {
+
+        static CooperationEventPage of(Page<Versioned<CooperationEvent>> page) {
+            return new CooperationEventPage(
+                    page.items().stream().map(v -> CooperationEventResponse.of(v.aggregate(), v.version())).toList(),
+                    page.next());
+        }
     }
 }

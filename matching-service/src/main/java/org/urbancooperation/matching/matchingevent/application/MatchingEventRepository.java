@@ -1,6 +1,5 @@
 package org.urbancooperation.matching.matchingevent.application;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +7,8 @@ import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEventChange;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 /** Stores matching events together with the events of each change (one write each). */
 public interface MatchingEventRepository {
@@ -16,6 +17,6 @@ public interface MatchingEventRepository {
 
     Versioned<MatchingEvent> insert(ResultWithEvents<MatchingEvent, MatchingEventChange> created);
 
-    /** The matching events of one partnership, earliest start first. */
-    List<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, int offset, int limit);
+    /** A page of a partnership's matching events, in id order (stable while events are added or changed). */
+    Page<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, PageRequest page);
 }

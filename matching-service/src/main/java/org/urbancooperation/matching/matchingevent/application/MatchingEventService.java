@@ -12,6 +12,8 @@ import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.security.Access;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 /** The matching event use cases: let the domain decide, store state and events in one write. */
 public class MatchingEventService {
@@ -46,7 +48,7 @@ public class MatchingEventService {
         return matchingEvents.find(id).orElseThrow(() -> new NotFoundException("Matching event", id));
     }
 
-    public List<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
-        return matchingEvents.listByPartnership(partnershipId, offset, limit);
+    public Page<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, PageRequest page) {
+        return matchingEvents.listByPartnership(partnershipId, page);
     }
 }

@@ -16,11 +16,12 @@ import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 
 /** Matching events in the {@code matching_events} collection, one document each with its outbox. */
 public class MongoMatchingEventRepository implements MatchingEventRepository {
@@ -29,8 +30,8 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
 
     public MongoMatchingEventRepository(AggregateStores stores) {
         this.store = stores.create("matching_events", "Matching event", new Mapper());
-        // Serves listing by partnership in start order; mongo-java-server ignores non-unique indexes, MongoDB uses it.
-        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "startsAt"))));
+        // Serves a partnership's pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses it.
+        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "_id"))));
     }
 
     @Override
@@ -44,9 +45,8 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
     }
 
     @Override
-    public List<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, int offset, int limit) {
-        return store.list(Filters.eq("partnershipId", partnershipId.toString()), Sorts.ascending("startsAt", "_id"),
-                offset, limit);
+    public Page<Versioned<MatchingEvent>> listByPartnership(UUID partnershipId, PageRequest page) {
+        return store.page(Filters.eq("partnershipId", partnershipId.toString()), page);
     }
 
     static final class Mapper implements AggregateDocumentMapper<MatchingEvent> {

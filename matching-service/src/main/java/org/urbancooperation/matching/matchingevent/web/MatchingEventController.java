@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -99,12 +104,33 @@ class MatchingEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List the matching events of a partnership, earliest start first, without their slots")
-    List<MatchingEventSummaryResponse> list(@RequestParam UUID partnershipId,
-            @RequestParam(defaultValue = "0") @Min(0) int offset,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return matchingEvents.listByPartnership(partnershipId, offset, limit).stream()
-                .map(v -> MatchingEventSummaryResponse.of(v.aggregate(), v.version()))
-                .toList();
+    @Operation(summary = "List the matching events of a partnership, one page at a time, without their slots",
+            description = "In id order, which no change moves: follow next as cursor until it is null, and every "
+                    + "matching event that existed when you started is on exactly one page, whatever is opened or "
+                    + "changed meanwhile.")
+    @ApiResponse(responseCode = "200", description = "One page; next is the cursor of the following one, null on the last")
+    @ApiResponse(responseCode = "400", description = "partnershipId, cursor (not a next value of this list, unchanged) or "
+            + "limit (1 to 200) is invalid; the problem's errors name it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    MatchingEventPage list(@RequestParam UUID partnershipId,
+            @Parameter(description = "next of the previous page; absent for the first page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "at most this many matching events (1 to 200, default 50)")
+            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
+        return MatchingEventPage.of(matchingEvents.listByPartnership(partnershipId, PageRequest.of(cursor, limit)));
+    }
+
+    /** One page of matching events: the platform's one list shape. */
+    record MatchingEventPage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<MatchingEventSummaryResponse> items,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"},
+                    description = "the cursor of the next page, for the cursor parameter; null on the last page")
+            String next) {
+
+        static MatchingEventPage of(Page<Versioned<MatchingEvent>> page) {
+            return new MatchingEventPage(
+                    page.items().stream().map(v -> MatchingEventSummaryResponse.of(v.aggregate(), v.version())).toList(),
+                    page.next());
+        }
     }
 }

@@ -1,7 +1,0 @@
-package org.urbancooperation.partnership.apikey.domain;
-
-/** A key is active until it is revoked; a revoked key never becomes active again. */
-public enum ApiKeyStatus {
-    ACTIVE,
-    REVOKED
-}
