@@ -79,8 +79,42 @@ class LocalStackIT {
 
         String again = stack.run("seed.sh");
 
-        assertThat(again).contains("found");
+        assertThat(again).contains("found").contains("demo data: 0 created").doesNotContain("  created ");
         assertThat(names(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20")))).hasSize(1);
+    }
+
+    /** The demo data holds the seeds' facts (deploy/local/demo-data/, see deploy/README.md). */
+    @Test
+    @Order(1)
+    void theDemoDataHoldsTheSeedsFacts() {
+        JsonNode partnership = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).path("items").get(0);
+        String id = partnership.path("id").asString();
+        assertThat(partnership.path("kind").asString()).isEqualTo("PROGRAMME_PILOT_PROJECT");
+        assertThat(partnership.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(partnership.path("programmeId").asString()).isEqualTo("iuc-asia");
+        assertThat(partnership.path("networks").size()).isEqualTo(7);
+        assertThat(partnership.path("partnerOrganisations").toString()).contains("\"frea\"", "\"ewg\"");
+        JsonNode agreement = partnership.path("agreements").get(0);
+        assertThat(agreement.path("kind").asString()).isEqualTo("AGREEMENT_ON_CONTINUED_COOPERATION");
+        assertThat(agreement.path("signedAtCityId").asString()).isEqualTo("koriyama");
+
+        assertThat(json(get("/api/v1/programmes/iurc")).path("continues").asString()).isEqualTo("iuc-asia");
+        assertThat(json(anonymousGet("/api/v1/cities/koriyama")).path("names").path("ja").asString()).isEqualTo("郡山市");
+        JsonNode frea = json(anonymousGet("/api/v1/organisations/frea"));
+        assertThat(frea.path("kind").asString()).isEqualTo("RESEARCH_INSTITUTE");
+        assertThat(frea.path("homeCityId").asString()).isEqualTo("koriyama");
+        assertThat(json(anonymousGet("/api/v1/organisations/city-of-koriyama")).has("contacts"))
+                .as("contacts are not for anonymous callers").isFalse();
+
+        assertThat(json(get("/api/v1/partnerships/" + id + "/focal-points")).size()).isEqualTo(3);
+        JsonNode postponed = json(get("/api/v1/partnerships/" + id + "/actions?status=POSTPONED")).path("items");
+        assertThat(postponed.size()).isEqualTo(2);
+        List<String> reasons = new ArrayList<>();
+        postponed.forEach(action -> reasons.add(action.path("statusReason").asString()));
+        assertThat(reasons).containsExactlyInAnyOrder("Postponed due to COVID-19",
+                "Postponed to April 2021 or 2022 due to COVID-19");
+        JsonNode history = postponed.get(0).path("history");
+        assertThat(history.get(history.size() - 1).path("to").asString()).isEqualTo("POSTPONED");
     }
 
     @Test
