@@ -131,6 +131,15 @@ class GatewayApplicationTests {
         }
 
         @Test
+        void programmesReachPartnershipServiceWithoutCredentials() {
+            for (String path : List.of("/api/v1/programmes", uniquePath("/api/v1/programmes"))) {
+                client.get().uri(path).exchange()
+                        .expectStatus().isOk()
+                        .expectBody(String.class).isEqualTo(path);
+            }
+        }
+
+        @Test
         void matchingRequestReachesTheService() {
             String path = uniquePath("/api/v1/matching");
 
