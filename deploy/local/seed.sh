@@ -3,7 +3,7 @@
 # exists already is found and left alone, so running it twice creates nothing the second time. Prints
 # what it created or found; fails (status 1, with the request, the status and the problem body) on any
 # unexpected answer.
-# The data is in demo-data/ (one JSON file per resource, see deploy/README.md "Demo data"): the
+# The data is in demo-data/ (one JSON file per resource, see README.md "The demo data"): the
 # Essen-Koriyama pilot project of the IUC Asia programme (seed 000) and the cities that spoke at the
 # EU-Japan 100 Cities Event on Climate Action (seed 004). DemoDataLoader.java loads it (JDK only).
 #
