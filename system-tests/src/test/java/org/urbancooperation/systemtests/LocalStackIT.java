@@ -79,8 +79,42 @@ class LocalStackIT {
 
         String again = stack.run("seed.sh");
 
-        assertThat(again).contains("found");
+        assertThat(again).contains("found").contains("demo data: 0 created").doesNotContain("  created ");
         assertThat(names(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20")))).hasSize(1);
+    }
+
+    /** The demo data holds the seeds' facts (deploy/local/demo-data/, see deploy/README.md). */
+    @Test
+    @Order(1)
+    void theDemoDataHoldsTheSeedsFacts() {
+        JsonNode partnership = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).path("items").get(0);
+        String id = partnership.path("id").asString();
+        assertThat(partnership.path("kind").asString()).isEqualTo("PROGRAMME_PILOT_PROJECT");
+        assertThat(partnership.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(partnership.path("programmeId").asString()).isEqualTo("iuc-asia");
+        assertThat(partnership.path("networks").size()).isEqualTo(7);
+        assertThat(partnership.path("partnerOrganisations").toString()).contains("\"frea\"", "\"ewg\"");
+        JsonNode agreement = partnership.path("agreements").get(0);
+        assertThat(agreement.path("kind").asString()).isEqualTo("AGREEMENT_ON_CONTINUED_COOPERATION");
+        assertThat(agreement.path("signedAtCityId").asString()).isEqualTo("koriyama");
+
+        assertThat(json(get("/api/v1/programmes/iurc")).path("continues").asString()).isEqualTo("iuc-asia");
+        assertThat(json(anonymousGet("/api/v1/cities/koriyama")).path("names").path("ja").asString()).isEqualTo("郡山市");
+        JsonNode frea = json(anonymousGet("/api/v1/organisations/frea"));
+        assertThat(frea.path("kind").asString()).isEqualTo("RESEARCH_INSTITUTE");
+        assertThat(frea.path("homeCityId").asString()).isEqualTo("koriyama");
+        assertThat(json(anonymousGet("/api/v1/organisations/city-of-koriyama")).has("contacts"))
+                .as("contacts are not for anonymous callers").isFalse();
+
+        assertThat(json(get("/api/v1/partnerships/" + id + "/focal-points")).size()).isEqualTo(3);
+        JsonNode postponed = json(get("/api/v1/partnerships/" + id + "/actions?status=POSTPONED")).path("items");
+        assertThat(postponed.size()).isEqualTo(2);
+        List<String> reasons = new ArrayList<>();
+        postponed.forEach(action -> reasons.add(action.path("statusReason").asString()));
+        assertThat(reasons).containsExactlyInAnyOrder("Postponed due to COVID-19",
+                "Postponed to April 2021 or 2022 due to COVID-19");
+        JsonNode history = postponed.get(0).path("history");
+        assertThat(history.get(history.size() - 1).path("to").asString()).isEqualTo("POSTPONED");
     }
 
     @Test
@@ -97,14 +131,15 @@ class LocalStackIT {
                 post("/api/v1/matching/events", matchingEvent(id)).statusCode() == 201);
         System.out.printf("e2e: partnership known to event-service after %d ms%n", knownToEvents.toMillis());
 
-        // ... and what they report comes back to partnership-service's programme indicators.
+        // ... and what they report comes back to partnership-service's activity counters.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode indicators = json(get("/api/v1/partnerships/" + id + "/indicators"));
+            JsonNode indicators = json(get("/api/v1/partnerships/" + id + "/activity"));
             assertThat(indicators.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
             assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
-        // Published events, ACTIVE partnerships and their indicators are public. Lists are pages: {"items": [...], "next": ...}.
+        // Published events and ACTIVE partnerships with their indicators are public. Lists are pages:
+        // {"items": [...], "next": ...}.
         assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
         JsonNode events = json(anonymousGet("/api/v1/events?partnershipId=" + id + "&limit=1"));
         assertThat(events.path("items").size()).isEqualTo(1);
@@ -184,14 +219,13 @@ class LocalStackIT {
             String who = key == null ? "anonymous" : key.equals(operator) ? "operator" : key.equals(essen) ? "essen"
                     : key.equals(duesseldorf) ? "duesseldorf" : "hydrogen";
             boolean member = who.equals("operator") || who.equals("essen");
-            int read = key == null ? 401 : 200;
             int publicRead = 200; // an ACTIVE partnership is read by anybody (issue 11)
             int change = key == null ? 401 : member ? 200 : 403;
             int create = key == null ? 401 : member ? 201 : 403;
             int keys = key == null ? 401 : who.equals("operator") ? 200 : 403;
             expected.put(who + " GET partnership", publicRead);
             expected.put(who + " GET partnerships", publicRead);
-            expected.put(who + " GET indicators", read);
+            expected.put(who + " GET indicators", publicRead); // of an ACTIVE partnership, like the partnership
             expected.put(who + " POST agreement", change);
             expected.put(who + " POST event", create);
             expected.put(who + " GET events (public)", 200);
