@@ -20,7 +20,11 @@ import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.matching.MeetingHeld;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
+import org.urbancooperation.contracts.partnership.PartnershipChanged;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
+import org.urbancooperation.contracts.partnership.PartnershipStatusChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeChanged;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 
 /**
  * The catalogue of integration events. Adding a type means: a payload record, a JSON Schema and a
@@ -56,7 +60,15 @@ public enum IntegrationEventType {
     MATCH_ACCEPTED("matching.MatchAccepted", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MatchAccepted.class),
     MEETING_HELD("matching.MeetingHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingHeld.class),
     BUSINESS_AGREEMENT_REACHED("matching.BusinessAgreementReached", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
-            BusinessAgreementReached.class);
+            BusinessAgreementReached.class),
+    // Issue 11, programmes and the partnership lifecycle:
+    PARTNERSHIP_STATUS_CHANGED("partnership.PartnershipStatusChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipStatusChanged.class),
+    PARTNERSHIP_CHANGED("partnership.PartnershipChanged", 1, Topics.PARTNERSHIPS, "Partnership",
+            PartnershipChanged.class),
+    PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
+            ProgrammeRegistered.class),
+    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String API_KEYS = "access.api-key";
     /** Programme indicators of partnerships (partnership-service), keyed by {@code <partnershipId>/<code>}. */
     public static final String INDICATORS = "partnership.indicator";
+    /** Cooperation programmes (IURC, IUC Asia) and their thematic networks, published by partnership-service. */
+    public static final String PROGRAMMES = "partnership.programme";
 
     /**
      * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the

@@ -104,9 +104,10 @@ class LocalStackIT {
             assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
-        // Published events are public; partnerships need a key.
+        // Published events and ACTIVE partnerships are public; indicators need a key.
         assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
-        assertThat(anonymousGet("/api/v1/partnerships/" + id).statusCode()).isEqualTo(401);
+        assertThat(anonymousGet("/api/v1/partnerships/" + id).statusCode()).isEqualTo(200);
+        assertThat(anonymousGet("/api/v1/partnerships/" + id + "/indicators").statusCode()).isEqualTo(401);
 
         HttpResponse<String> unknown = post("/api/v1/events", conference(UUID.randomUUID().toString()));
         assertThat(unknown.statusCode()).isEqualTo(422);
@@ -176,11 +177,12 @@ class LocalStackIT {
                     : key.equals(duesseldorf) ? "duesseldorf" : "hydrogen";
             boolean member = who.equals("operator") || who.equals("essen");
             int read = key == null ? 401 : 200;
+            int publicRead = 200; // an ACTIVE partnership is read by anybody (issue 11)
             int change = key == null ? 401 : member ? 200 : 403;
             int create = key == null ? 401 : member ? 201 : 403;
             int keys = key == null ? 401 : who.equals("operator") ? 200 : 403;
-            expected.put(who + " GET partnership", read);
-            expected.put(who + " GET partnerships", read);
+            expected.put(who + " GET partnership", publicRead);
+            expected.put(who + " GET partnerships", publicRead);
             expected.put(who + " GET indicators", read);
             expected.put(who + " POST agreement", change);
             expected.put(who + " POST event", create);
@@ -219,7 +221,8 @@ class LocalStackIT {
         String essen = new OidcLogin(issuer).login("ucp-cli", "http://127.0.0.1/callback", "essen", "demo").accessToken();
         String robots = new OidcLogin(issuer).login("ucp-cli", "http://127.0.0.1/callback", "robots-essen", "demo")
                 .accessToken();
-        String seeded = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).get(0).path("id").asString();
+        String seeded = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).path("items").get(0)
+                .path("id").asString();
         String agreement = "{\"title\": \"Joint seminar agreement\", \"signedOn\": \"2020-02-10\"}";
 
         assertThat(bearer("POST", "/api/v1/partnerships/" + seeded + "/agreements", essen, agreement).statusCode())
@@ -403,7 +406,7 @@ class LocalStackIT {
     private static List<String> names(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> names = new ArrayList<>();
-        json(response).forEach(p -> names.add(p.path("name").asString()));
+        json(response).path("items").forEach(p -> names.add(p.path("name").asString()));
         return names;
     }
 

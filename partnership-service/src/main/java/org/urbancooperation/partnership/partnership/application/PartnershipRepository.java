@@ -1,14 +1,17 @@
 package org.urbancooperation.partnership.partnership.application;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.urbancooperation.partnership.partnership.domain.Partnership;
 import org.urbancooperation.partnership.partnership.domain.PartnershipEvent;
+import org.urbancooperation.partnership.partnership.domain.PartnershipStatus;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
+import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.paging.PageRequest;
 
 /** Stores partnerships together with the events of each change (one write each). */
 public interface PartnershipRepository {
@@ -20,6 +23,9 @@ public interface PartnershipRepository {
     Versioned<Partnership> update(ResultWithEvents<Partnership, PartnershipEvent> changed, long readVersion,
             ExpectedVersion expected);
 
-    /** Partnerships by name (exact, or all when null), oldest first. */
-    List<Versioned<Partnership>> list(String name, int offset, int limit);
+    /** The partnerships {@code filter} matches, in id order, a page at a time. */
+    Page<Versioned<Partnership>> page(PartnershipFilter filter, PageRequest request);
+
+    /** How many partnerships are in each status, counted in the database. */
+    Map<PartnershipStatus, Long> countByStatus();
 }

@@ -19,8 +19,7 @@ class PartnershipTest {
 
     @Test
     void establishingRaisesEstablishedWithTheNewPartnership() {
-        ResultWithEvents<Partnership, PartnershipEvent> result = Partnership.establish(UUID.randomUUID(),
-                "  Essen - Koriyama  ", ESSEN_KORIYAMA, List.of("renewable-energy", "medical-devices", "education"),
+        ResultWithEvents<Partnership, PartnershipEvent> result = establish("  Essen - Koriyama  ", ESSEN_KORIYAMA, List.of("renewable-energy", "medical-devices", "education"),
                 LocalDate.of(2019, 8, 27), ORGS);
 
         assertThat(result.aggregate().name()).isEqualTo("Essen - Koriyama");
@@ -33,7 +32,7 @@ class PartnershipTest {
         Partnership partnership = essenKoriyama();
         UUID agreementId = UUID.randomUUID();
 
-        var result = partnership.signAgreement(agreementId, "Agreement on continued cooperation", LocalDate.of(2019, 9, 20));
+        var result = partnership.signAgreement(agreementId, agreement("Agreement on continued cooperation", LocalDate.of(2019, 9, 20)));
 
         assertThat(result.aggregate().agreements()).containsExactly(
                 new Agreement(agreementId, "Agreement on continued cooperation", LocalDate.of(2019, 9, 20)));
@@ -43,7 +42,7 @@ class PartnershipTest {
 
     @Test
     void anAgreementCannotPredateThePartnership() {
-        assertThatThrownBy(() -> essenKoriyama().signAgreement(UUID.randomUUID(), "Early", LocalDate.of(2019, 1, 1)))
+        assertThatThrownBy(() -> essenKoriyama().signAgreement(UUID.randomUUID(), agreement("Early", LocalDate.of(2019, 1, 1))))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("signedOn"));
     }
 
@@ -54,16 +53,16 @@ class PartnershipTest {
         assertField(() -> PartnerCity.of("Essen", "DE", "CET+9"), "timeZone");
         assertField(() -> PartnerCity.of("Koriyama", "JP", "+09:00"), "timeZone");
         assertField(() -> PartnerCity.of(" ", "DE", "Europe/Berlin"), "name");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Alone", ESSEN_KORIYAMA.subList(0, 1), List.of(),
+        assertField(() -> establish("Alone", ESSEN_KORIYAMA.subList(0, 1), List.of(),
                 LocalDate.of(2019, 8, 27), ORGS), "cities");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Twice",
+        assertField(() -> establish("Twice",
                 List.of(ESSEN_KORIYAMA.get(0), PartnerCity.of("essen", "DE", "Europe/Berlin")), List.of(),
                 LocalDate.of(2019, 8, 27), ORGS), "cities[1]");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Themes", ESSEN_KORIYAMA, List.of("education", "Renewable Energy"),
+        assertField(() -> establish("Themes", ESSEN_KORIYAMA, List.of("education", "Renewable Energy"),
                 LocalDate.of(2019, 8, 27), ORGS), "themes[1]");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Orgs", ESSEN_KORIYAMA, List.of(),
+        assertField(() -> establish("Orgs", ESSEN_KORIYAMA, List.of(),
                 LocalDate.of(2019, 8, 27), List.of("City of Essen")), "partnerOrganisations[0]");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "x".repeat(201), ESSEN_KORIYAMA, List.of(),
+        assertField(() -> establish("x".repeat(201), ESSEN_KORIYAMA, List.of(),
                 LocalDate.of(2019, 8, 27), ORGS), "name");
     }
 
@@ -71,42 +70,54 @@ class PartnershipTest {
     void datesOutsideTheYears1900To2200AreRefused() {
         for (LocalDate date : List.of(LocalDate.of(1899, 12, 31), LocalDate.of(2201, 1, 1), LocalDate.of(10000, 1, 1),
                 LocalDate.of(-1, 1, 1))) {
-            assertField(() -> Partnership.establish(UUID.randomUUID(), "Dated", ESSEN_KORIYAMA, List.of(), date, ORGS),
+            assertField(() -> establish("Dated", ESSEN_KORIYAMA, List.of(), date, ORGS),
                     "establishedOn");
         }
-        assertThat(Partnership.establish(UUID.randomUUID(), "Early", ESSEN_KORIYAMA, List.of(), LocalDate.of(1900, 1, 1),
+        assertThat(establish("Early", ESSEN_KORIYAMA, List.of(), LocalDate.of(1900, 1, 1),
                 ORGS).aggregate().establishedOn()).isEqualTo(LocalDate.of(1900, 1, 1));
-        assertField(() -> essenKoriyama().signAgreement(UUID.randomUUID(), "Late", LocalDate.of(2201, 1, 1)), "signedOn");
+        assertField(() -> essenKoriyama().signAgreement(UUID.randomUUID(), agreement("Late", LocalDate.of(2201, 1, 1))), "signedOn");
     }
 
     @Test
     void namesWithInvisibleOrControlCharactersAreRefused() {
         for (String name : List.of("Essen\u0000", "Essen\u202E - Koriyama", "Essen\n- Koriyama", "Essen \uD800",
                 "Essen\u2066x", "Essen\u0085")) {
-            assertField(() -> Partnership.establish(UUID.randomUUID(), name, ESSEN_KORIYAMA, List.of(),
+            assertField(() -> establish(name, ESSEN_KORIYAMA, List.of(),
                     LocalDate.of(2019, 8, 27), ORGS), "name");
         }
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Slugs", ESSEN_KORIYAMA, List.of("x".repeat(65)),
+        assertField(() -> establish("Slugs", ESSEN_KORIYAMA, List.of("x".repeat(65)),
                 LocalDate.of(2019, 8, 27), ORGS), "themes[0]");
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Slugs", ESSEN_KORIYAMA, List.of(""),
+        assertField(() -> establish("Slugs", ESSEN_KORIYAMA, List.of(""),
                 LocalDate.of(2019, 8, 27), ORGS), "themes[0]");
-        assertThat(Partnership.establish(UUID.randomUUID(), "郡山市 – Essen 🌱", ESSEN_KORIYAMA, List.of(),
+        assertThat(establish("郡山市 – Essen 🌱", ESSEN_KORIYAMA, List.of(),
                 LocalDate.of(2019, 8, 27), ORGS).aggregate().name()).isEqualTo("郡山市 – Essen 🌱");
     }
 
     @Test
     void whatWasStoredBeforeTheInputRulesIsStillReadable() {
         // As the repository rebuilds it: a year 10000, a NUL in the name, a 100-character theme, all accepted once.
-        Partnership legacy = new Partnership(UUID.randomUUID(), "Legacy\u0000", ESSEN_KORIYAMA, List.of("x".repeat(100)),
-                LocalDate.of(10000, 1, 1), List.of(), ORGS);
+        Partnership legacy = new Partnership(UUID.randomUUID(), "Legacy\u0000", null, null, null,
+                PartnershipStatus.ACTIVE, null, List.of(), ESSEN_KORIYAMA, List.of("x".repeat(100)),
+                LocalDate.of(10000, 1, 1), List.of(), ORGS.stream().map(o -> new Member(o, null, List.of())).toList(),
+                List.of());
         assertThat(legacy.establishedOn()).isEqualTo(LocalDate.of(10000, 1, 1));
         // New input is still held to the rules.
-        assertField(() -> Partnership.establish(UUID.randomUUID(), "Legacy\u0000", ESSEN_KORIYAMA, List.of(),
+        assertField(() -> establish("Legacy\u0000", ESSEN_KORIYAMA, List.of(),
                 LocalDate.of(2019, 8, 27), ORGS), "name");
     }
 
+    static ResultWithEvents<Partnership, PartnershipEvent> establish(String name, List<PartnerCity> cities,
+            List<String> themes, LocalDate establishedOn, List<String> organisations) {
+        return Partnership.establish(UUID.randomUUID(), new Partnership.Proposal(name, null, null, null, null, null,
+                null, null, cities, themes, establishedOn, null, organisations, null));
+    }
+
+    static Partnership.AgreementInput agreement(String title, LocalDate signedOn) {
+        return new Partnership.AgreementInput(title, signedOn, null, null, null, null);
+    }
+
     static Partnership essenKoriyama() {
-        return Partnership.establish(UUID.randomUUID(), "Essen - Koriyama", ESSEN_KORIYAMA, List.of("renewable-energy"),
+        return establish("Essen - Koriyama", ESSEN_KORIYAMA, List.of("renewable-energy"),
                 LocalDate.of(2019, 8, 27), ORGS).aggregate();
     }
 
