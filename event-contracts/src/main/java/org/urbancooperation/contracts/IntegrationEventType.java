@@ -18,6 +18,8 @@ import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.matching.MeetingHeld;
+import org.urbancooperation.contracts.partnership.ActionPlanned;
+import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
 import org.urbancooperation.contracts.partnership.PartnershipChanged;
@@ -68,7 +70,12 @@ public enum IntegrationEventType {
             PartnershipChanged.class),
     PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
             ProgrammeRegistered.class),
-    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class);
+    PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class),
+    // Action plans: on the partnership's topic, keyed by the partnership (the payload's aggregateId), so that a
+    // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
+    ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
+    ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
+            ActionStatusChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
