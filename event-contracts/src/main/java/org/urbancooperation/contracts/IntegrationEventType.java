@@ -23,6 +23,10 @@ import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
 import org.urbancooperation.contracts.partnership.IndicatorTargetSet;
 import org.urbancooperation.contracts.partnership.PartnershipChanged;
+import org.urbancooperation.contracts.partnership.CityChanged;
+import org.urbancooperation.contracts.partnership.CityRegistered;
+import org.urbancooperation.contracts.partnership.OrganisationChanged;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
 import org.urbancooperation.contracts.partnership.PartnershipStatusChanged;
 import org.urbancooperation.contracts.partnership.ProgrammeChanged;
@@ -75,7 +79,13 @@ public enum IntegrationEventType {
     // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
     ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
     ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
-            ActionStatusChanged.class);
+            ActionStatusChanged.class),
+    CITY_REGISTERED("partnership.CityRegistered", 1, Topics.CITIES, "City", CityRegistered.class),
+    CITY_CHANGED("partnership.CityChanged", 1, Topics.CITIES, "City", CityChanged.class),
+    ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationRegistered.class),
+    ORGANISATION_CHANGED("partnership.OrganisationChanged", 1, Topics.ORGANISATIONS, "Organisation",
+            OrganisationChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

@@ -20,6 +20,10 @@ public final class Topics {
     public static final String INDICATORS = "partnership.indicator";
     /** Cooperation programmes (IURC, IUC Asia) and their thematic networks, published by partnership-service. */
     public static final String PROGRAMMES = "partnership.programme";
+    /** Cities registered and changed (partnership-service); key: the city's slug id. */
+    public static final String CITIES = "partnership.city";
+    /** Organisations registered and changed (partnership-service), never their contacts; key: the slug id. */
+    public static final String ORGANISATIONS = "partnership.organisation";
 
     /**
      * Topics that hold state rather than history: created with {@code cleanup.policy=compact}, so the

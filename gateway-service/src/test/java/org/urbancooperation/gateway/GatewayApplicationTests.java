@@ -121,6 +121,16 @@ class GatewayApplicationTests {
         }
 
         @Test
+        void citiesAndOrganisationsReachPartnershipServiceWithoutCredentials() {
+            for (String path : List.of("/api/v1/cities", uniquePath("/api/v1/cities"), "/api/v1/organisations",
+                    uniquePath("/api/v1/organisations") + "?kind=RESEARCH_INSTITUTE")) {
+                client.get().uri(path).exchange()
+                        .expectStatus().isOk()
+                        .expectBody(String.class).isEqualTo(path);
+            }
+        }
+
+        @Test
         void matchingRequestReachesTheService() {
             String path = uniquePath("/api/v1/matching");
 
