@@ -1,9 +1,7 @@
 package org.urbancooperation.partnership.city.application;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.partnership.city.domain.City;
@@ -30,8 +28,6 @@ public class CityService {
     public record Registration(String id, Map<String, String> names, String countryCode, String region,
             String timeZone, List<ClimateCommitment.Input> climateCommitments) {
     }
-
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final CityRepository cities;
 
@@ -69,7 +65,7 @@ public class CityService {
      * @param commitment a {@link ClimateCommitmentKind} name, or null for all
      */
     public Page<Versioned<City>> list(String country, String commitment, PageRequest request) {
-        if (country != null && !COUNTRIES.contains(country)) {
+        if (country != null && !City.isCountryCode(country)) {
             throw new InvalidValueException("country", "country must be an ISO 3166-1 alpha-2 code such as DE or JP");
         }
         ClimateCommitmentKind kind = commitment == null ? null : ClimateCommitmentKind.parse("commitment", commitment);

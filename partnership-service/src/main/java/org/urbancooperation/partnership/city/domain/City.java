@@ -91,11 +91,16 @@ public record City(
         return ResultWithEvents.of(changed, new CityEvent.Changed(changed, changedFields));
     }
 
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 country code of the JDK's list (DE, JP). */
+    public static boolean isCountryCode(String code) {
+        return code != null && COUNTRIES.contains(code);
+    }
+
     private static City checked(String id, Map<String, String> names, String countryCode, String region,
             String timeZone, List<ClimateCommitment.Input> commitments) {
         LocalizedText checkedNames = LocalizedText.of("names", names, true, MAX_NAME);
         Require.present("countryCode", countryCode);
-        if (!COUNTRIES.contains(countryCode)) {
+        if (!isCountryCode(countryCode)) {
             throw new InvalidValueException("countryCode", "countryCode must be an ISO 3166-1 alpha-2 code such as "
                     + "DE or JP");
         }
