@@ -1,9 +1,9 @@
 package org.urbancooperation.support.testing;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,10 +24,18 @@ public abstract class ServiceApiTest {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    /**
+     * This context's broker. Not {@code ${spring.embedded.kafka.brokers}}: that system property names the broker of
+     * the context started last, another one once a test class with other properties has started its own context.
+     */
     protected String brokers;
     @Autowired
     protected IntegrationEventMapper mapper;
+
+    @Autowired
+    void brokersOfThisContext(EmbeddedKafkaBroker broker) {
+        this.brokers = broker.getBrokersAsString();
+    }
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
