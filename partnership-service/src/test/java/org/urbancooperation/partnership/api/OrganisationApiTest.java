@@ -57,8 +57,7 @@ class OrganisationApiTest extends ServiceApiTest {
         http().postJson("/api/v1/cities", CityApiTest.KORIYAMA.formatted("koriyama"));
         http().postJson("/api/v1/cities", CityApiTest.ESSEN.formatted("essen"));
         http().postJson("/api/v1/organisations", CITY_OF_KORIYAMA);
-        if (ServiceHttp.json(http().get("/api/v1/partnerships?name=Essen%20-%20Koriyama%20members")).path("items")
-                .isEmpty()) {
+        if (ServiceHttp.json(http().get("/api/v1/partnerships?name=Essen%20-%20Koriyama%20members")).path("items").isEmpty()) {
             assertThat(http().postJson("/api/v1/partnerships",
                     PartnershipApiTest.ESSEN_KORIYAMA.formatted("Essen - Koriyama members")).statusCode())
                     .isEqualTo(201);

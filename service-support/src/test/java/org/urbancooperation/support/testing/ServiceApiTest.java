@@ -1,5 +1,6 @@
 package org.urbancooperation.support.testing;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,16 +26,18 @@ public abstract class ServiceApiTest {
     @LocalServerPort
     protected int port;
     /**
-     * This context's broker. Not {@code ${spring.embedded.kafka.brokers}}: that system property names the broker of
-     * the context started last, another one once a test class with other properties has started its own context.
+     * This context's broker. Not {@code ${spring.embedded.kafka.brokers}}: that is a system property which names
+     * the broker started last, another test class's once a second context exists beside this cached one.
      */
     protected String brokers;
     @Autowired
+    private EmbeddedKafkaBroker embeddedKafka;
+    @Autowired
     protected IntegrationEventMapper mapper;
 
-    @Autowired
-    void brokersOfThisContext(EmbeddedKafkaBroker broker) {
-        this.brokers = broker.getBrokersAsString();
+    @BeforeEach
+    void brokerOfThisContext() {
+        brokers = embeddedKafka.getBrokersAsString();
     }
 
     @DynamicPropertySource
