@@ -67,6 +67,11 @@ public enum IntegrationEventType {
     MEETING_HELD("matching.MeetingHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingHeld.class),
     BUSINESS_AGREEMENT_REACHED("matching.BusinessAgreementReached", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             BusinessAgreementReached.class),
+    // Action plans: on the partnership's topic, keyed by the partnership (the payload's aggregateId), so that a
+    // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
+    ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
+    ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
+            ActionStatusChanged.class),
     // Issue 11, programmes and the partnership lifecycle:
     PARTNERSHIP_STATUS_CHANGED("partnership.PartnershipStatusChanged", 1, Topics.PARTNERSHIPS, "Partnership",
             PartnershipStatusChanged.class),
@@ -75,11 +80,7 @@ public enum IntegrationEventType {
     PROGRAMME_REGISTERED("partnership.ProgrammeRegistered", 1, Topics.PROGRAMMES, "Programme",
             ProgrammeRegistered.class),
     PROGRAMME_CHANGED("partnership.ProgrammeChanged", 1, Topics.PROGRAMMES, "Programme", ProgrammeChanged.class),
-    // Action plans: on the partnership's topic, keyed by the partnership (the payload's aggregateId), so that a
-    // partnership's plan arrives in order; aggregate type Action, aggregateVersion the version of payload.actionId.
-    ACTION_PLANNED("partnership.ActionPlanned", 1, Topics.PARTNERSHIPS, "Action", ActionPlanned.class),
-    ACTION_STATUS_CHANGED("partnership.ActionStatusChanged", 1, Topics.PARTNERSHIPS, "Action",
-            ActionStatusChanged.class),
+    // Issue 11, cities and organisations:
     CITY_REGISTERED("partnership.CityRegistered", 1, Topics.CITIES, "City", CityRegistered.class),
     CITY_CHANGED("partnership.CityChanged", 1, Topics.CITIES, "City", CityChanged.class),
     ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
