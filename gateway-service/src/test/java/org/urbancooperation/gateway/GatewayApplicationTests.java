@@ -132,6 +132,16 @@ class GatewayApplicationTests {
         }
 
         @Test
+        void programmesAndReportsReachPartnershipServiceWithoutCredentials() {
+            for (String path : List.of("/api/v1/programmes", uniquePath("/api/v1/programmes"),
+                    uniquePath("/api/v1/programmes") + "/report", uniquePath("/api/v1/partnerships") + "/report")) {
+                client.get().uri(path).exchange()
+                        .expectStatus().isOk()
+                        .expectBody(String.class).isEqualTo(path);
+            }
+        }
+
+        @Test
         void matchingRequestReachesTheService() {
             String path = uniquePath("/api/v1/matching");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -131,14 +135,15 @@ class LocalStackIT {
                 post("/api/v1/matching/events", matchingEvent(id)).statusCode() == 201);
         System.out.printf("e2e: partnership known to event-service after %d ms%n", knownToEvents.toMillis());
 
-        // ... and what they report comes back to partnership-service's activity counters.
+        // ... and what they report comes back to partnership-service's activity counters (moved from /indicators
+        // to /activity with issue 11's programme indicators).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode indicators = json(get("/api/v1/partnerships/" + id + "/activity"));
-            assertThat(indicators.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
-            assertThat(indicators.path("matchingEventsOpened").asLong()).isEqualTo(1);
+            JsonNode activity = json(get("/api/v1/partnerships/" + id + "/activity"));
+            assertThat(activity.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
+            assertThat(activity.path("matchingEventsOpened").asLong()).isEqualTo(1);
         });
 
-        // Published events and ACTIVE partnerships with their indicators are public. Lists are pages:
+        // Published events, ACTIVE partnerships and their indicators are public. Lists are pages:
         // {"items": [...], "next": ...}.
         assertThat(anonymousGet("/api/v1/events?partnershipId=" + id).statusCode()).isEqualTo(200);
         JsonNode events = json(anonymousGet("/api/v1/events?partnershipId=" + id + "&limit=1"));
@@ -186,6 +191,56 @@ class LocalStackIT {
         System.out.printf("back to back: statuses %s; second call p50 %d ms, p99 %d ms, max %d ms%n", statuses,
                 secondCallMillis.get(99), secondCallMillis.get(197), secondCallMillis.get(199));
         assertThat(statuses).containsOnlyKeys(201);
+    }
+
+    /**
+     * Issue 11 end to end: through the gateway, a partner postpones an action of its partnership with a reason and a
+     * new window, and anybody reads it back in the partnership's results report, as JSON and as CSV.
+     */
+    @Test
+    @Order(2)
+    void aPostponedActionIsReadBackInTheResultsReport() throws IOException {
+        String id = createPartnership("Essen - Koriyama report e2e", "e2e-report-1");
+        String base = "/api/v1/partnerships/" + id;
+        HttpResponse<String> focalPoint = post(base + "/focal-points",
+                "{\"number\": 3, \"title\": {\"en\": \"Academic internship & student exchange programs\"}}");
+        assertThat(focalPoint.statusCode()).as(focalPoint.body()).isEqualTo(201);
+        HttpResponse<String> planned = post(base + "/actions", """
+                {"focalPointId": "%s", "theme": "education",
+                 "title": {"en": "Two scholars from Essen hosted in Koriyama on the Alfried Krupp pupils scholarship programme"}}"""
+                .formatted(json(focalPoint).path("id").asString()));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String action = json(planned).path("id").asString();
+        String reason = "postponed to April 2021 or 2022 due to COVID-19";
+        HttpResponse<String> postponed = post(base + "/actions/" + action + "/status",
+                "{\"status\": \"POSTPONED\", \"reason\": \"" + reason + "\", \"plannedFrom\": \"2021-04\"}");
+        assertThat(postponed.statusCode()).as(postponed.body()).isEqualTo(200);
+
+        HttpResponse<String> report = anonymousGet(base + "/report");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        JsonNode actions = json(report).path("actions");
+        assertThat(actions.path("byStatus").path("POSTPONED").asInt()).isEqualTo(1);
+        JsonNode line = actions.path("postponed").get(0);
+        assertThat(line.path("id").asString()).isEqualTo(action);
+        assertThat(line.path("reason").asString()).isEqualTo(reason);
+        assertThat(line.path("plannedFrom").asString()).isEqualTo("2021-04");
+
+        HttpResponse<String> csv = send(HttpRequest.newBuilder(URI.create(stack.gateway() + base + "/report"))
+                .header("Accept", "text/csv").GET());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWithIgnoringCase("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body()))) {
+            CSVRecord row = parser.getRecords().stream()
+                    .filter(r -> r.get("section").equals("action") && r.get("item").equals(action)).findFirst()
+                    .orElseThrow();
+            assertThat(row.get("status")).isEqualTo("POSTPONED");
+            assertThat(row.get("from")).isEqualTo("2021-04");
+            assertThat(row.get("detail")).isEqualTo(reason);
+        }
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.gateway() + base + "/report"))
+                .header("Accept", "application/xml").GET()).statusCode()).isEqualTo(406);
     }
 
     /**

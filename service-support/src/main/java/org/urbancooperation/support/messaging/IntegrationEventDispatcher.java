@@ -2,6 +2,7 @@ package org.urbancooperation.support.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Routes each consumed record to the handler of its type: validates it against the contract,
- * maps the payload, sets the correlation id for the log lines, and counts the outcome.
+ * Routes each consumed record to the handlers of its type: validates it against the contract,
+ * maps the payload, sets the correlation id for the log lines, and counts the outcome. Several features of
+ * one service may read the same type into read models of their own (indicator actuals and the results
+ * report's calendar both read {@code events.CooperationEventHeld}): each handler is called in turn, and the
+ * record counts as applied when any of them applied it. A handler that throws has the record retried, so
+ * the ones before it see it again: they are idempotent, as every handler must be.
  */
 public final class IntegrationEventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventDispatcher.class);
 
-    private final Map<IntegrationEventType, IntegrationEventHandler<?>> handlers = new HashMap<>();
+    private final Map<IntegrationEventType, List<IntegrationEventHandler<?>>> handlers = new HashMap<>();
     private final IntegrationEventMapper mapper;
     private final IntegrationEventSchemas schemas;
     private final MeterRegistry meters;
@@ -44,9 +49,11 @@ public final class IntegrationEventDispatcher {
         this.clock = clock;
         for (IntegrationEventHandler<?> handler : handlers) {
             IntegrationEventType type = IntegrationEventType.of(handler.eventClass());
-            if (this.handlers.put(type, handler) != null) {
-                throw new IllegalStateException("two handlers for " + type.typeName());
+            List<IntegrationEventHandler<?>> ofType = this.handlers.computeIfAbsent(type, t -> new ArrayList<>());
+            if (ofType.contains(handler)) {
+                throw new IllegalStateException("the same handler twice for " + type.typeName());
             }
+            ofType.add(handler);
         }
         this.mapper = mapper;
         this.schemas = schemas;
@@ -83,15 +90,19 @@ public final class IntegrationEventDispatcher {
         }
         try (CorrelationId.Scope ignored = CorrelationId.open(envelope.correlationId())) {
             IntegrationEventType type = IntegrationEventType.byName(envelope.type(), envelope.version()).orElse(null);
-            IntegrationEventHandler<?> handler = type == null ? null : handlers.get(type);
-            if (handler == null) {
+            List<IntegrationEventHandler<?>> ofType = type == null ? null : handlers.get(type);
+            if (ofType == null) {
                 // Another consumer's type, or a version this service does not read yet.
                 Counter.builder("ucp.events.ignored").description("Events on a subscribed topic that this service does not read")
                         .tag("type", envelope.type()).register(meters).increment();
                 return;
             }
             schemas.requireValid(envelope);
-            HandlingOutcome outcome = handle(handler, envelope);
+            HandlingOutcome outcome = null;
+            for (IntegrationEventHandler<?> handler : ofType) {
+                HandlingOutcome one = handle(handler, envelope);
+                outcome = outcome == null || one == HandlingOutcome.APPLIED ? one : outcome;
+            }
             Counter.builder("ucp.events.consumed").description("Consumed events by outcome: applied, duplicate or stale")
                     .tags("type", envelope.type(), "outcome", outcome.name().toLowerCase()).register(meters).increment();
             if (outcome == HandlingOutcome.APPLIED) {

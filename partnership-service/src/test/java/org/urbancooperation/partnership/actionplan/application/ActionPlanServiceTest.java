@@ -55,7 +55,7 @@ class ActionPlanServiceTest {
     @BeforeEach
     void setUp() {
         OutboxRelay relay = new OutboxRelay(null, new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
-                200, Duration.ofSeconds(1), false), clock, new SimpleMeterRegistry());
+                200, Duration.ofSeconds(1), false, null), clock, new SimpleMeterRegistry());
         AggregateStores stores = new AggregateStores(InMemoryMongo.freshDatabase(),
                 new OutboxEntries(new IntegrationEventMapper(), "partnership-service", clock), relay);
         PartnershipDirectory directory = id -> Optional.ofNullable(partnerships.get(id));

@@ -52,7 +52,7 @@ class MongoActionRepositoryTest {
         database = InMemoryMongo.freshDatabase();
         // The relay is never started: these tests look at the outbox in the documents.
         OutboxRelay relay = new OutboxRelay(null, new OutboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(60),
-                200, Duration.ofSeconds(1), false), Clock.systemUTC(), new SimpleMeterRegistry());
+                200, Duration.ofSeconds(1), false, null), Clock.systemUTC(), new SimpleMeterRegistry());
         AggregateStores stores = new AggregateStores(database,
                 new OutboxEntries(new IntegrationEventMapper(), "partnership-service", Clock.systemUTC()), relay);
         actions = new MongoActionRepository(stores);

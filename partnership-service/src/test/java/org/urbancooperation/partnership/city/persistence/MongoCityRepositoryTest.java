@@ -41,7 +41,7 @@ class MongoCityRepositoryTest {
     static AggregateStores stores(MongoDatabase database) {
         // The relay is never started: events stay in the outboxes, where these tests read them.
         return new AggregateStores(database, new OutboxEntries(new IntegrationEventMapper(), "partnership-service",
-                Clock.systemUTC()), new OutboxRelay(null, new OutboxProperties(null, null, 0, null, false),
+                Clock.systemUTC()), new OutboxRelay(null, new OutboxProperties(null, null, 0, null, false, null),
                 Clock.systemUTC(), new SimpleMeterRegistry()));
     }
 

@@ -37,7 +37,7 @@ class MongoOrganisationRepositoryTest {
         database = InMemoryMongo.freshDatabase();
         organisations = new MongoOrganisationRepository(new AggregateStores(database,
                 new OutboxEntries(new IntegrationEventMapper(), "partnership-service", Clock.systemUTC()),
-                new OutboxRelay(null, new OutboxProperties(null, null, 0, null, false), Clock.systemUTC(),
+                new OutboxRelay(null, new OutboxProperties(null, null, 0, null, false, null), Clock.systemUTC(),
                         new SimpleMeterRegistry())));
     }
 
