@@ -4,8 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.support.testing.ServiceArchitectureTest;
 
@@ -17,17 +15,6 @@ class ArchitectureTest extends ServiceArchitectureTest {
     @Override
     protected String basePackage() {
         return BASE;
-    }
-
-    /**
-     * The one known debt: the indicators' use case asks the partnerships' use case whether a partnership exists
-     * (to answer 404). It is the indicator feature's to remove (a port of its own in {@code indicator.application},
-     * implemented in {@code indicator.persistence}); then this goes, and the rule holds with no exception.
-     */
-    @Override
-    protected Map<String, String> knownApplicationDependencies() {
-        return Map.of(BASE + ".indicator.application.ProgrammeIndicatorService",
-                BASE + ".partnership.application.PartnershipService");
     }
 
     /** API keys are access, not partnerships: the access feature stands on its own. */
