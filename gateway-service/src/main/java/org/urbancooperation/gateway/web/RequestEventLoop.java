@@ -34,7 +34,12 @@ public final class RequestEventLoop {
 
     /** {@code work}, its signals delivered on the request's event loop (unchanged outside Reactor Netty). */
     public static <T> Mono<T> resumeOn(ServerWebExchange exchange, Mono<T> work) {
-        EventLoop loop = of(exchange.getRequest());
+        return resumeOn(exchange.getRequest(), work);
+    }
+
+    /** {@code work}, its signals delivered on the event loop of the request's connection. */
+    public static <T> Mono<T> resumeOn(ServerHttpRequest request, Mono<T> work) {
+        EventLoop loop = of(request);
         return loop == null ? work : work.publishOn(SCHEDULERS.computeIfAbsent(loop, Schedulers::fromExecutor));
     }
 
