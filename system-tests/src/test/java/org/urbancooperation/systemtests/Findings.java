@@ -34,6 +34,28 @@ final class Findings {
         findings.add(new Finding(kind, operation, mutation, status, detail));
     }
 
+    /**
+     * The findings not in {@code known} (lines {@code class | operation | mutation}, the mutation without its
+     * correlation id), and the known lines that did not occur: both must be empty. The known list names the
+     * defects an open issue still carries; a known one that is fixed must leave the list, so it only shrinks.
+     */
+    synchronized List<Finding> notIn(java.util.Set<String> known, java.util.Set<String> occurred) {
+        List<Finding> fresh = new ArrayList<>();
+        for (Finding finding : findings) {
+            String key = key(finding);
+            occurred.add(key);
+            if (!known.contains(key)) {
+                fresh.add(finding);
+            }
+        }
+        return fresh;
+    }
+
+    static String key(Finding finding) {
+        String mutation = finding.mutation().replaceAll(";\\s*hostile-\\d+$", "");
+        return finding.kind() + " | " + finding.operation() + " | " + mutation;
+    }
+
     synchronized boolean isEmpty() {
         return findings.isEmpty();
     }

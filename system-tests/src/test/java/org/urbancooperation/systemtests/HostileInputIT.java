@@ -53,6 +53,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class HostileInputIT {
 
+    /** {@code class | operation | mutation} lines; blank lines and {@code #} comments ignored. */
+    private static java.util.Set<String> knownFindings() throws IOException {
+        try (var in = HostileInputIT.class.getResourceAsStream("/hostile-input-known-findings.txt")) {
+            if (in == null) {
+                return java.util.Set.of();
+            }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    known.add(line.strip());
+                }
+            }
+            return known;
+        }
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> DEFAULT_DOCUMENTS = List.of("/v3/api-docs/partnerships", "/v3/api-docs/events",
             "/v3/api-docs/matching");
@@ -152,9 +168,20 @@ class HostileInputIT {
         Files.writeString(file, report + "\n\nALL FINDINGS (class | operation | mutation | status | detail)\n"
                 + findings.all());
         System.out.println(report);
-        if (!findings.isEmpty()) {
-            throw new AssertionError("Hostile input found " + findings.size() + " problems (all of them in " + file
-                    + "):\n" + report);
+        // Known findings: the defects issue 11 still carries (hostile-input-known-findings.txt); any other finding
+        // fails, and so does a known one that no longer occurs (fixed: take it off the list).
+        java.util.Set<String> known = knownFindings();
+        java.util.Set<String> occurred = new java.util.HashSet<>();
+        List<Findings.Finding> fresh = findings.notIn(known, occurred);
+        java.util.Set<String> gone = new java.util.TreeSet<>(known);
+        gone.removeAll(occurred);
+        if (!fresh.isEmpty() || !gone.isEmpty()) {
+            throw new AssertionError("Hostile input found " + fresh.size() + " problems beyond the " + known.size()
+                    + " known ones (all of them in " + file + "):\n"
+                    + fresh.stream().map(Findings::key).collect(java.util.stream.Collectors.joining("\n"))
+                    + (gone.isEmpty() ? "" : "\nKnown findings that no longer occur (remove them from "
+                            + "hostile-input-known-findings.txt):\n" + String.join("\n", gone))
+                    + "\n" + report);
         }
     }
 
