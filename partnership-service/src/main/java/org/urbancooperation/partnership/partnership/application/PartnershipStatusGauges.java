@@ -24,7 +24,10 @@ public class PartnershipStatusGauges implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartnershipStatusGauges.class);
 
+    private static final Duration COALESCE = Duration.ofSeconds(1);
+
     private final PartnershipRepository partnerships;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<PartnershipStatus, AtomicLong> counts = new EnumMap<>(PartnershipStatus.class);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "partnership-status-gauges");
@@ -54,10 +57,21 @@ public class PartnershipStatusGauges implements AutoCloseable {
         }
     }
 
-    /** Counts again soon, off the request's thread (after a status change). */
+    /**
+     * Counts again soon, off the request's thread (after a status change): at most once a second however many
+     * changes came, since the count reads every partnership (a collection scan where indexes are not used, as on
+     * the embedded Mongo server): one per command made the pipeline's cost grow with the partnerships stored.
+     */
     public void refreshSoon() {
-        if (!scheduler.isShutdown()) {
-            scheduler.execute(this::refresh);
+        if (!scheduler.isShutdown() && refreshPending.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(() -> {
+                    refreshPending.set(false);
+                    refresh();
+                }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                refreshPending.set(false);
+            }
         }
     }
 
