@@ -13,10 +13,16 @@
  *                                                  before; a kill -9 then loses up to the last second
  *   UCP_MONGO_FSYNC=0 (default) | 1               1: also fsync the file before acknowledging, which
  *                                                  survives a crash of the operating system too
+ *   UCP_MONGO_CACHE_MB=256 (default)              the MVStore's page cache, on the heap (H2's own default
+ *                                                  is 16 MB): with it every unique-index lookup and update
+ *                                                  of a store beyond a few thousand documents read pages
+ *                                                  from the file again (measured: inserts into 10,000
+ *                                                  partnerships 80 ms each with 16 MB, 14 ms with 512 MB)
  */
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -51,8 +57,19 @@ public class MongoServerLauncher {
         // H2's background thread stays on in both modes: besides its auto-commit (about once a
         // second) it compacts the file. per-write adds a commit before every acknowledgement; a TERM
         // goes through the hook below and loses nothing in either mode.
-        H2Backend backend = commitMode.equals("auto") ? new H2Backend(file.toString())
-                : new DurableH2Backend(file.toString(), fsync);
+        int cacheMb;
+        try {
+            cacheMb = Integer.parseInt(env("UCP_MONGO_CACHE_MB", "256"));
+        } catch (NumberFormatException e) {
+            cacheMb = -1;
+        }
+        if (cacheMb < 1) {
+            System.err.println("UCP_MONGO_CACHE_MB must be a whole number of megabytes of at least 1");
+            System.exit(2);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        H2Backend backend = commitMode.equals("auto") ? new H2Backend(store)
+                : new DurableH2Backend(store, fsync);
         MongoServer server = new MongoServer(backend);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -80,8 +97,8 @@ public class MongoServerLauncher {
             log("cannot listen on " + host + ":" + port + ": " + e);
             System.exit(1);
         }
-        log(String.format("mongo-java-server listening on %s:%d, H2 file %s, commit %s%s (ready in %d ms)",
-                host, port, file, commitMode, fsync && commitMode.equals("per-write") ? " with fsync" : "",
+        log(String.format("mongo-java-server listening on %s:%d, H2 file %s, commit %s%s, cache %d MB (ready in %d ms)",
+                host, port, file, commitMode, fsync && commitMode.equals("per-write") ? " with fsync" : "", cacheMb,
                 (System.nanoTime() - started) / 1_000_000));
 
         // Netty's threads keep the JVM alive; wait here so main ends only after a clean stop.
@@ -116,8 +133,8 @@ public class MongoServerLauncher {
 
         private final boolean fsync;
 
-        DurableH2Backend(String fileName, boolean fsync) {
-            super(fileName);
+        DurableH2Backend(MVStore store, boolean fsync) {
+            super(store);
             this.fsync = fsync;
         }
 

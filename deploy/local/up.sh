@@ -19,6 +19,7 @@
 #   UCP_SERVICE_JAVA_OPTS, UCP_KAFKA_JAVA_OPTS, UCP_MONGO_JAVA_OPTS (replace the JVM flags set in up.sh).
 #   UCP_MONGO_FSYNC (0; 1: the Mongo server also fsyncs before it acknowledges a write),
 #   UCP_MONGO_COMMIT (per-write; auto: H2's once-a-second commit, loses writes on kill -9), see README.md.
+#   UCP_MONGO_CACHE_MB (256: the Mongo server's H2 page cache, on its heap; see deploy/local/MongoServerLauncher.java).
 # Running it again is safe: parts that are already running are left alone.
 # Stop with deploy/local/down.sh (same UCP_HOME), look with deploy/local/status.sh.
 set -euo pipefail
@@ -42,7 +43,11 @@ SERVICE_JAVA_OPTS="${UCP_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -X
 # Kafka too: measured on 2 cores, C1 only brings the broker up in ~3.5 s instead of ~7.5 s (C2's
 # compiler threads compete with startup), and a local broker never needs C2's peak throughput.
 KAFKA_JAVA_OPTS="${UCP_KAFKA_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
-MONGO_JAVA_OPTS="${UCP_MONGO_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
+# The Mongo server is the exception: it is where the stack's CPU goes under load (scans, BSON and H2 page
+# serialisation), so it keeps C2, and its heap holds the H2 page cache (UCP_MONGO_CACHE_MB, 256 MB by
+# default): it stays small with the demo data and grows with what is stored (issue 10's benchmark: 100,000
+# partnerships), up to the cap.
+MONGO_JAVA_OPTS="${UCP_MONGO_JAVA_OPTS:--Xms32m -Xmx1g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 
 STARTED_AT_MS=0
 declare -A START_MS=()   # part -> when up.sh launched it
