@@ -3,37 +3,26 @@ package org.urbancooperation.partnership.partnership.application;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.urbancooperation.partnership.partnership.domain.PartnershipStatus;
+import org.urbancooperation.support.observability.PeriodicRecount;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The business metric {@code ucp_partnerships{status}}: how many partnerships are in each status, counted in the
- * database (not guessed in memory, so it is right after a restart and with several replicas), every
- * {@code interval} and soon after a change of status.
+ * database every {@code interval} and soon after a change of status ({@link PeriodicRecount}: spaced by the count's
+ * own cost, so with many partnerships stored the count is older rather than the database busier).
  */
 public class PartnershipStatusGauges implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(PartnershipStatusGauges.class);
 
     private static final Duration COALESCE = Duration.ofSeconds(1);
 
     private final PartnershipRepository partnerships;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<PartnershipStatus, AtomicLong> counts = new EnumMap<>(PartnershipStatus.class);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "partnership-status-gauges");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicRecount recount;
 
     public PartnershipStatusGauges(PartnershipRepository partnerships, MeterRegistry meters, Duration interval) {
         this.partnerships = partnerships;
@@ -44,39 +33,21 @@ public class PartnershipStatusGauges implements AutoCloseable {
                     .description("Partnerships by lifecycle status, counted in the database")
                     .tag("status", status.name()).register(meters);
         }
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.recount = new PeriodicRecount("partnership-status-gauges", interval, COALESCE, this::refresh);
     }
 
     /** Counts again now (on the caller's thread). */
     public void refresh() {
-        try {
-            partnerships.countByStatus().forEach((status, count) -> counts.get(status).set(count));
-        } catch (RuntimeException e) {
-            // Keep the last counts: a database that is briefly away is seen in its own health check and metrics.
-            log.warn("Could not count partnerships by status: {}", e.toString());
-        }
+        partnerships.countByStatus().forEach((status, count) -> counts.get(status).set(count));
     }
 
-    /**
-     * Counts again soon, off the request's thread (after a status change): at most once a second however many
-     * changes came, since the count reads every partnership (a collection scan where indexes are not used, as on
-     * the embedded Mongo server): one per command made the pipeline's cost grow with the partnerships stored.
-     */
+    /** Counts again soon, off the request's thread (after a status change), many changes in one count. */
     public void refreshSoon() {
-        if (!scheduler.isShutdown() && refreshPending.compareAndSet(false, true)) {
-            try {
-                scheduler.schedule(() -> {
-                    refreshPending.set(false);
-                    refresh();
-                }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                refreshPending.set(false);
-            }
-        }
+        recount.soon();
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        recount.close();
     }
 }
