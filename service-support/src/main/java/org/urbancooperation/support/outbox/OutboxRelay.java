@@ -10,7 +10,6 @@ import static com.mongodb.client.model.Filters.or;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -34,6 +33,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.urbancooperation.support.mongo.ScanSpacing;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaOperations;
 import org.urbancooperation.contracts.KafkaHeaders;
@@ -60,7 +60,8 @@ import io.micrometer.core.instrument.Timer;
  * {@code _id}. Every query and write on this path is a point lookup on {@code _id} (or on a unique
  * index that starts with it), so its cost does not grow with the number of aggregates stored, even
  * on mongo-java-server, which scans the collection for any other query.
- * <li><b>Safety net</b> ({@link #publishPending()}, at start-up and every {@code pollInterval}):
+ * <li><b>Safety net</b> ({@link #publishPending()}, on its own thread, at start-up and every {@code pollInterval}, or
+ * less often where its scan is slow: {@link ScanSpacing}):
  * scans for documents still marked pending ({@code outboxSince}): events left by a crash between a
  * write and its publication, by a failed round, or by another replica whose lease expired. It also
  * recounts the pending gauge, which the hot path only adjusts.
@@ -91,12 +92,15 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writtenSize = new AtomicInteger();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong pendingChanges = new AtomicLong();
     private final MeterRegistry meters;
     private final Counter failed;
     private final Timer publishLag;
 
     private volatile boolean running;
     private volatile Thread worker;
+    private volatile Thread sweeper;
+    private final Semaphore sweepWake = new Semaphore(0);
 
     public OutboxRelay(KafkaOperations<String, Object> kafka, OutboxProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -123,7 +127,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
     @Override
     public void eventsWritten(MongoCollection<Document> collection, Object id, int events) {
-        pending.addAndGet(events);
+        adjustPending(events);
         enqueue(new Written(collection, id));
         if (signal.availablePermits() == 0) {
             signal.release();
@@ -187,7 +191,7 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
         for (Claim claim : claims) {
             published += awaitAcks(claim);
         }
-        pending.addAndGet(-published);
+        adjustPending(-published);
         release(claims);
         return published;
     }
@@ -402,6 +406,9 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
      * add to it and acknowledgements subtract from it.
      */
     private void recountPending() {
+        // The hot path adjusts the gauge on its own thread meanwhile: a count that overlapped an adjustment may
+        // include it or not, so only a count during which nothing changed replaces the adjusted value.
+        long changesBefore = pendingChanges.get();
         long total = 0;
         for (MongoCollection<Document> collection : collections) {
             for (Document d : collection.find(exists(OutboxEntries.PENDING_SINCE_FIELD))
@@ -410,10 +417,17 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
                 total += entries == null ? 0 : entries.size();
             }
         }
-        pending.set(total);
+        if (pendingChanges.get() == changesBefore) {
+            pending.set(total);
+        }
     }
 
-    // ---- lifecycle: one background thread per service instance ----
+    private void adjustPending(long delta) {
+        pendingChanges.incrementAndGet();
+        pending.addAndGet(delta);
+    }
+
+    // ---- lifecycle: two background threads per service instance, the hot path and the safety net ----
 
     @Override
     public void start() {
@@ -421,21 +435,26 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
+        worker = new Thread(this::publishLoop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+        sweeper = new Thread(this::sweepLoop, "outbox-relay-safety-net");
+        sweeper.setDaemon(true);
+        sweeper.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            signal.release();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        signal.release();
+        sweepWake.release();
+        for (Thread thread : new Thread[] {worker, sweeper}) {
+            if (thread != null) {
+                try {
+                    thread.join(Duration.ofSeconds(10).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -452,37 +471,64 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     /**
-     * Publishes signalled writes as they come; runs a safety-net pass at start-up and then every
-     * {@code pollInterval} (back to back while it still finds work), and backs off while the broker fails.
+     * The hot path's thread: publishes signalled writes as they come, and backs off while the broker fails. It never
+     * waits for the safety net's scans, which run on their own thread ({@link #sweepLoop}).
      */
-    private void loop() {
+    private void publishLoop() {
         Duration backoff = Duration.ZERO;
-        Instant nextSweep = Instant.EPOCH;
         while (running) {
             long failedBefore = (long) failed.count();
             try {
                 int published = publishWritten();
-                if (!clock.instant().isBefore(nextSweep)) {
-                    int swept = publishPending();
-                    published += swept;
-                    nextSweep = swept > 0 ? clock.instant() : clock.instant().plus(properties.pollInterval());
-                }
                 if ((long) failed.count() > failedBefore) {
-                    backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), properties.maxBackoff());
+                    backoff = nextBackoff(backoff);
                     sleep(backoff);
                     continue;
                 }
                 backoff = Duration.ZERO;
                 if (published == 0 && written.isEmpty()) {
-                    Duration untilSweep = Duration.between(clock.instant(), nextSweep);
-                    awaitSignal(untilSweep.isNegative() ? Duration.ZERO : min(untilSweep, properties.pollInterval()));
+                    awaitSignal(properties.pollInterval());
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox relay round failed, retrying: {}", e.toString());
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), properties.maxBackoff());
+                backoff = nextBackoff(backoff);
                 sleep(backoff);
             }
         }
+    }
+
+    /**
+     * The safety net's thread: a pass at start-up, then again back to back while it finds work, else after
+     * {@code pollInterval} or {@link ScanSpacing} times what the pass took, whichever is longer (its scans hold
+     * the collection on the embedded Mongo server); backs off while the broker fails.
+     */
+    private void sweepLoop() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            long failedBefore = (long) failed.count();
+            long started = System.nanoTime();
+            try {
+                int swept = publishPending();
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if ((long) failed.count() > failedBefore) {
+                    backoff = nextBackoff(backoff);
+                    awaitSweep(backoff);
+                    continue;
+                }
+                backoff = Duration.ZERO;
+                if (swept == 0) {
+                    awaitSweep(ScanSpacing.after(properties.pollInterval(), took));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay safety-net pass failed, retrying: {}", e.toString());
+                backoff = nextBackoff(backoff);
+                awaitSweep(backoff);
+            }
+        }
+    }
+
+    private Duration nextBackoff(Duration backoff) {
+        return backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), properties.maxBackoff());
     }
 
     private void awaitSignal(Duration timeout) {
@@ -490,6 +536,16 @@ public final class OutboxRelay implements OutboxSignal, SmartLifecycle {
             if (signal.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 signal.drainPermits();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** The safety net's wait: only {@link #stop()} cuts it short. */
+    private void awaitSweep(Duration timeout) {
+        try {
+            sweepWake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
