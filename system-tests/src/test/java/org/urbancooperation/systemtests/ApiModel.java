@@ -76,8 +76,13 @@ final class ApiModel {
                         if (in.equals("cookie")) {
                             continue;
                         }
+                        JsonNode schema = resolve(param.path("schema"));
+                        // An example given on the parameter rather than in its schema (both are OpenAPI's).
+                        if (schema instanceof ObjectNode object && !object.has("example") && param.has("example")) {
+                            object.set("example", param.get("example"));
+                        }
                         params.put(in + ":" + param.path("name").asString(), new Param(param.path("name").asString(), in,
-                                param.path("required").asBoolean(false), resolve(param.path("schema"))));
+                                param.path("required").asBoolean(false), schema));
                     }
                 }
                 JsonNode requestSchema = null;

@@ -96,6 +96,16 @@ class HostileInputIT {
     private final Set<Operation> consumed = new HashSet<>();
     private final Map<String, String> requestByCorrelationId = new HashMap<>();
     private final Map<String, Integer> mutantsPerOperation = new LinkedHashMap<>();
+    /** Per collection (template), the path parameter that names its items: {@code id}, {@code code}, ... */
+    private final Map<String, String> itemParams = new HashMap<>();
+    /** Per creator, the value its request documents for the id the caller chooses (a slug, a code). */
+    private final Map<Operation, String> chosenIdExamples = new HashMap<>();
+    /** Whether a resource exists, by its path: a document's example is used where it names one. */
+    private final Map<String, Boolean> existing = new HashMap<>();
+    /** The path template and values of the request being built: where ids inside nested collections come from. */
+    private String resolvingPath = "";
+    private Map<String, String> resolving = Map.of();
+    private int chosenIds;
     private StoredData.Snapshot current;
     private String key;
     private String rateLimit;
@@ -203,12 +213,24 @@ class HostileInputIT {
             operations.addAll(ApiModel.operations(document, JSON.readTree(answer.body())));
         }
         for (Operation operation : operations) {
-            if (operation.method().equals("POST") && !operation.hasPathParams()) {
-                creators.putIfAbsent(operation.path(), operation);
-                collections.add(operation.path());
-            }
             for (Param param : operation.params("path")) {
                 collections.add(operation.collectionOf(param.name()));
+                itemParams.putIfAbsent(operation.collectionOf(param.name()), param.name());
+            }
+        }
+        // A creator is a POST to a collection: a top-level one, or one nested below a resource whose items another
+        // operation addresses by a path parameter (/partnerships/{partnershipId}/focal-points/{focalPointId}).
+        for (Operation operation : operations) {
+            if (operation.method().equals("POST")
+                    && (!operation.hasPathParams() || collections.contains(operation.path()))) {
+                creators.putIfAbsent(operation.path(), operation);
+                collections.add(operation.path());
+                String idParam = itemParams.get(operation.path());
+                JsonNode idSchema = operation.requestSchema() == null || idParam == null ? null
+                        : operation.requestSchema().path("properties").get(idParam);
+                if (idSchema != null && idSchema.path("example").isString()) {
+                    chosenIdExamples.put(operation, idSchema.get("example").asString());
+                }
             }
         }
         return operations;
@@ -283,12 +305,55 @@ class HostileInputIT {
         return creator != null && creator.document().equals(document);
     }
 
-    private String reference(String name, String document) {
-        String collection = referencedCollection(name, document);
-        return collection == null ? null : latestId(collection);
+    /**
+     * The id for a field named like a reference: the document's example where it names a resource that exists here
+     * (examples that fit together stay together: a member's cityId among the cityIds), else the latest one.
+     */
+    private String reference(String name, String example, String document) {
+        String collection = concrete(referencedCollection(name, document));
+        if (collection == null) {
+            return null;
+        }
+        if (example != null && !example.isBlank() && exists(collection + "/" + Mutations.encode(example))) {
+            return example;
+        }
+        return latestId(collection);
+    }
+
+    private boolean exists(String path) {
+        return existing.computeIfAbsent(path, p -> get(p).status() == 200);
+    }
+
+    /**
+     * A collection's path with the values of the request being built for its parameters, by position in the path
+     * (a nested collection's {partnershipId} is the request's {id} there); null when one cannot be given a value.
+     */
+    private String concrete(String collection) {
+        if (collection == null || !collection.contains("{")) {
+            return collection;
+        }
+        String[] segments = collection.split("/", -1);
+        String[] template = resolvingPath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (!segments[i].startsWith("{")) {
+                continue;
+            }
+            String own = segments[i].substring(1, segments[i].length() - 1);
+            String there = i < template.length && template[i].startsWith("{")
+                    ? template[i].substring(1, template[i].length() - 1) : own;
+            String value = resolving.containsKey(there) ? resolving.get(there) : resolving.get(own);
+            if (value == null) {
+                return null;
+            }
+            segments[i] = value;
+        }
+        return String.join("/", segments);
     }
 
     private String latestId(String collection) {
+        if (collection == null) {
+            return null;
+        }
         Deque<String> known = ids.get(collection);
         if (known != null && !known.isEmpty()) {
             return known.peekLast();
@@ -300,7 +365,7 @@ class HostileInputIT {
             try {
                 JsonNode body = JSON.readTree(list.body());
                 JsonNode first = (body.isArray() ? body : body.path("items")).path(0);
-                for (String idField : List.of("id", "keyId")) {
+                for (String idField : List.of("id", "keyId", "code")) {
                     String id = first.path(idField).asString("");
                     // Never the suite's own API key (ucp_<keyId>_<secret>): rotating or revoking it ends the campaign.
                     if (!id.isEmpty() && !key.contains(id)) {
@@ -332,7 +397,8 @@ class HostileInputIT {
         for (boolean hints : new boolean[] {false, true}) {
             Set<String> omitted = new LinkedHashSet<>();
             for (int round = 0; round < 4; round++) {
-                SchemaValues values = new SchemaValues(name -> reference(name, operation.document()), true, hints, omitted);
+                SchemaValues values = new SchemaValues((name, example) -> reference(name, example, operation.document()),
+                        true, hints, omitted);
                 Baseline baseline = baseline(operation, values);
                 if (hints && values.hinted.isEmpty()) {
                     break; // the same requests as without hints
@@ -355,7 +421,8 @@ class HostileInputIT {
             }
         }
         for (boolean hints : new boolean[] {false, true}) {
-            SchemaValues values = new SchemaValues(name -> reference(name, operation.document()), false, hints);
+            SchemaValues values = new SchemaValues((name, example) -> reference(name, example, operation.document()),
+                    false, hints);
             Baseline baseline = baseline(operation, values);
             String attempt = "required fields only" + (hints ? ", with hints by field name" : ", values from the schema");
             RawHttp.Response answer = tryBaseline(operation, baseline, attempt);
@@ -421,10 +488,15 @@ class HostileInputIT {
     private Baseline baseline(Operation operation, SchemaValues values) {
         Baseline baseline = new Baseline(operation);
         baseline.headers.put("X-Api-Key", key);
-        for (Param param : operation.params()) {
+        // Outer path parameters first: a nested collection's ids are those below the outer values chosen.
+        resolvingPath = operation.path();
+        resolving = baseline.path;
+        List<Param> params = new ArrayList<>(operation.params());
+        params.sort(Comparator.comparingInt(p -> p.in().equals("path") ? operation.path().indexOf("{" + p.name() + "}") : -1));
+        for (Param param : params) {
             switch (param.in()) {
                 case "path" -> {
-                    String id = latestId(operation.collectionOf(param.name()));
+                    String id = latestId(concrete(operation.collectionOf(param.name())));
                     baseline.path.put(param.name(), id != null ? id : values.parameter(param));
                 }
                 case "query" -> {
@@ -489,6 +561,7 @@ class HostileInputIT {
         if (!setup && mutant.pathKept() && consumed.contains(operation)) {
             refresh(operation, baseline);
         }
+        chooseFreshId(operation, baseline);
         Draft draft = mutant.build().apply(baseline);
         String correlationId = "hostile-" + (requests + 1);
         draft.headers.put("X-Correlation-Id", correlationId);
@@ -543,22 +616,96 @@ class HostileInputIT {
         return answer;
     }
 
-    /** The resources a non-GET operation on a path acts upon were used up by an accepted request: make new ones. */
+    /**
+     * The resource a non-GET operation on a path acts upon (its last path parameter: for a creating request below a
+     * resource, that resource, whose numbers and names the accepted one may have taken) was used up by an accepted
+     * request: make a new one, below the same outer resources ({partnershipId} stays, a new {actionId}).
+     */
     private void refresh(Operation operation, Baseline baseline) {
-        for (Param param : operation.params("path")) {
-            String collection = operation.collectionOf(param.name());
-            Operation creator = creators.get(collection);
-            Baseline creation = creator == null ? null : baselines.get(creator);
-            if (creation == null) {
+        consumed.remove(operation);
+        Param param = operation.params("path").stream()
+                .max(Comparator.comparingInt(p -> operation.path().indexOf("{" + p.name() + "}"))).orElse(null);
+        if (param == null) {
+            return;
+        }
+        String id = freshResource(operation.collectionOf(param.name()), operation, baseline.path, 0);
+        if (id != null) {
+            baseline.path.put(param.name(), id);
+            fitReferences(baseline, 0);
+        }
+    }
+
+    /**
+     * A new resource in {@code collection} (a path template) made by its creator's baseline request, below the outer
+     * path values {@code context} gives (by position in the path); its id, or null when it could not be made.
+     */
+    private String freshResource(String collection, Operation context, Map<String, String> values, int depth) {
+        Operation creator = creators.get(collection);
+        Baseline creation = creator == null ? null : baselines.get(creator);
+        if (creation == null || depth > 3) {
+            return null;
+        }
+        Baseline fresh = new Baseline(creator);
+        fresh.query.putAll(creation.query);
+        fresh.headers.putAll(creation.headers);
+        fresh.body = creation.body == null ? null : creation.body.deepCopy();
+        List<String> template = List.of(creator.path().split("/", -1));
+        String[] own = context.path().split("/", -1);
+        for (Param outer : creator.params("path")) {
+            int at = template.indexOf("{" + outer.name() + "}");
+            String name = at >= 0 && at < own.length && own[at].startsWith("{")
+                    ? own[at].substring(1, own[at].length() - 1) : outer.name();
+            fresh.path.put(outer.name(), values.getOrDefault(name, creation.path.get(outer.name())));
+        }
+        fitReferences(fresh, depth);
+        RawHttp.Response created = exchange(creator, new Mutant("setup: a fresh resource for " + context.label(),
+                null, Expect.SUCCEED, true, Baseline::draft), fresh, true);
+        if (created.status() < 200 || created.status() >= 300) {
+            return null;
+        }
+        resolvingPath = creator.path();
+        resolving = fresh.path;
+        return latestId(concrete(collection));
+    }
+
+    /**
+     * The body's references to resources below the request's own path values (an action's focalPointId: a focal
+     * point of that partnership) name one there, made first if there is none.
+     */
+    private void fitReferences(Baseline request, int depth) {
+        if (!(request.body instanceof tools.jackson.databind.node.ObjectNode body)) {
+            return;
+        }
+        for (String field : Set.copyOf(body.propertyNames())) {
+            String collection = body.get(field).isString() ? referencedCollection(field, request.operation.document())
+                    : null;
+            if (collection == null || !collection.contains("{")) {
                 continue;
             }
-            RawHttp.Response created = exchange(creator, new Mutant("setup: a fresh resource for " + operation.label(),
-                    null, Expect.SUCCEED, true, Baseline::draft), creation, true);
-            if (created.status() >= 200 && created.status() < 300) {
-                baseline.path.put(param.name(), latestId(collection));
+            resolvingPath = request.operation.path();
+            resolving = request.path;
+            String concrete = concrete(collection);
+            String id = concrete == null ? null : latestId(concrete);
+            if (concrete != null && id == null) {
+                id = freshResource(collection, request.operation, request.path, depth + 1);
+            }
+            if (id != null) {
+                body.put(field, id);
             }
         }
-        consumed.remove(operation);
+    }
+
+    /**
+     * A creator whose caller chooses the new resource's id (a slug, a code) gets one not taken yet for every request:
+     * the demo data and earlier requests took the documented example.
+     */
+    private void chooseFreshId(Operation operation, Baseline baseline) {
+        String example = chosenIdExamples.get(operation);
+        String idParam = itemParams.get(operation.path());
+        if (example != null && baseline.body instanceof tools.jackson.databind.node.ObjectNode body
+                && body.path(idParam).isString()) {
+            body.put(idParam, example + (++chosenIds));
+        }
     }
 
     private void registerCreated(Operation operation, RawHttp.Response answer) {

@@ -44,7 +44,7 @@ class HostileInputSuiteTest {
         assertThat(operation.requestSchema().at("/properties/cities/items/properties/name/maxLength").asInt()).isEqualTo(20);
         assertThat(operation.responseSchema().at("/properties/version/type").asString()).isEqualTo("integer");
 
-        SchemaValues values = new SchemaValues(name -> name.equals("partnershipId") ? "p-1" : null, true, false);
+        SchemaValues values = new SchemaValues((name, example) -> name.equals("partnershipId") ? "p-1" : null, true, false);
         JsonNode body = values.value(operation.requestSchema(), null, "");
 
         assertThat(body.path("partnershipId").asString()).as("a reference wins over the example").isEqualTo("p-1");
@@ -58,7 +58,7 @@ class HostileInputSuiteTest {
     @Test
     void namesEveryFieldByItsFullPath() {
         ApiModel.Operation operation = ApiModel.operations("doc", JSON.readTree(DOCUMENT)).get(0);
-        JsonNode body = new SchemaValues(name -> null, true, false).value(operation.requestSchema(), null, "");
+        JsonNode body = new SchemaValues((name, example) -> null, true, false).value(operation.requestSchema(), null, "");
 
         List<String> paths = Mutations.fields(operation.requestSchema(), body).stream().map(Field::display).toList();
 

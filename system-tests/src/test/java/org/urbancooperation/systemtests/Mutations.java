@@ -255,8 +255,11 @@ final class Mutations {
                     JsonNode target = at(copy, field.steps());
                     if (target instanceof ObjectNode object) {
                         object.put(UNKNOWN_FIELD, "x");
+                        return bodyDraft(b, copy);
                     }
-                    return bodyDraft(b, copy);
+                    // An optional object the baseline leaves out: the unknown field alone in it (else the baseline
+                    // itself would be sent, and accepted, as if it were the variant).
+                    return bodyDraft(b, edit(b.body, field.steps(), NODES.objectNode().put(UNKNOWN_FIELD, "x"), false));
                 }));
             }
             default -> {
@@ -430,7 +433,7 @@ final class Mutations {
                         continue;
                     }
                     String name = property.getKey();
-                    JsonNode value = new SchemaValues(n -> null, true, false).value(property.getValue(), null, name);
+                    JsonNode value = new SchemaValues((n, example) -> null, true, false).value(property.getValue(), null, name);
                     mutants.add(new Mutant(name + " (a field of the answer, not of the request)", name, Expect.REFUSE,
                             true, b -> {
                                 ObjectNode copy = (ObjectNode) b.body.deepCopy();

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ final class SchemaValues {
             "currency", "EUR",
             "locale", "en");
 
-    private final Function<String, String> references;
+    private final BiFunction<String, String, String> references;
     private final boolean optionalFields;
     private final boolean useHints;
     private final Set<String> omitted;
@@ -50,16 +50,19 @@ final class SchemaValues {
     private Instant nextInstant = Instant.parse("2021-06-01T08:00:00Z");
 
     /**
-     * @param references the id of a resource for a field or parameter name ({@code partnershipId}), or null
+     * @param references the id of a resource for a field or parameter name ({@code partnershipId}) and the document's
+     *        example of it (null when there is none): the example where it names a resource that exists, else one
+     *        the suite created; null for a name that refers to nothing
      * @param optionalFields whether optional properties that are documented (see {@link #documented}) get a value
      *        too (or are left out)
      */
-    SchemaValues(Function<String, String> references, boolean optionalFields, boolean useHints) {
+    SchemaValues(BiFunction<String, String, String> references, boolean optionalFields, boolean useHints) {
         this(references, optionalFields, useHints, Set.of());
     }
 
     /** @param omitted optional fields (full paths) left out even when optional fields get values */
-    SchemaValues(Function<String, String> references, boolean optionalFields, boolean useHints, Set<String> omitted) {
+    SchemaValues(BiFunction<String, String, String> references, boolean optionalFields, boolean useHints,
+            Set<String> omitted) {
         this.references = references;
         this.optionalFields = optionalFields;
         this.useHints = useHints;
@@ -70,7 +73,8 @@ final class SchemaValues {
         String type = ApiModel.typeOf(schema);
         if (type.equals("string") || type.isEmpty()) {
             // A reference must name something that exists here, whatever the document's example says.
-            String reference = name == null ? null : references.apply(name);
+            String reference = name == null ? null : references.apply(name,
+                    schema.path("example").isString() ? schema.get("example").asString() : null);
             if (reference != null) {
                 return NODES.stringNode(reference);
             }
@@ -145,7 +149,8 @@ final class SchemaValues {
                     object.remove(property);
                     continue;
                 }
-                String reference = object.get(property).isString() ? references.apply(property) : null;
+                String reference = object.get(property).isString()
+                        ? references.apply(property, object.get(property).asString()) : null;
                 if (reference != null) {
                     object.put(property, reference);
                 } else {
@@ -178,12 +183,15 @@ final class SchemaValues {
 
     /**
      * Whether an optional field belongs in the documented example request: it has an example, a default or an
-     * enum, refers to a resource, or holds (at some depth) fields that do. A plain optional field without an
-     * example is left out, as a client generator's example request leaves it out.
+     * enum, refers to a resource, or holds (at some depth) fields that do, and is not deprecated. A plain optional
+     * field without an example is left out, as a client generator's example request leaves it out.
      */
     private boolean documented(JsonNode schema, String name) {
+        if (schema.path("deprecated").asBoolean(false)) {
+            return false; // a form kept for older clients: not what an example request of today shows
+        }
         if (schema.has("example") || schema.has("examples") || schema.has("default") || schema.has("enum")
-                || (name != null && references.apply(name) != null)) {
+                || (name != null && references.apply(name, null) != null)) {
             return true;
         }
         String type = ApiModel.typeOf(schema);

@@ -3,6 +3,7 @@ package org.urbancooperation.partnership.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.urbancooperation.partnership.partnership.persistence.MongoCityDirecto
 import org.urbancooperation.partnership.partnership.persistence.MongoOrganisationDirectory;
 import org.urbancooperation.partnership.partnership.persistence.MongoPartnershipRepository;
 import org.urbancooperation.partnership.partnership.persistence.MongoProgrammeCatalogue;
+import org.urbancooperation.partnership.shared.web.LocalizedTextSchemas;
 import org.urbancooperation.support.mongo.AggregateStores;
 
 import com.mongodb.client.MongoDatabase;
@@ -25,6 +27,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** Wires the features' plain application classes to their adapters. */
 @Configuration(proxyBeanMethods = false)
 class PartnershipServiceConfiguration {
+
+    /** The OpenAPI document names the language tags a multi-language text takes as its keys. */
+    @Bean
+    OpenApiCustomizer localizedTextSchemas() {
+        return LocalizedTextSchemas.customizer();
+    }
 
     @Bean
     PartnershipRepository partnershipRepository(AggregateStores stores) {

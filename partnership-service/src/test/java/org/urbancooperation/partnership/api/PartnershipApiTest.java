@@ -139,6 +139,13 @@ class PartnershipApiTest extends ServiceApiTest {
         JsonNode api = ServiceHttp.json(http().get("/v3/api-docs"));
         assertThat(api.path("paths").has("/api/v1/partnerships")).isTrue();
         assertThat(api.path("paths").has("/api/v1/partnerships/{id}/agreements")).isTrue();
+        // A multi-language text's keys are language tags, in the document too (requests and answers alike).
+        JsonNode schemas = api.path("components").path("schemas");
+        assertThat(schemas.path("EstablishPartnershipRequest").path("properties").path("names").path("propertyNames")
+                .path("$ref").asString()).isEqualTo("#/components/schemas/LanguageTag");
+        assertThat(schemas.path("OrganisationPatch").path("properties").path("names").path("propertyNames").isObject())
+                .isTrue();
+        assertThat(schemas.path("LanguageTag").path("pattern").asString()).isEqualTo("^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
         assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ServiceHttp.json(http().get("/actuator/health/readiness")).path("status").asString()).isEqualTo("UP");
         String metrics = http().get("/actuator/prometheus").body();

@@ -138,6 +138,15 @@ public final class AggregateStore<A> {
     }
 
     /**
+     * The filter of a list whose filters are each optional: all of {@code conditions}, or every document when there
+     * are none (Mongo's {@code $and} refuses an empty list).
+     */
+    public static Bson allOf(List<Bson> conditions) {
+        return conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0)
+                : Filters.and(conditions);
+    }
+
+    /**
      * A page of the aggregates matching {@code filter}, in {@code _id} order (keyset: the ids after the request's
      * cursor), with the cursor of the next page when there may be more. One query of {@code limit + 1} documents
      * whatever page it is, and no item is skipped or repeated when others are inserted or changed between pages.

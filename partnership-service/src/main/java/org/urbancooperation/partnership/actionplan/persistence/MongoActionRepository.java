@@ -22,6 +22,7 @@ import org.urbancooperation.partnership.actionplan.domain.HistoryEntry;
 import org.urbancooperation.partnership.actionplan.domain.PlannedPeriod;
 import org.urbancooperation.partnership.actionplan.domain.PlannedWindow;
 import org.urbancooperation.partnership.actionplan.messaging.ActionIntegrationEvents;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -80,7 +81,7 @@ public class MongoActionRepository implements ActionRepository {
         if (focalPointId != null) {
             filters.add(Filters.eq("focalPointId", focalPointId.toString()));
         }
-        return store.page(filters.size() == 1 ? filters.get(0) : Filters.and(filters), request);
+        return store.page(AggregateStore.allOf(filters), request);
     }
 
     @Override
@@ -123,7 +124,7 @@ public class MongoActionRepository implements ActionRepository {
             // Every field, null ones too: the store $sets the state, so an absent field would keep its old value.
             return new Document("partnershipId", a.partnershipId().toString())
                     .append("focalPointId", a.focalPointId().toString())
-                    .append("title", MongoFocalPointRepository.localized(a.title()))
+                    .append("title", LocalizedTexts.document(a.title()))
                     .append("theme", a.theme())
                     .append("network", a.network())
                     .append("leadOrganisationId", a.leadOrganisationId())
@@ -140,7 +141,7 @@ public class MongoActionRepository implements ActionRepository {
         public Action fromDocument(Document d) {
             return new Action(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("partnershipId")),
                     UUID.fromString(d.getString("focalPointId")),
-                    MongoFocalPointRepository.localized(d.get("title", Document.class)), d.getString("theme"),
+                    LocalizedTexts.text(d.get("title", Document.class)), d.getString("theme"),
                     d.getString("network"), d.getString("leadOrganisationId"),
                     d.getList("partnerOrganisationIds", String.class, List.of()),
                     window(d.getString("plannedFrom"), d.getString("plannedTo")),

@@ -1,15 +1,13 @@
 package org.urbancooperation.partnership.actionplan.persistence;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.urbancooperation.partnership.actionplan.application.FocalPointRepository;
 import org.urbancooperation.partnership.actionplan.domain.FocalPoint;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
@@ -66,16 +64,6 @@ public class MongoFocalPointRepository implements FocalPointRepository {
         }
     }
 
-    static Document localized(LocalizedText text) {
-        return new Document(text.values());
-    }
-
-    static LocalizedText localized(Document document) {
-        Map<String, String> values = new LinkedHashMap<>();
-        document.forEach((tag, value) -> values.put(tag, (String) value));
-        return new LocalizedText(values);
-    }
-
     static final class Mapper implements AggregateDocumentMapper<FocalPoint> {
 
         @Override
@@ -88,14 +76,14 @@ public class MongoFocalPointRepository implements FocalPointRepository {
             // Every field, null ones too: the store $sets the state, so an absent field would keep its old value.
             return new Document("partnershipId", f.partnershipId().toString())
                     .append("number", f.number())
-                    .append("title", localized(f.title()))
+                    .append("title", LocalizedTexts.document(f.title()))
                     .append("description", f.description());
         }
 
         @Override
         public FocalPoint fromDocument(Document d) {
             return new FocalPoint(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("partnershipId")),
-                    d.getInteger("number"), localized(d.get("title", Document.class)), d.getString("description"));
+                    d.getInteger("number"), LocalizedTexts.text(d.get("title", Document.class)), d.getString("description"));
         }
     }
 }

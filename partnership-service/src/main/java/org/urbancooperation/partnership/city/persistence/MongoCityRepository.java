@@ -2,9 +2,7 @@ package org.urbancooperation.partnership.city.persistence;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -15,7 +13,7 @@ import org.urbancooperation.partnership.city.domain.CityEvent;
 import org.urbancooperation.partnership.city.domain.ClimateCommitment;
 import org.urbancooperation.partnership.city.domain.ClimateCommitmentKind;
 import org.urbancooperation.partnership.city.messaging.CityIntegrationEvents;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -69,9 +67,7 @@ public class MongoCityRepository implements CityRepository {
         if (commitment != null) {
             conditions.add(Filters.eq("climateCommitments.kind", commitment.name()));
         }
-        Bson filter = conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0)
-                : Filters.and(conditions);
-        return store.page(filter, request);
+        return store.page(AggregateStore.allOf(conditions), request);
     }
 
     static final class Mapper implements AggregateDocumentMapper<City> {
@@ -83,7 +79,7 @@ public class MongoCityRepository implements CityRepository {
 
         @Override
         public Document toDocument(City c) {
-            return new Document("names", texts(c.names()))
+            return new Document("names", LocalizedTexts.document(c.names()))
                     .append("countryCode", c.countryCode())
                     .append("region", c.region())
                     .append("timeZone", c.timeZone().getId())
@@ -91,30 +87,20 @@ public class MongoCityRepository implements CityRepository {
                             .map(k -> new Document("kind", k.kind().name())
                                     .append("madeIn", k.madeIn())
                                     .append("targetYear", k.targetYear())
-                                    .append("description", k.description() == null ? null : texts(k.description())))
+                                    .append("description", LocalizedTexts.document(k.description())))
                             .toList());
         }
 
         @Override
         public City fromDocument(Document d) {
-            return new City(d.getString("_id"), localized(d.get("names", Document.class)), d.getString("countryCode"),
+            return new City(d.getString("_id"), LocalizedTexts.text(d.get("names", Document.class)),
+                    d.getString("countryCode"),
                     d.getString("region"), ZoneId.of(d.getString("timeZone")),
                     d.getList("climateCommitments", Document.class, List.of()).stream()
                             .map(k -> new ClimateCommitment(ClimateCommitmentKind.valueOf(k.getString("kind")),
                                     k.getInteger("madeIn"), k.getInteger("targetYear"),
-                                    k.get("description") == null ? null
-                                            : localized(k.get("description", Document.class))))
+                                    LocalizedTexts.text(k.get("description", Document.class))))
                             .toList());
-        }
-
-        static Document texts(LocalizedText text) {
-            return new Document(new LinkedHashMap<>(text.values()));
-        }
-
-        static LocalizedText localized(Document document) {
-            Map<String, String> values = new LinkedHashMap<>();
-            document.forEach((tag, text) -> values.put(tag, (String) text));
-            return new LocalizedText(values);
         }
     }
 }

@@ -3,9 +3,7 @@ package org.urbancooperation.partnership.indicator.persistence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +15,7 @@ import org.urbancooperation.partnership.indicator.domain.IndicatorMeasure;
 import org.urbancooperation.partnership.indicator.domain.IndicatorSource;
 import org.urbancooperation.partnership.indicator.domain.ManualValue;
 import org.urbancooperation.partnership.indicator.messaging.IndicatorIntegrationEvents;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -98,7 +96,7 @@ public class MongoIndicatorRepository implements IndicatorRepository {
             // Numbers as decimal strings: exact, whatever their scale (a BSON double is not).
             return new Document("partnershipId", i.partnershipId().toString())
                     .append("code", i.code())
-                    .append("name", new Document(new LinkedHashMap<String, Object>(i.name().values())))
+                    .append("name", LocalizedTexts.document(i.name()))
                     .append("unit", i.unit())
                     .append("source", i.source().name())
                     .append("measure", i.measure() == null ? null : i.measure().name())
@@ -115,11 +113,9 @@ public class MongoIndicatorRepository implements IndicatorRepository {
 
         @Override
         public Indicator fromDocument(Document d) {
-            Map<String, String> name = new LinkedHashMap<>();
-            d.get("name", Document.class).forEach((tag, text) -> name.put(tag, (String) text));
             String measure = d.getString("measure");
             return new Indicator(UUID.fromString(d.getString("partnershipId")), d.getString("code"),
-                    new LocalizedText(name), d.getString("unit"), IndicatorSource.valueOf(d.getString("source")),
+                    LocalizedTexts.text(d.get("name", Document.class)), d.getString("unit"), IndicatorSource.valueOf(d.getString("source")),
                     measure == null ? null : IndicatorMeasure.valueOf(measure),
                     new BigDecimal(d.getString("baseline")), new BigDecimal(d.getString("target")),
                     LocalDate.parse(d.getString("targetDate")),

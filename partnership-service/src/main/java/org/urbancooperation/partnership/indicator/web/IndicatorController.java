@@ -44,6 +44,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Programme indicators", description = "Indicators of a partnership with targets, and their actual values")
 class IndicatorController {
 
+    // The documented example is a MANUAL indicator (no measure): one that takes hand-entered values as well.
+    @Schema(example = "{\"code\": \"IURC-EV-1\", \"name\": {\"en\": \"Joint seminars and study tours held\"}, "
+            + "\"unit\": \"events\", \"source\": \"MANUAL\", \"baseline\": 0, \"target\": 4, "
+            + "\"targetDate\": \"2021-12-31\"}")
     record DefineIndicatorRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "IURC-EV-1",
                     description = "upper-case letters and digits joined by - . or _, unique within the partnership")

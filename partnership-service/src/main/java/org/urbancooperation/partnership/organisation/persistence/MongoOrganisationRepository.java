@@ -1,9 +1,7 @@
 package org.urbancooperation.partnership.organisation.persistence;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -14,7 +12,7 @@ import org.urbancooperation.partnership.organisation.domain.Organisation;
 import org.urbancooperation.partnership.organisation.domain.OrganisationEvent;
 import org.urbancooperation.partnership.organisation.domain.OrganisationKind;
 import org.urbancooperation.partnership.organisation.messaging.OrganisationIntegrationEvents;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -74,9 +72,7 @@ public class MongoOrganisationRepository implements OrganisationRepository {
         if (theme != null) {
             conditions.add(Filters.eq("themes", theme));
         }
-        Bson filter = conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0)
-                : Filters.and(conditions);
-        return store.page(filter, request);
+        return store.page(AggregateStore.allOf(conditions), request);
     }
 
     static final class Mapper implements AggregateDocumentMapper<Organisation> {
@@ -88,7 +84,7 @@ public class MongoOrganisationRepository implements OrganisationRepository {
 
         @Override
         public Document toDocument(Organisation o) {
-            return new Document("names", new Document(new LinkedHashMap<>(o.names().values())))
+            return new Document("names", LocalizedTexts.document(o.names()))
                     .append("kind", o.kind().name())
                     .append("homeCityId", o.homeCityId())
                     .append("themes", o.themes())
@@ -100,9 +96,7 @@ public class MongoOrganisationRepository implements OrganisationRepository {
 
         @Override
         public Organisation fromDocument(Document d) {
-            Map<String, String> names = new LinkedHashMap<>();
-            d.get("names", Document.class).forEach((tag, text) -> names.put(tag, (String) text));
-            return new Organisation(d.getString("_id"), new LocalizedText(names),
+            return new Organisation(d.getString("_id"), LocalizedTexts.text(d.get("names", Document.class)),
                     OrganisationKind.valueOf(d.getString("kind")), d.getString("homeCityId"),
                     d.getList("themes", String.class, List.of()), d.getString("website"),
                     d.getList("contacts", Document.class, List.of()).stream()

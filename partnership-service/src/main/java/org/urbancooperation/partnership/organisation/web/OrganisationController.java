@@ -49,9 +49,11 @@ class OrganisationController {
     static final String BASE = "/api/v1/organisations";
 
     record ContactBody(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Contact.MAX_NAME) String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Contact.MAX_NAME,
+                    example = "Yohei Watanabe") String name,
             @Schema(maxLength = Contact.MAX_ROLE, example = "Chief, Business Creation Division") String role,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Contact.MAX_EMAIL) String email) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = Contact.MAX_EMAIL,
+                    example = "focal-point@example.org") String email) {
 
         Contact.Input input() {
             return new Contact.Input(name, role, email);

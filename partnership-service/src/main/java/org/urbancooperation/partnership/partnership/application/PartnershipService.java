@@ -226,12 +226,17 @@ public class PartnershipService {
 
     /** Inline cities are checked here with the domain's rules; cities by id are looked up (422 when unknown). */
     private List<PartnerCity> resolveCities(List<CityInput> inline, List<String> ids, boolean required) {
+        // Either field would do, so a refusal names both.
         if (inline != null && ids != null) {
-            throw new InvalidValueException("cityIds", "give the cities either inline (cities) or by id (cityIds),"
-                    + " not both");
+            throw InvalidValueException.between("cityIds", "cities", "give the cities either inline (cities) or by id"
+                    + " (cityIds), not both");
+        }
+        if (required && inline == null && ids == null) {
+            throw InvalidValueException.between("cities", "cityIds", "cities or cityIds is required: the"
+                    + " partnership's cities inline, or their ids at /api/v1/cities");
         }
         if (ids == null) {
-            List<CityInput> given = required ? Require.present("cities", inline) : inline;
+            List<CityInput> given = inline;
             return Require.each("cities", Require.size("cities", given, 2, Partnership.MAX_CITIES),
                     (path, c) -> Require.within(path, () -> PartnerCity.of(c.name(), c.countryCode(), c.timeZone())));
         }

@@ -298,16 +298,18 @@ public record Partnership(
 
     /**
      * The rules between fields: networks belong to the programme, members' cities and themes are the partnership's,
-     * contacts work for members. A refusal names the field the request gave, or the one it broke.
+     * contacts work for members. A refusal names both fields of the rule (either may be what the client has to
+     * fix), the one the request gave first, or else the one it broke.
      */
     private void checkReferences(Set<String> programmeNetworks, boolean networksGiven, boolean membersGiven,
             boolean contactsGiven) {
         if (!networks.isEmpty() && programmeId == null) {
-            throw new InvalidValueException("networks", "networks are a programme's: name the programmeId too");
+            throw InvalidValueException.between("networks", "programmeId",
+                    "networks are a programme's: name the programmeId too");
         }
         for (int i = 0; i < networks.size(); i++) {
             if (programmeNetworks != null && !programmeNetworks.contains(networks.get(i))) {
-                throw new InvalidValueException(networksGiven ? "networks[" + i + "]" : "programmeId",
+                throw pair(networksGiven, "networks[" + i + "]", "programmeId",
                         networks.get(i) + " is not a network of programme " + programmeId);
             }
         }
@@ -315,13 +317,13 @@ public record Partnership(
         for (int i = 0; i < members.size(); i++) {
             Member member = members.get(i);
             if (member.cityId() != null && !cityIds.contains(member.cityId())) {
-                throw new InvalidValueException(membersGiven ? "members[" + i + "].cityId" : "cities",
+                throw pair(membersGiven, "members[" + i + "].cityId", "cities",
                         member.cityId() + " is not one of the partnership's cities " + cityIds + " (member "
                                 + member.organisationId() + ")");
             }
             for (int t = 0; t < member.themes().size(); t++) {
                 if (!themes.contains(member.themes().get(t))) {
-                    throw new InvalidValueException(membersGiven ? "members[" + i + "].themes[" + t + "]" : "themes",
+                    throw pair(membersGiven, "members[" + i + "].themes[" + t + "]", "themes",
                             member.themes().get(t) + " is not one of the partnership's themes " + themes + " (member "
                                     + member.organisationId() + ")");
                 }
@@ -330,11 +332,17 @@ public record Partnership(
         List<String> organisations = partnerOrganisations();
         for (int i = 0; i < focalPointContacts.size(); i++) {
             if (!organisations.contains(focalPointContacts.get(i).organisationId())) {
-                throw new InvalidValueException(contactsGiven ? "focalPointContacts[" + i + "].organisationId"
-                        : "members", focalPointContacts.get(i).organisationId() + " is not a member organisation;"
+                throw pair(contactsGiven, "focalPointContacts[" + i + "].organisationId", "members",
+                        focalPointContacts.get(i).organisationId() + " is not a member organisation;"
                                 + " a focal-point contact works for one");
             }
         }
+    }
+
+    /** A refusal of a rule between {@code field} and {@code other}: both named, {@code field} first if given. */
+    private static InvalidValueException pair(boolean fieldGiven, String field, String other, String message) {
+        return fieldGiven ? InvalidValueException.between(field, other, message)
+                : InvalidValueException.between(other, field, message);
     }
 
     private static LocalizedText names(String name, Map<String, String> names) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import org.urbancooperation.partnership.partnership.domain.PartnershipKind;
 import org.urbancooperation.partnership.partnership.domain.PartnershipStatus;
 import org.urbancooperation.partnership.partnership.domain.Signatory;
 import org.urbancooperation.partnership.partnership.messaging.PartnershipIntegrationEvents;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -130,7 +129,7 @@ public class MongoPartnershipRepository implements PartnershipRepository {
         if (f.organisation() != null) {
             all.add(Filters.eq("partnerOrganisations", f.organisation()));
         }
-        return all.isEmpty() ? new Document() : all.size() == 1 ? all.get(0) : Filters.and(all);
+        return AggregateStore.allOf(all);
     }
 
     static final class Mapper implements AggregateDocumentMapper<Partnership> {
@@ -143,8 +142,8 @@ public class MongoPartnershipRepository implements PartnershipRepository {
         @Override
         public Document toDocument(Partnership p) {
             return new Document("name", p.name())
-                    .append("names", new Document(p.names().values()))
-                    .append("description", p.description() == null ? null : new Document(p.description().values()))
+                    .append("names", LocalizedTexts.document(p.names()))
+                    .append("description", LocalizedTexts.document(p.description()))
                     .append("kind", p.kind() == null ? null : p.kind().name())
                     .append("status", p.status().name())
                     .append("programmeId", p.programmeId())
@@ -174,8 +173,8 @@ public class MongoPartnershipRepository implements PartnershipRepository {
                             m.getString("cityId"), m.getList("themes", String.class, List.of()))).toList()
                     : flat.stream().map(o -> new Member(o, null, List.of())).toList();
             return new Partnership(UUID.fromString(d.getString("_id")), d.getString("name"),
-                    d.get("names") == null ? null : text(d.get("names", Document.class)),
-                    d.get("description") == null ? null : text(d.get("description", Document.class)),
+                    LocalizedTexts.text(d.get("names", Document.class)),
+                    LocalizedTexts.text(d.get("description", Document.class)),
                     d.getString("kind") == null ? null : PartnershipKind.valueOf(d.getString("kind")),
                     d.getString("status") == null ? PartnershipStatus.ACTIVE
                             : PartnershipStatus.valueOf(d.getString("status")),
@@ -215,12 +214,6 @@ public class MongoPartnershipRepository implements PartnershipRepository {
                     a.getList("documents", Document.class, List.of()).stream().map(x -> new AgreementDocument(
                             x.getString("title"), x.getString("url"), x.getString("language"),
                             x.getString("mediaType"))).toList());
-        }
-
-        private static LocalizedText text(Document d) {
-            Map<String, String> values = new LinkedHashMap<>();
-            d.forEach((tag, text) -> values.put(tag, (String) text));
-            return new LocalizedText(values);
         }
     }
 }

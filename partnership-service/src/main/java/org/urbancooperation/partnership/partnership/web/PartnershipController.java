@@ -70,7 +70,7 @@ class PartnershipController {
     }
 
     record MemberRequest(
-            @Schema(example = "frea") String organisationId,
+            @Schema(example = "city-of-koriyama") String organisationId,
             @Schema(example = "koriyama", description = "one of the partnership's cityIds (optional)") String cityId,
             @Schema(example = "[\"renewable-energy\"]", description = "some of the partnership's themes")
             List<String> themes) {
@@ -103,7 +103,7 @@ class PartnershipController {
             List<String> networks,
             @Schema(example = "[{\"name\": \"Essen\", \"countryCode\": \"DE\", \"timeZone\": \"Europe/Berlin\"}, "
                     + "{\"name\": \"Koriyama\", \"countryCode\": \"JP\", \"timeZone\": \"Asia/Tokyo\"}]",
-                    description = "the cities inline (as before issue 11); or give cityIds")
+                    description = "the cities inline (as before issue 11); or give cityIds", deprecated = true)
             List<@NotNull @Valid CityRequest> cities,
             @Schema(example = "[\"essen\", \"koriyama\"]", description = "ids at /api/v1/cities (422 when unknown)")
             List<String> cityIds,
@@ -124,20 +124,25 @@ class PartnershipController {
     record ChangePartnershipRequest(Map<String, String> names,
             @Schema(description = "{} removes the description") Map<String, String> description,
             PartnershipKind kind, String programmeId, List<String> networks,
-            List<@NotNull @Valid CityRequest> cities, List<String> cityIds, List<String> themes,
+            @Schema(description = "the cities inline (as before issue 11); or give cityIds", deprecated = true)
+            List<@NotNull @Valid CityRequest> cities,
+            @Schema(example = "[\"essen\", \"koriyama\"]", description = "ids at /api/v1/cities (422 when unknown)")
+            List<String> cityIds, List<String> themes,
             List<@NotNull @Valid MemberRequest> members, List<@NotNull @Valid ContactRequest> focalPointContacts) {
     }
 
     record StatusRequest(
-            @Schema(example = "SUSPENDED") @NotNull PartnershipStatus status,
-            @Schema(example = "Exchanges paused due to COVID-19", description = "required for SUSPENDED and CONCLUDED")
+            @Schema(example = "ACTIVE") @NotNull PartnershipStatus status,
+            @Schema(example = "Agreement on continued cooperation signed",
+                    description = "required for SUSPENDED and CONCLUDED")
             String reason) {
     }
 
     record SignatoryRequest(@Schema(example = "Mayor of Koriyama") String name, String title, String organisationId) {
     }
 
-    record DocumentRequest(String title, @Schema(example = "https://www.essen.de/") String url,
+    record DocumentRequest(@Schema(example = "Agreement on continued cooperation (signed copy)") String title,
+            @Schema(example = "https://www.essen.de/") String url,
             @Schema(example = "de") String language, @Schema(example = "application/pdf") String mediaType) {
     }
 

@@ -1,9 +1,7 @@
 package org.urbancooperation.partnership.programme.persistence;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -12,7 +10,7 @@ import org.urbancooperation.partnership.programme.domain.Network;
 import org.urbancooperation.partnership.programme.domain.Programme;
 import org.urbancooperation.partnership.programme.domain.ProgrammeEvent;
 import org.urbancooperation.partnership.programme.messaging.ProgrammeIntegrationEvents;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -67,29 +65,23 @@ public class MongoProgrammeRepository implements ProgrammeRepository {
 
         @Override
         public Document toDocument(Programme p) {
-            return new Document("names", new Document(p.names().values()))
+            return new Document("names", LocalizedTexts.document(p.names()))
                     .append("funder", p.funder())
                     .append("regions", p.regions())
                     .append("from", p.from() == null ? null : p.from().toString())
                     .append("to", p.to() == null ? null : p.to().toString())
                     .append("continues", p.continues())
                     .append("networks", p.networks().stream().map(n -> new Document("id", n.id())
-                            .append("names", new Document(n.names().values()))).toList());
+                            .append("names", LocalizedTexts.document(n.names()))).toList());
         }
 
         @Override
         public Programme fromDocument(Document d) {
-            return new Programme(d.getString("_id"), text(d.get("names", Document.class)), d.getString("funder"),
+            return new Programme(d.getString("_id"), LocalizedTexts.text(d.get("names", Document.class)), d.getString("funder"),
                     d.getList("regions", String.class, List.of()), date(d.getString("from")), date(d.getString("to")),
                     d.getString("continues"),
                     d.getList("networks", Document.class, List.of()).stream()
-                            .map(n -> new Network(n.getString("id"), text(n.get("names", Document.class)))).toList());
-        }
-
-        private static LocalizedText text(Document d) {
-            Map<String, String> values = new LinkedHashMap<>();
-            d.forEach((tag, text) -> values.put(tag, (String) text));
-            return new LocalizedText(values);
+                            .map(n -> new Network(n.getString("id"), LocalizedTexts.text(n.get("names", Document.class)))).toList());
         }
 
         private static LocalDate date(String value) {

@@ -32,11 +32,17 @@ import org.urbancooperation.partnership.report.domain.ReportedPartnership;
  * {@code progress}: an indicator's</li>
  * <li>{@code detail}: a reason, place, format or reference, as the section says</li>
  * </ul>
+ * A text cell that starts with {@code = + - @}, a tab or a carriage return gets a single quote in front (OWASP's
+ * advice against CSV formula injection): names, titles and reasons are what partners typed, and a spreadsheet would
+ * run such a cell as a formula. Numbers, dates and enum values are written as they are.
  */
 final class ReportCsv {
 
     static final List<String> COLUMNS = List.of("section", "item", "name", "status", "theme", "from", "to", "value",
             "baseline", "target", "unit", "progress", "detail");
+
+    /** What a spreadsheet takes as the start of a formula (OWASP CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader(COLUMNS.toArray(String[]::new))
@@ -60,13 +66,22 @@ final class ReportCsv {
             if (index < 0) {
                 throw new IllegalArgumentException("no column " + column);
             }
-            values[index] = value instanceof BigDecimal number ? number.toPlainString() : value;
+            values[index] = value instanceof BigDecimal number ? number.toPlainString()
+                    : value instanceof CharSequence text ? neutralised(text.toString()) : value;
             return this;
         }
 
         List<Object> values() {
             return Arrays.asList(values);
         }
+    }
+
+    /** The text as a spreadsheet shows it without evaluating it: a leading formula character is quoted. */
+    static String neutralised(String text) {
+        if (!text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     static String partnership(PartnershipReport report) {

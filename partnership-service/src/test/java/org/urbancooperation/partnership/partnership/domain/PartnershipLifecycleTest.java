@@ -207,6 +207,21 @@ class PartnershipLifecycleTest {
     }
 
     @Test
+    void aRuleBetweenTwoFieldsNamesBoth() {
+        assertFields(() -> establishWith(p -> new Partnership.Proposal("N", null, null, null, null, null, null,
+                List.of("climate-energy-water-air"), CITIES, List.of(), LocalDate.of(2019, 8, 27), null, null, null)),
+                "networks", "programmeId");
+        assertFields(() -> establishMembers(List.of(new Partnership.MemberInput("frea", "koriyama",
+                List.of("hydrogen")))), "members[0].themes[0]", "themes");
+        assertFields(() -> in(PartnershipStatus.ACTIVE).change(new Partnership.Changes(null, null, null, null,
+                IURC_NETWORKS, null, null, List.of("education", "medical-devices"), null, null)), "themes",
+                "members[2].themes[0]");
+        assertFields(() -> in(PartnershipStatus.ACTIVE).change(changes(null, null, List.of(
+                new Partnership.MemberInput("city-of-essen", "essen", List.of())), null)), "members",
+                "focalPointContacts[0].organisationId");
+    }
+
+    @Test
     void focalPointContactsWorkForMembersAndHaveAnAddress() {
         assertField(() -> in(PartnershipStatus.PROPOSED).change(changes(null, null, null, List.of(
                 new Partnership.ContactInput("A", null, "city-of-duesseldorf", "a@example.org")))),
@@ -298,6 +313,11 @@ class PartnershipLifecycleTest {
     private static Object establishMembers(List<Partnership.MemberInput> members) {
         return Partnership.establish(UUID.randomUUID(), new Partnership.Proposal("M", null, null, null, null, null,
                 null, null, CITIES, List.of("renewable-energy"), LocalDate.of(2019, 8, 27), members, null, null));
+    }
+
+    private static void assertFields(Runnable action, String... fields) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.fields()).containsExactly(fields));
     }
 
     private static void assertField(Runnable action, String field) {

@@ -87,6 +87,30 @@ class ReportCsvTest {
     }
 
     @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsQuoted() throws IOException {
+        List<String> formulas = List.of("=HYPERLINK(\"https://example.org\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)",
+                "\tcmd", "\r=1+1");
+        List<ReportedAction> actions = formulas.stream().map(title -> ReportFixtures.action(title, "CANCELLED",
+                "2020-10-28", null, title, null)).toList();
+        PartnershipReport report = PartnershipReport.of(ReportFixtures.essenKoriyama("=1+1", "ACTIVE"), STATUSES,
+                actions, List.of(ReportFixtures.indicator("IURC-EV-1", "1", "4")), List.of(),
+                Instant.parse("2023-01-26T00:00:00Z"));
+
+        List<CSVRecord> rows = parse(ReportCsv.partnership(report));
+
+        assertThat(only(rows, "partnership").get("name")).isEqualTo("'=1+1");
+        List<CSVRecord> cancelled = rows.stream().filter(r -> r.get("section").equals("action")).toList();
+        assertThat(cancelled).extracting(r -> r.get("name")).containsExactlyInAnyOrderElementsOf(
+                formulas.stream().map(f -> "'" + f).toList());
+        assertThat(cancelled).extracting(r -> r.get("detail")).containsExactlyInAnyOrderElementsOf(
+                formulas.stream().map(f -> "'" + f).toList());
+        // Text that only contains such a character, and numbers, stay as they are.
+        assertThat(ReportCsv.neutralised("Essen - Koriyama")).isEqualTo("Essen - Koriyama");
+        assertThat(ReportCsv.neutralised("")).isEmpty();
+        assertThat(only(rows, "indicator").get("value")).isEqualTo("1");
+    }
+
+    @Test
     void theProgrammeTableHasARowPerPartnershipCountIndicatorAndTotal() throws IOException {
         ProgrammeReport report = ProgrammeReport.of("iurc", Map.of("en", "International Urban and Regional Cooperation"),
                 STATUSES, List.of(new ProgrammeReport.Part(ReportFixtures.essenKoriyama("Essen, Koriyama", "ACTIVE"),
