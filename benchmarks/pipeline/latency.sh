@@ -14,7 +14,8 @@
 # Storing: the first 1,000 partnerships through the API; beyond that, copies of one of them written straight into
 # every collection that holds it (DirectSeed.java: partnership-service's aggregate and each consumer's read model).
 # Settings (environment): SIZES, RATES, DURATION (seconds per rate), PROBE (metrics | event),
-#   UCP_HOME (default /tmp/ucp-pipeline-bench).
+#   UCP_HOME (default /tmp/ucp-pipeline-bench), REUSE=1 (keep what an earlier run stored in that UCP_HOME: seed a
+#   large size once, e.g. RATES=20 with nothing else running, and measure it again later; one size per UCP_HOME).
 # The partnerships made by each rate stay stored: the stored count grows through a size's rates (printed).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/stack.sh"
@@ -35,11 +36,12 @@ for size in $SIZES; do
   api=$((size < 1000 ? size : 1000))
   seeded="$("${PROBE_CMD[@]}" seed "$GATEWAY" "$KEY_FILE" "$api")"
   printf '%s\n' "$seeded" | grep -v '^TEMPLATE|'
-  if ((size > api)); then
+  stored="$(<"$PIPELINE_COUNT_FILE")"
+  if ((size > stored)); then
     template="$(printf '%s\n' "$seeded" | sed -n 's/^TEMPLATE|//p')"
     [[ -n "$template" ]] || { echo "no template partnership to copy" >&2; exit 1; }
     java -Xmx512m -cp "$(direct_seed_classpath)" "$PIPELINE_DIR/DirectSeed.java" \
-      "mongodb://127.0.0.1:$MONGO_PORT" "$template" "$((size - api))"
+      "mongodb://127.0.0.1:$MONGO_PORT" "$template" "$((size - stored))"
     echo "$size" >"$PIPELINE_COUNT_FILE"
   fi
   for rate in $RATES; do

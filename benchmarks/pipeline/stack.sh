@@ -23,10 +23,16 @@ pick_ports() {
 }
 
 # A fresh stack: whatever an earlier run left in this UCP_HOME is stopped and its data deleted
-# (the downloaded runtimes in lib/ are kept).
+# (the downloaded runtimes in lib/ are kept). REUSE=1 keeps the data of an earlier run in this UCP_HOME (and its
+# count of partnerships stored), so that a large size is seeded once and measured again later.
 stack_up() {
-  bash "$REPO/deploy/local/down.sh" --purge >/dev/null
-  rm -f "$PIPELINE_COUNT_FILE"
+  if [[ "${REUSE:-0}" == 1 && -s "$PIPELINE_COUNT_FILE" ]]; then
+    bash "$REPO/deploy/local/down.sh" >/dev/null
+    echo "stack: reusing the $(<"$PIPELINE_COUNT_FILE") partnerships stored in $UCP_HOME"
+  else
+    bash "$REPO/deploy/local/down.sh" --purge >/dev/null
+    rm -f "$PIPELINE_COUNT_FILE"
+  fi
   # The Mongo launcher is compiled from this checkout's source (up.sh compiles it again only when the source is
   # newer than the class: a class copied from another checkout would silently run that one's commit mode).
   rm -rf "$UCP_HOME/lib/mongo-launcher"
