@@ -6,7 +6,8 @@
 # ucp_events_applied_age_seconds scraped from event-service and matching-service before and after the rate), or by
 # a probe request (PROBE=event: an event scheduled for it in event-service, whose 201 proves the read model has it).
 # Reports per size and rate: sent, acknowledged, failed, and p50/p95/p99/max of the HTTP latency and of
-# command -> read model. The stacks it starts are stopped at the end (also on Ctrl-C).
+# command -> read model, and the CPU time each part of the stack spent per command (CPU|... lines: from
+# /proc/<pid>/stat, so other load on the machine does not inflate it the way it inflates latencies). The stacks it starts are stopped at the end (also on Ctrl-C).
 #
 # Usage: benchmarks/pipeline/latency.sh [--full]
 #   default: 1,000 stored; 20, 50, 100 commands/s; 20 s each (about 5 minutes with the stack's start)
@@ -46,7 +47,9 @@ for size in $SIZES; do
   fi
   for rate in $RATES; do
     echo "--- $(<"$PIPELINE_COUNT_FILE") partnerships stored; $rate commands/s for $SECONDS_PER_RATE s"
+    cpu_before="$(stack_cpu)"
     timeout 400 "${PROBE_CMD[@]}" latency "$GATEWAY" "$KEY_FILE" "$rate" "$SECONDS_PER_RATE" | sed "s/^RESULT|/RESULT|$size|/"
+    cpu_per_command "$cpu_before" "$(stack_cpu)" "$((rate * SECONDS_PER_RATE))"
     sleep 3
   done
 done

@@ -76,3 +76,22 @@ machine() {
   echo "machine: nproc $(nproc), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"\
     "$(java -version 2>&1 | head -n1), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 }
+
+# "<part> <CPU clock ticks>" for each process of this stack (utime + stime from /proc/<pid>/stat).
+stack_cpu() {
+  local part pid
+  for part in mongo kafka partnership-service event-service matching-service gateway-service identity-provider; do
+    pid="$(pgrep -f -- "-Ducp.home=$UCP_HOME -Ducp.part=$part( |$)" | head -n 1)" || continue
+    [[ -n "$pid" && -r "/proc/$pid/stat" ]] || continue
+    # Fields 14 and 15 count from the ")" that ends the command name, which may contain spaces.
+    printf '%s %s\n' "$part" "$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
+  done
+}
+
+# Prints CPU milliseconds per command for each part between two stack_cpu snapshots, and their total.
+cpu_per_command() {
+  local before="$1" after="$2" commands="$3"
+  join <(sort <<<"$before") <(sort <<<"$after") | awk -v tick="$(getconf CLK_TCK)" -v n="$commands" '
+    { ms = ($3 - $2) * 1000 / tick; total += ms; line = line sprintf(" %s %.2f", $1, ms / n) }
+    END { printf "CPU|ms per command:%s | total %.2f\n", line, total / n }'
+}
