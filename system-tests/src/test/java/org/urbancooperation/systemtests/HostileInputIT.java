@@ -75,10 +75,13 @@ class HostileInputIT {
     private static final Pattern LEAKS = Pattern.compile("Exception|\\bjava\\.|javax\\.|jakarta\\.|org\\.springframework"
             + "|tools\\.jackson|com\\.fasterxml|org\\.bson|com\\.mongodb|org\\.apache\\.|io\\.netty|reactor\\.core"
             + "|org\\.urbancooperation|\\tat |\\n\\s+at [a-z]");
-    /** Bounds of the campaign: CI must stay well under 30 minutes. */
     /** The query parameter of the platform's cursor pagination (service-support's {@code paging}). */
     static final String PAGE_CURSOR = "cursor";
-    private static final int MAX_REQUESTS = 6_000;
+    /**
+     * Bounds of the campaign: CI must stay well under 30 minutes. Every operation gets all its variants within them
+     * today (about 5,400 requests over 47 operations before issues 12 and 13 added theirs); a cut is reported.
+     */
+    private static final int MAX_REQUESTS = 12_000;
     private static final Duration MAX_CAMPAIGN = Duration.ofMinutes(15);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
