@@ -293,7 +293,7 @@ class EmbeddedMongoDurabilityTest {
     private Process start(int port, Path file, Map<String, String> env) throws IOException, InterruptedException {
         Path log = dataDir.resolve("mongo-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx1g", "-XX:+UseSerialGC", // as up.sh starts it
                 "-cp", classes + File.pathSeparator + classpath, "MongoServerLauncher", String.valueOf(port),
                 file.toString())
                 .redirectErrorStream(true)
