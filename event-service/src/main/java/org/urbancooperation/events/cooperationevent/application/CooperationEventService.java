@@ -97,7 +97,10 @@ public class CooperationEventService {
      */
     public Versioned<CooperationEvent> create(Caller caller, EventInput input) {
         Access.requireAuthenticated(caller);
-        CooperationEvent.Details details = details(input);
+        // The domain checks the shape first (400 naming the field), then the references are looked up (422).
+        ResultWithEvents<CooperationEvent, CooperationEventChange> draft = CooperationEvent.draft(UUID.randomUUID(),
+                details(input));
+        CooperationEvent details = draft.aggregate();
         Set<String> actingOrganisations = new HashSet<>(details.organisers());
         for (int i = 0; i < details.organisers().size(); i++) {
             String organiser = details.organisers().get(i);
@@ -119,7 +122,7 @@ public class CooperationEventService {
                     + " is not known to event-service; partnership-service must register it first");
         }
         Access.requireOperatorOrMemberOf(caller, actingOrganisations, "A cooperation event of " + details.organisers());
-        return cooperationEvents.insert(CooperationEvent.draft(UUID.randomUUID(), details));
+        return cooperationEvents.insert(draft);
     }
 
     /** Anybody reads a public event; a draft only those who may change it (to anybody else it does not exist). */

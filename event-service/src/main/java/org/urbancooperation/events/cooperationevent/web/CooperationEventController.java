@@ -224,6 +224,7 @@ class CooperationEventController {
     @Operation(summary = "List cooperation events, one page at a time",
             description = "Published ones for everybody, drafts also for their organisers' staff and operators. In id "
                     + "order, which no change moves: follow next as cursor until it is null.")
+    @ApiResponse(responseCode = "200", description = "One page; next is the cursor of the following one, null on the last")
     @ApiResponse(responseCode = "400", description = "A filter, cursor (not a next value of this list, unchanged), "
             + "limit (1 to 200) or tz is invalid; the problem's errors name it", content = @Content(mediaType =
             "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -243,6 +244,7 @@ class CooperationEventController {
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish a draft, and its agenda as version 1 (If-Match recommended)")
+    @ApiResponse(responseCode = "200", description = "Published; the ETag is the new version")
     @ApiResponse(responseCode = "409", description = "Not a DRAFT: the problem names currentStatus",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
@@ -289,6 +291,7 @@ class CooperationEventController {
 
     @PutMapping("/{id}/agenda")
     @Operation(summary = "Replace the working agenda (organisers); readers see it once published")
+    @ApiResponse(responseCode = "200", description = "The working agenda as stored; the ETag is the new version")
     @ApiResponse(responseCode = "400", description = "A session is invalid or outside the event; the problem names "
             + "it, e.g. sessions[3].startsAt", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
@@ -312,6 +315,7 @@ class CooperationEventController {
     @PostMapping("/{id}/agenda/publish")
     @Operation(summary = "Publish the working agenda as the next version, with its change list (If-Match "
             + "recommended)")
+    @ApiResponse(responseCode = "200", description = "The version just published, with its change list")
     @ApiResponse(responseCode = "409", description = "The event is a draft, cancelled or completed, or the agenda "
             + "has not changed", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
@@ -325,6 +329,7 @@ class CooperationEventController {
 
     @GetMapping("/{id}/agenda")
     @Operation(summary = "Read the latest published agenda, by day, on the clocks of each zone asked for")
+    @ApiResponse(responseCode = "200", description = "The latest published agenda")
     @ApiResponse(responseCode = "404", description = "No such event, or no agenda published yet",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
