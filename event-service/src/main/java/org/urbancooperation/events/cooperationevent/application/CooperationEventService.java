@@ -121,7 +121,7 @@ public class CooperationEventService {
             throw new UnknownReferenceException("programmeId", "Programme " + details.programmeId()
                     + " is not known to event-service; partnership-service must register it first");
         }
-        Access.requireOperatorOrMemberOf(caller, actingOrganisations, "A cooperation event of " + details.organisers());
+        Access.requireOperatorOrMemberOf(caller, actingOrganisations, "A cooperation event of these organisers and partnerships");
         return cooperationEvents.insert(draft);
     }
 

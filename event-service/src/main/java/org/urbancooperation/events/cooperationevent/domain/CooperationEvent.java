@@ -83,12 +83,17 @@ public record CooperationEvent(
         if (format == EventFormat.ONLINE && venue != null) {
             throw InvalidValueException.between("venue", "format", "an ONLINE event has no venue; say HYBRID");
         }
-        organisers = List.copyOf(Require.each("organisers", Require.size("organisers", organisers, 1, MAX_ORGANISERS),
-                (path, slug) -> Require.slug(path, slug, "iges")));
+        organisers = List.copyOf(Require.each("organisers", Require.size("organisers", orEmpty(organisers), 0,
+                MAX_ORGANISERS), (path, slug) -> Require.slug(path, slug, "iges")));
         distinct("organisers", organisers);
         partnershipIds = List.copyOf(Require.each("partnershipIds",
                 Require.size("partnershipIds", orEmpty(partnershipIds), 0, MAX_PARTNERSHIPS), (path, p) -> p));
         distinct("partnershipIds", partnershipIds);
+        if (organisers.isEmpty() && partnershipIds.isEmpty()) {
+            // Somebody runs it: named organisers, or the partners of its partnerships (when the record names none).
+            throw InvalidValueException.between("organisers", "partnershipIds", "a cooperation event needs an "
+                    + "organiser or a partnership");
+        }
         programmeId = programmeId == null ? null : Require.slug("programmeId", programmeId, "iurc");
         cities = List.copyOf(Require.each("cities", Require.size("cities", orEmpty(cities), 0, MAX_CITIES),
                 (path, city) -> Require.visibleText(path, city, 100)));

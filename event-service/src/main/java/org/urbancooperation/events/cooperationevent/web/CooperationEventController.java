@@ -53,7 +53,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -96,8 +95,9 @@ class CooperationEventController {
             @Valid VenueRequest venue,
             @Schema(example = "https://example.org/live/100-cities", description = "an absolute http(s) URL")
             @Size(max = 2000) String onlineLink,
-            @Schema(description = "organisation slugs, as partnership-service registered them", example = "[\"iges\"]")
-            @NotEmpty @Size(max = CooperationEvent.MAX_ORGANISERS) List<@NotBlank @Size(max = 64) String> organisers,
+            @Schema(description = "organisation slugs, as partnership-service registered them; may be empty when "
+                    + "partnershipIds names the partnerships that run it", example = "[\"iges\"]")
+            @Size(max = CooperationEvent.MAX_ORGANISERS) List<@NotBlank @Size(max = 64) String> organisers,
             @Schema(description = "partnerships it belongs to, established in partnership-service")
             @Size(max = CooperationEvent.MAX_PARTNERSHIPS) List<@NotNull UUID> partnershipIds,
             @Schema(example = "iurc", description = "a programme slug registered in partnership-service")

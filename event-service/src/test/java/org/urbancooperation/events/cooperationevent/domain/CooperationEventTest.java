@@ -140,6 +140,11 @@ class CooperationEventTest {
         assertField(() -> CooperationEvent.draft(UUID.randomUUID(), details(start, start)), "startsAt", "endsAt");
         assertField(() -> CooperationEvent.draft(UUID.randomUUID(), details(start, start.plusSeconds(32 * 86400))),
                 "startsAt", "endsAt");
+        CooperationEvent.Details d = details(start, start.plusSeconds(3600));
+        assertField(() -> CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(d.kind(), d.format(),
+                d.title(), d.descriptions(), d.venue(), d.onlineLink(), List.of(), null, null, d.cities(),
+                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(), d.interpretation(),
+                d.capacity())), "organisers", "partnershipIds");
         assertField(() -> draft().changeAgenda(List.of(session(UUID.randomUUID(), "2023-01-25T07:00:00Z",
                 "2023-01-25T08:15:00Z"))), "sessions[0].startsAt", "sessions[0].endsAt");
         UUID twice = UUID.randomUUID();
