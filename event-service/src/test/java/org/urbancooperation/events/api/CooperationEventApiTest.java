@@ -110,27 +110,36 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(ServiceHttp.json(again).path("currentStatus").asString()).isEqualTo("PUBLISHED");
 
         String id = draft.path("id").asString();
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.COOPERATION_EVENTS,
-                id, 1);
-        assertThat(records).hasSize(1);
-        ConsumerRecord<String, byte[]> record = records.get(0);
-        assertThat(KafkaTestClients.header(record, KafkaHeaders.TYPE)).isEqualTo("events.CooperationEventScheduled");
-        assertThat(KafkaTestClients.header(record, KafkaHeaders.CORRELATION_ID)).isEqualTo("publish-1");
-        EventEnvelope envelope = mapper.fromBytes(record.value());
-        assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).isEmpty();
-        assertThat(envelope.aggregateVersion()).isEqualTo(2);
-        assertThat(envelope.payload().path("partnershipId").asString()).isEqualTo(partnershipId.toString());
-        assertThat(envelope.payload().path("format").asString()).isEqualTo("SEMINAR");
-        assertThat(strings(envelope.payload().path("timeZones"))).containsExactly("Europe/Berlin", "Asia/Tokyo");
+        Map<String, EventEnvelope> announced = byType(id, 2);
+        assertThat(announced).containsOnlyKeys("events.CooperationEventPublished", "events.CooperationEventScheduled");
+        EventEnvelope scheduled = announced.get("events.CooperationEventScheduled");
+        assertThat(scheduled.aggregateVersion()).isEqualTo(2);
+        assertThat(scheduled.correlationId()).isEqualTo("publish-1");
+        assertThat(scheduled.payload().path("partnershipId").asString()).isEqualTo(partnershipId.toString());
+        assertThat(scheduled.payload().path("format").asString()).isEqualTo("SEMINAR");
+        assertThat(strings(scheduled.payload().path("timeZones"))).containsExactly("Europe/Berlin", "Asia/Tokyo");
+        JsonNode publishedEvent = announced.get("events.CooperationEventPublished").payload();
+        assertThat(publishedEvent.path("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(strings(publishedEvent.path("organisers"))).containsExactly("energy-agency-nrw");
+        assertThat(publishedEvent.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
 
+        HttpResponse<String> postponed = as(TestIdentities.ESSEN).postJson(location + "/postpone",
+                "{\"startsAt\": \"2020-02-17T10:00\", \"endsAt\": \"2020-02-17T17:00\", \"reason\": \"Room taken\"}");
+        assertThat(postponed.statusCode()).as(postponed.body()).isEqualTo(200);
+        assertThat(ServiceHttp.json(postponed).path("status").asString()).isEqualTo("POSTPONED");
         HttpResponse<String> cancelled = as(TestIdentities.ESSEN).postJson(location + "/cancel",
                 "{\"reason\": \"COVID-19 travel restrictions\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-        List<ConsumerRecord<String, byte[]>> both = KafkaTestClients.readWithKey(brokers, Topics.COOPERATION_EVENTS,
-                id, 2);
-        EventEnvelope cancellation = mapper.fromBytes(both.get(1).value());
-        assertThat(cancellation.type()).isEqualTo("events.CooperationEventCancelled");
-        assertThat(new IntegrationEventSchemas(mapper).violations(cancellation)).isEmpty();
+        HttpResponse<String> tooLate = as(TestIdentities.ESSEN).postJson(location + "/complete", "");
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
+        Map<String, EventEnvelope> all = byType(id, 4);
+        EventEnvelope postponement = all.get("events.CooperationEventPostponed");
+        assertThat(postponement.payload().path("previousStartsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
+        assertThat(postponement.payload().path("startsAt").asString()).isEqualTo("2020-02-17T09:00:00Z");
+        assertThat(postponement.payload().path("reason").asString()).isEqualTo("Room taken");
+        EventEnvelope cancellation = all.get("events.CooperationEventCancelled");
+        assertThat(cancellation.aggregateVersion()).isEqualTo(4);
         assertThat(cancellation.payload().path("reason").asString()).isEqualTo("COVID-19 travel restrictions");
     }
 
@@ -265,9 +274,18 @@ class CooperationEventApiTest extends ServiceApiTest {
                 .asString()).isEqualTo("2023-01-25T17:45:00+09:00");
         assertThat(anonymous().get(location + "/agenda/versions/3").statusCode()).isEqualTo(404);
 
-        List<ConsumerRecord<String, byte[]>> published = KafkaTestClients.readWithKey(brokers,
-                Topics.COOPERATION_EVENTS, ServiceHttp.json(created).path("id").asString(), 0);
-        assertThat(published).as("no partnership: no CooperationEventScheduled (it names one)").isEmpty();
+        List<EventEnvelope> announced = envelopes(ServiceHttp.json(created).path("id").asString(), 3);
+        assertThat(announced).extracting(EventEnvelope::type).as("no partnership: no CooperationEventScheduled")
+                .containsExactly("events.CooperationEventPublished", "events.AgendaVersionPublished",
+                        "events.AgendaVersionPublished");
+        assertThat(strings(announced.get(0).payload().path("organisers"))).containsExactly("eu-delegation-japan",
+                "iges");
+        assertThat(announced.get(1).payload().path("sessions").asInt()).isEqualTo(13);
+        JsonNode second = announced.get(2).payload();
+        assertThat(second.path("agendaVersion").asInt()).isEqualTo(2);
+        assertThat(second.path("changes").get(0).path("type").asString()).isEqualTo("MOVED");
+        assertThat(second.path("changes").get(0).path("to").path("startsAt").asString())
+                .isEqualTo("2023-01-25T09:00:00Z");
     }
 
     @Test
@@ -351,6 +369,28 @@ class CooperationEventApiTest extends ServiceApiTest {
             }
         }
         return lines;
+    }
+
+    /** The integration events published for a cooperation event, in order, each valid against its schema. */
+    private List<EventEnvelope> envelopes(String cooperationEventId, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.COOPERATION_EVENTS,
+                cooperationEventId, expected);
+        assertThat(records).hasSize(expected);
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope envelope = mapper.fromBytes(record.value());
+            assertThat(KafkaTestClients.header(record, KafkaHeaders.TYPE)).isEqualTo(envelope.type());
+            assertThat(KafkaTestClients.header(record, KafkaHeaders.SOURCE)).isEqualTo("event-service");
+            assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).as(envelope.type()).isEmpty();
+            envelopes.add(envelope);
+        }
+        return envelopes;
+    }
+
+    private Map<String, EventEnvelope> byType(String cooperationEventId, int expected) {
+        Map<String, EventEnvelope> byType = new java.util.LinkedHashMap<>();
+        envelopes(cooperationEventId, expected).forEach(e -> byType.put(e.type(), e));
+        return byType;
     }
 
     private HttpResponse<String> put(String path, String json, String ifMatch) {

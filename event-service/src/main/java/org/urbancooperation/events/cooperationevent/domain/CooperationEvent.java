@@ -99,7 +99,7 @@ public record CooperationEvent(
                 (path, city) -> Require.visibleText(path, city, 100)));
         distinct("cities", cities);
         Require.present("timeZone", timeZone);
-        timeZones = List.copyOf(Require.each("timeZones", Require.size("timeZones", timeZones, 1, MAX_TIME_ZONES),
+        timeZones = List.copyOf(Require.each("timeZones", Require.size("timeZones", timeZones, 1, MAX_TIME_ZONES + 1),
                 (path, zone) -> zone));
         distinct("timeZones", timeZones);
         startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);

@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.urbancooperation.contracts.IntegrationEvent;
+import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventPostponed;
+import org.urbancooperation.contracts.events.CooperationEventPublished;
+import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.events.cooperationevent.domain.AgendaChange;
+import org.urbancooperation.events.cooperationevent.domain.AgendaVersion;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
 
@@ -14,6 +20,14 @@ import org.urbancooperation.events.cooperationevent.domain.CooperationEventChang
 public final class CooperationEventIntegrationEvents {
 
     private CooperationEventIntegrationEvents() {
+    }
+
+    private static List<String> zoneIds(CooperationEvent e) {
+        return e.timeZones().stream().map(java.time.ZoneId::getId).toList();
+    }
+
+    private static AgendaVersionPublished.Period period(AgendaChange.Period p) {
+        return p == null ? null : new AgendaVersionPublished.Period(p.startsAt(), p.endsAt());
     }
 
     public static List<IntegrationEvent> of(List<CooperationEventChange> changes) {
@@ -26,14 +40,35 @@ public final class CooperationEventIntegrationEvents {
         CooperationEvent e = change.cooperationEvent();
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
         if (change instanceof CooperationEventChange.Published) {
+            List<IntegrationEvent> events = new ArrayList<>();
+            events.add(new CooperationEventPublished(e.id(), e.kind().name(),
+                    e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
+                    e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
+                    e.languages(), e.capacity()));
             // CooperationEventScheduled v1 names one partnership: partnership-service counts it per partnership,
             // so an event of several partnerships is announced to each; one of none is announced to no one.
-            return e.partnershipIds().stream().<IntegrationEvent>map(partnershipId -> new CooperationEventScheduled(
-                    e.id(), partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(),
-                    e.timeZones().stream().map(java.time.ZoneId::getId).toList(), e.languages())).toList();
+            e.partnershipIds().forEach(partnershipId -> events.add(new CooperationEventScheduled(e.id(),
+                    partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
+            return events;
+        }
+        if (change instanceof CooperationEventChange.Rescheduled rescheduled) {
+            return List.of(new CooperationEventRescheduled(e.id(), e.partnershipIds(), e.timeZone().getId(),
+                    rescheduled.from().startsAt(), rescheduled.from().endsAt(), e.startsAt(), e.endsAt()));
+        }
+        if (change instanceof CooperationEventChange.Postponed postponed) {
+            return List.of(new CooperationEventPostponed(e.id(), e.partnershipIds(), e.timeZone().getId(),
+                    postponed.from().startsAt(), postponed.from().endsAt(), e.startsAt(), e.endsAt(),
+                    e.statusReason()));
+        }
+        if (change instanceof CooperationEventChange.AgendaPublished agenda) {
+            AgendaVersion v = agenda.version();
+            return List.of(new AgendaVersionPublished(e.id(), v.number(), v.publishedAt(), v.sessions().size(),
+                    v.changes().stream().map(c -> new AgendaVersionPublished.Change(c.type().name(), c.sessionId(),
+                            period(c.from()), period(c.to()), c.speakersBefore(), c.speakersAfter())).toList()));
         }
         if (change instanceof CooperationEventChange.Cancelled cancelled) {
-            // The contract names at least one partnership; a draft's cancellation tells no one.
+            // The contract names at least one partnership (what partnership-service counts); a draft's
+            // cancellation tells no one.
             return cancelled.wasPublic() && !e.partnershipIds().isEmpty()
                     ? List.of(new CooperationEventCancelled(e.id(), e.partnershipIds(), e.statusReason()))
                     : List.of();
@@ -42,11 +77,6 @@ public final class CooperationEventIntegrationEvents {
             return e.partnershipIds().isEmpty() ? List.of()
                     : List.of(new CooperationEventHeld(e.id(), e.partnershipIds(), e.title(), e.kind().name(),
                             e.startsAt(), e.endsAt()));
-        }
-        if (change instanceof CooperationEventChange.Rescheduled || change instanceof CooperationEventChange.Postponed
-                || change instanceof CooperationEventChange.AgendaPublished) {
-            // No contract yet (issue 12's next step): the changes are stored and readable through the API.
-            return List.of();
         }
         throw new IllegalArgumentException("unmapped cooperation event change " + change.getClass().getName());
     }
