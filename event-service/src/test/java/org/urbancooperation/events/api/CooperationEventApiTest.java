@@ -143,6 +143,73 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(cancellation.payload().path("reason").asString()).isEqualTo("COVID-19 travel restrictions");
     }
 
+    /**
+     * Every endpoint for every role, on a published event of the Essen–Koriyama partnership organised by the Energy
+     * Agency NRW: operators, the organiser's staff and the partnership's partners change it; other partners and
+     * businesses may not (403), anonymous callers must sign in (401); everybody reads it.
+     */
+    @Test
+    void everyEndpointForEveryRole() {
+        UUID partnershipId = knownPartnership();
+        registerOrganisations("energy-agency-nrw");
+        HttpResponse<String> created = http().postJson("/api/v1/events", SEMINAR.formatted(partnershipId));
+        String event = created.headers().firstValue("Location").orElseThrow();
+        String agenda = """
+                {"sessions": [{"kind": "KEYNOTE", "titles": {"en": "Hydrogen in NRW"},
+                  "startsAt": "2020-02-10T10:00", "endsAt": "2020-02-10T11:00"}]}""";
+        assertThat(put(event + "/agenda", agenda, "\"1\"").statusCode()).isEqualTo(200);
+        assertThat(http().postJson(event + "/publish", "").statusCode()).isEqualTo(200);
+        String times = "{\"startsAt\": \"2020-02-10T10:00\", \"endsAt\": \"2020-02-10T17:00\"}";
+
+        Map<String, ServiceHttp> callers = new java.util.LinkedHashMap<>();
+        callers.put("operator", http());
+        callers.put("organiser", as(org.urbancooperation.contracts.identity.CallerIdentity.partner("nrw",
+                "energy-agency-nrw", "jwt")));
+        callers.put("partnership partner", as(TestIdentities.ESSEN));
+        callers.put("other partner", as(TestIdentities.DUESSELDORF));
+        callers.put("business", as(TestIdentities.HYDROGEN));
+        callers.put("anonymous", anonymous());
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        Map<String, Integer> actual = new java.util.LinkedHashMap<>();
+        callers.forEach((who, caller) -> {
+            boolean mayChange = List.of("operator", "organiser", "partnership partner").contains(who);
+            int change = who.equals("anonymous") ? 401 : mayChange ? 200 : 403;
+            int refusedOnly = who.equals("anonymous") ? 401 : 403;
+            for (String read : List.of("", "/agenda", "/agenda/versions", "/agenda/versions/1")) {
+                expected.put(who + " GET event" + read, 200);
+                actual.put(who + " GET event" + read, caller.get(event + read).statusCode());
+            }
+            expected.put(who + " GET list", 200);
+            actual.put(who + " GET list", caller.get("/api/v1/events?partnershipId=" + partnershipId).statusCode());
+            expected.put(who + " GET agenda/draft", change);
+            actual.put(who + " GET agenda/draft", caller.get(event + "/agenda/draft").statusCode());
+            expected.put(who + " PUT agenda", change);
+            actual.put(who + " PUT agenda", caller.send(java.net.http.HttpRequest.newBuilder(caller.uri(event
+                    + "/agenda")).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(agenda))).statusCode());
+            expected.put(who + " POST reschedule", change);
+            actual.put(who + " POST reschedule", caller.postJson(event + "/reschedule", times).statusCode());
+            if (!mayChange) {
+                // Refused before anything is looked at; the allowed moves are tested in the lifecycle tests.
+                expected.put(who + " POST event", refusedOnly);
+                actual.put(who + " POST event", caller.postJson("/api/v1/events", SEMINAR.formatted(partnershipId))
+                        .statusCode());
+                for (String command : List.of("/publish", "/agenda/publish", "/complete")) {
+                    expected.put(who + " POST" + command, refusedOnly);
+                    actual.put(who + " POST" + command, caller.postJson(event + command, "").statusCode());
+                }
+                expected.put(who + " POST postpone", refusedOnly);
+                actual.put(who + " POST postpone", caller.postJson(event + "/postpone",
+                        times.replace("}", ", \"reason\": \"x\"}")).statusCode());
+                expected.put(who + " POST cancel", refusedOnly);
+                actual.put(who + " POST cancel", caller.postJson(event + "/cancel", "{\"reason\": \"x\"}")
+                        .statusCode());
+            }
+        });
+        assertThat(actual).isEqualTo(expected);
+        assertThat(ServiceHttp.json(anonymous().get(event)).path("status").asString()).isEqualTo("PUBLISHED");
+    }
+
     @Test
     void unknownOrganisersPartnershipsAndProgrammesAreRefusedNamingTheField() {
         UUID partnershipId = knownPartnership();
