@@ -40,7 +40,10 @@ public final class EventTimes {
     public static Instant resolve(String field, String text, ZoneId zone, LocalTimeOffset choice) {
         Require.present(field, text);
         Instant instant;
-        if (text.length() <= 19 && text.indexOf('Z') < 0 && text.indexOf('+') < 0 && text.lastIndexOf('-') <= 7) {
+        int time = text.indexOf('T');
+        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
+                || text.indexOf('-', time) >= 0);
+        if (!withOffset) {
             LocalDateTime local;
             try {
                 local = LocalDateTime.parse(text, LOCAL);

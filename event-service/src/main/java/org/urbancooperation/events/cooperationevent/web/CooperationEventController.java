@@ -87,7 +87,8 @@ class CooperationEventController {
 
     record CreateCooperationEventRequest(
             @Schema(example = "CONFERENCE") @NotNull EventKind kind,
-            @Schema(example = "ONLINE", description = "absent when not known") EventFormat format,
+            @Schema(example = "HYBRID", description = "absent when not known; IN_PERSON has no onlineLink, "
+                    + "ONLINE no venue") EventFormat format,
             @Schema(example = "EU-Japan 100 Cities Event on Climate Action") @NotBlank
             @Size(max = CooperationEvent.MAX_TITLE) String title,
             @Schema(description = "by ISO 639-1 code", example = "{\"en\": \"Exchange between EU and Japanese cities\"}")
