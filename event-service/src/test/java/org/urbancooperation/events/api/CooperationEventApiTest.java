@@ -110,8 +110,10 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(ServiceHttp.json(again).path("currentStatus").asString()).isEqualTo("PUBLISHED");
 
         String id = draft.path("id").asString();
-        Map<String, EventEnvelope> announced = byType(id, 2);
-        assertThat(announced).containsOnlyKeys("events.CooperationEventPublished", "events.CooperationEventScheduled");
+        Map<String, EventEnvelope> announced = byType(id, 3);
+        assertThat(announced).containsOnlyKeys("events.CooperationEventPublished", "events.CooperationEventScheduled",
+                "events.AgendaVersionPublished");
+        assertThat(announced.get("events.AgendaVersionPublished").payload().path("sessions").asInt()).isZero();
         EventEnvelope scheduled = announced.get("events.CooperationEventScheduled");
         assertThat(scheduled.aggregateVersion()).isEqualTo(2);
         assertThat(scheduled.correlationId()).isEqualTo("publish-1");
@@ -123,6 +125,12 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(strings(publishedEvent.path("organisers"))).containsExactly("energy-agency-nrw");
         assertThat(publishedEvent.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
 
+        HttpResponse<String> badReason = as(TestIdentities.ESSEN).postJson(location + "/postpone",
+                "{\"startsAt\": \"2020-02-17T10:00\", \"endsAt\": \"2020-02-17T17:00\", \"reason\": \"\\u0000\"}");
+        assertThat(fields(badReason)).as(badReason.body()).containsExactly("reason");
+        assertThat(as(TestIdentities.ESSEN).postJson(location + "/reschedule", "{\"startsAt\": \"2020-02-10T10:00\", "
+                + "\"endsAt\": \"2020-02-10T17:00\", \"reason\": \"x\"}").statusCode()).as("no reason to reschedule")
+                .isEqualTo(400);
         HttpResponse<String> postponed = as(TestIdentities.ESSEN).postJson(location + "/postpone",
                 "{\"startsAt\": \"2020-02-17T10:00\", \"endsAt\": \"2020-02-17T17:00\", \"reason\": \"Room taken\"}");
         assertThat(postponed.statusCode()).as(postponed.body()).isEqualTo(200);
@@ -133,7 +141,7 @@ class CooperationEventApiTest extends ServiceApiTest {
         HttpResponse<String> tooLate = as(TestIdentities.ESSEN).postJson(location + "/complete", "");
         assertThat(tooLate.statusCode()).isEqualTo(409);
         assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
-        Map<String, EventEnvelope> all = byType(id, 4);
+        Map<String, EventEnvelope> all = byType(id, 5);
         EventEnvelope postponement = all.get("events.CooperationEventPostponed");
         assertThat(postponement.payload().path("previousStartsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
         assertThat(postponement.payload().path("startsAt").asString()).isEqualTo("2020-02-17T09:00:00Z");
@@ -331,7 +339,10 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(change.path("type").asString()).isEqualTo("MOVED");
         assertThat(change.path("from").path("startsAt").asString()).isEqualTo("2023-01-25T08:45:00Z");
         assertThat(change.path("to").path("startsAt").asString()).isEqualTo("2023-01-25T09:00:00Z");
-        assertThat(http().postJson(location + "/agenda/publish", "").statusCode()).as("nothing new").isEqualTo(409);
+        HttpResponse<String> again = http().postJson(location + "/agenda/publish", "");
+        assertThat(again.statusCode()).as("nothing new: the current version, no new one").isEqualTo(200);
+        assertThat(ServiceHttp.json(again).path("agendaVersion").asInt()).isEqualTo(2);
+        assertThat(again.headers().firstValue("ETag")).contains("\"5\"");
 
         JsonNode history = ServiceHttp.json(anonymous().get(location + "/agenda/versions"));
         assertThat(history.path("versions").size()).isEqualTo(2);

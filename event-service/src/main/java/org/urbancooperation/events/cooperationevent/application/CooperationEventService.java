@@ -196,7 +196,11 @@ public class CooperationEventService {
         Versioned<CooperationEvent> found = find(id);
         requireMayChange(caller, found.aggregate());
         expected.check("Cooperation event " + id, found.version());
-        return cooperationEvents.update(command.apply(found.aggregate()), found.version(), expected);
+        ResultWithEvents<CooperationEvent, CooperationEventChange> result = command.apply(found.aggregate());
+        if (result.aggregate() == found.aggregate()) {
+            return found; // the command changed nothing (an agenda published again unchanged): no write, no version
+        }
+        return cooperationEvents.update(result, found.version(), expected);
     }
 
     private Versioned<CooperationEvent> find(UUID id) {

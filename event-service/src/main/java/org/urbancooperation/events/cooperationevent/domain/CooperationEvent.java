@@ -130,17 +130,16 @@ public record CooperationEvent(
                 d.interpretation(), d.capacity(), EventStatus.DRAFT, null, List.of(), List.of()));
     }
 
-    /** Publishes a draft, and its agenda (if it has one) as version 1. */
+    /**
+     * Publishes a draft with its agenda as version 1 (empty when the organisers have not entered one yet): a public
+     * event always has a public agenda.
+     */
     public ResultWithEvents<CooperationEvent, CooperationEventChange> publish(Instant now) {
         move(EventStatus.PUBLISHED, "publish");
-        CooperationEvent published = with(EventStatus.PUBLISHED, null, startsAt, endsAt, agendaVersions);
-        if (agenda.isEmpty()) {
-            return ResultWithEvents.of(published, new CooperationEventChange.Published(published));
-        }
         AgendaVersion first = new AgendaVersion(1, now, agenda, List.of());
-        CooperationEvent withAgenda = published.with(EventStatus.PUBLISHED, null, startsAt, endsAt, List.of(first));
-        return new ResultWithEvents<>(withAgenda, List.of(new CooperationEventChange.Published(withAgenda),
-                new CooperationEventChange.AgendaPublished(withAgenda, first)));
+        CooperationEvent published = with(EventStatus.PUBLISHED, null, startsAt, endsAt, List.of(first));
+        return new ResultWithEvents<>(published, List.of(new CooperationEventChange.Published(published),
+                new CooperationEventChange.AgendaPublished(published, first)));
     }
 
     /**
@@ -169,7 +168,10 @@ public record CooperationEvent(
                 interpretation, capacity, status, statusReason, ordered, agendaVersions));
     }
 
-    /** Publishes the working agenda of a public event as the next version, with what changed from the last one. */
+    /**
+     * Publishes the working agenda of a public event as the next version, with what changed from the last one. An
+     * unchanged agenda makes no version and raises nothing, so that a retried publication is harmless.
+     */
     public ResultWithEvents<CooperationEvent, CooperationEventChange> publishAgenda(Instant now) {
         if (status == EventStatus.DRAFT) {
             throw new StatusMoveRefused(status, "The event is a DRAFT: publishing it publishes its agenda");
@@ -178,8 +180,7 @@ public record CooperationEvent(
         List<Session> last = latestAgenda().map(AgendaVersion::sessions).orElse(List.of());
         List<AgendaChange> changes = AgendaChange.between(last, agenda);
         if (changes.isEmpty() && !agendaVersions.isEmpty()) {
-            throw new org.urbancooperation.support.domain.RuleViolationException("The agenda has not changed since "
-                    + "version " + agendaVersions.size() + ": there is nothing to publish");
+            return ResultWithEvents.of(this);
         }
         AgendaVersion next = new AgendaVersion(agendaVersions.size() + 1, now, agenda,
                 agendaVersions.isEmpty() ? List.of() : changes);
@@ -202,16 +203,17 @@ public record CooperationEvent(
 
     public ResultWithEvents<CooperationEvent, CooperationEventChange> postpone(Instant newStart, Instant newEnd,
             String reason) {
-        move(EventStatus.POSTPONED, "postpone");
+        // The input first: a bad reason is a 400 naming it whatever the state.
         Require.visibleText("reason", reason, 1000);
+        move(EventStatus.POSTPONED, "postpone");
         CooperationEvent postponed = with(EventStatus.POSTPONED, reason, newStart, newEnd, agendaVersions);
         return ResultWithEvents.of(postponed, new CooperationEventChange.Postponed(postponed,
                 new AgendaChange.Period(startsAt, endsAt)));
     }
 
     public ResultWithEvents<CooperationEvent, CooperationEventChange> cancel(String reason) {
-        move(EventStatus.CANCELLED, "cancel");
         Require.visibleText("reason", reason, 1000);
+        move(EventStatus.CANCELLED, "cancel");
         CooperationEvent cancelled = with(EventStatus.CANCELLED, reason, startsAt, endsAt, agendaVersions);
         return ResultWithEvents.of(cancelled, new CooperationEventChange.Cancelled(cancelled, status.isPublic()));
     }

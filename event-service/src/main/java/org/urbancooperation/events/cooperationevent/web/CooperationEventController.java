@@ -45,6 +45,7 @@ import org.urbancooperation.support.web.Problems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -129,12 +130,17 @@ class CooperationEventController {
         }
     }
 
-    record NewTimesRequest(
+    record RescheduleRequest(
+            @Schema(example = "2023-01-25T09:30") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-26T12:00") @NotBlank @Size(max = 40) String endsAt,
+            LocalTimeOffset localTimeOffset) {
+    }
+
+    record PostponeRequest(
             @Schema(example = "2023-02-01T09:00") @NotBlank @Size(max = 40) String startsAt,
             @Schema(example = "2023-02-02T12:00") @NotBlank @Size(max = 40) String endsAt,
             LocalTimeOffset localTimeOffset,
-            @Schema(example = "The venue is not available", description = "required for a postponement")
-            @Size(max = 1000) String reason) {
+            @Schema(example = "The venue is not available") @NotBlank @Size(max = 1000) String reason) {
     }
 
     record ReasonRequest(@Schema(example = "Travel restrictions") @NotBlank @Size(max = 1000) String reason) {
@@ -165,7 +171,8 @@ class CooperationEventController {
             @Schema(example = "PANEL") @NotNull SessionKind kind,
             @Schema(example = "{\"en\": \"Panel 1: Energy Security and Resilience\"}") @Size(max = 10)
             Map<String, @Size(max = 300) String> titles,
-            @Size(max = 10) Map<String, @Size(max = 5000) String> descriptions,
+            @Schema(example = "{\"en\": \"How cities increase energy security and resilience\"}") @Size(max = 10)
+            Map<String, @Size(max = 5000) String> descriptions,
             @Schema(example = "2023-01-25T09:45") @NotBlank @Size(max = 40) String startsAt,
             @Schema(example = "2023-01-25T10:40") @NotBlank @Size(max = 40) String endsAt,
             @Size(max = 200) String room, @Size(max = 200) String channel,
@@ -216,7 +223,8 @@ class CooperationEventController {
     @Operation(summary = "Read a cooperation event, its times on the clocks of each zone asked for (anybody when "
             + "published; a draft only its organisers)")
     ResponseEntity<CooperationEventResponse> get(@PathVariable UUID id,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
         return respond(cooperationEvents.get(caller, id), zones);
     }
@@ -237,7 +245,8 @@ class CooperationEventController {
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many events (1 to 200, default 50)")
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
         return CooperationEventPage.of(cooperationEvents.list(caller, partnershipId, organiser, status, kind,
                 PageRequest.of(cursor, limit)), zones);
@@ -261,7 +270,7 @@ class CooperationEventController {
     @PostMapping("/{id}/reschedule")
     @Operation(summary = "Move a draft's or a published event's start and end (If-Match recommended)")
     ResponseEntity<CooperationEventResponse> reschedule(@PathVariable UUID id,
-            @Valid @RequestBody NewTimesRequest request,
+            @Valid @RequestBody RescheduleRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
         return respond(cooperationEvents.reschedule(caller, id, request.startsAt(), request.endsAt(),
                 request.localTimeOffset(), ETags.expected(ifMatch)), List.of());
@@ -270,7 +279,7 @@ class CooperationEventController {
     @PostMapping("/{id}/postpone")
     @Operation(summary = "Postpone a published event to new dates, with a reason (If-Match recommended)")
     ResponseEntity<CooperationEventResponse> postpone(@PathVariable UUID id,
-            @Valid @RequestBody NewTimesRequest request,
+            @Valid @RequestBody PostponeRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
         return respond(cooperationEvents.postpone(caller, id, request.startsAt(), request.endsAt(),
                 request.localTimeOffset(), request.reason(), ETags.expected(ifMatch)), List.of());
@@ -307,7 +316,8 @@ class CooperationEventController {
     @GetMapping("/{id}/agenda/draft")
     @Operation(summary = "Read the working agenda (organisers)")
     ResponseEntity<AgendaResponse> workingAgenda(@PathVariable UUID id,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
         Versioned<CooperationEvent> found = cooperationEvents.getForOrganisers(caller, id);
         return ResponseEntity.ok().eTag(ETags.of(found.version())).body(workingAgenda(found, zones));
@@ -317,8 +327,8 @@ class CooperationEventController {
     @Operation(summary = "Publish the working agenda as the next version, with its change list (If-Match "
             + "recommended)")
     @ApiResponse(responseCode = "200", description = "The version just published, with its change list")
-    @ApiResponse(responseCode = "409", description = "The event is a draft, cancelled or completed, or the agenda "
-            + "has not changed", content = @Content(mediaType = "application/problem+json",
+    @ApiResponse(responseCode = "409", description = "The event is a draft, cancelled or completed (an unchanged "
+            + "agenda answers its current version)", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AgendaResponse> publishAgenda(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
@@ -335,7 +345,8 @@ class CooperationEventController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
     AgendaResponse agenda(@PathVariable UUID id,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
         CooperationEvent e = cooperationEvents.get(caller, id).aggregate();
         AgendaVersion latest = e.latestAgenda().orElseThrow(() -> new NotFoundException("Agenda of cooperation event",
@@ -352,7 +363,8 @@ class CooperationEventController {
     @GetMapping("/{id}/agenda/versions/{number}")
     @Operation(summary = "Read one published agenda version")
     AgendaResponse agendaVersion(@PathVariable UUID id, @PathVariable @Min(1) @Max(100_000) int number,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
         CooperationEvent e = cooperationEvents.get(caller, id).aggregate();
         if (number > e.agendaVersions().size()) {
