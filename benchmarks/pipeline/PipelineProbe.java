@@ -104,9 +104,10 @@ public class PipelineProbe {
     }
 
     static String eventJson(String partnership) {
-        return "{\"partnershipId\":\"" + partnership + "\",\"title\":\"Probe " + SEQ.incrementAndGet() + "\","
-                + "\"format\":\"STUDY_TOUR\",\"startsAt\":\"2019-08-26T07:00:00Z\",\"endsAt\":\"2019-08-30T15:00:00Z\","
-                + "\"timeZones\":[\"Europe/Berlin\",\"Asia/Tokyo\"],\"languages\":[\"de\",\"ja\"]}";
+        return "{\"partnershipIds\":[\"" + partnership + "\"],\"title\":\"Probe "
+                + SEQ.incrementAndGet() + "\",\"kind\":\"STUDY_TOUR\",\"startsAt\":\"2019-08-26T07:00:00Z\","
+                + "\"endsAt\":\"2019-08-30T15:00:00Z\",\"timeZone\":\"Europe/Berlin\",\"timeZones\":[\"Asia/Tokyo\"],"
+                + "\"languages\":[\"de\",\"ja\"]}";
     }
 
     static String matchingJson(String partnership) {

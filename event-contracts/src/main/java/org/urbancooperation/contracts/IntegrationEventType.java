@@ -8,7 +8,11 @@ import java.util.stream.Collectors;
 
 import org.urbancooperation.contracts.access.ApiKeyIssued;
 import org.urbancooperation.contracts.access.ApiKeyRevoked;
+import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventPostponed;
+import org.urbancooperation.contracts.events.CooperationEventPublished;
+import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
@@ -57,6 +61,15 @@ public enum IntegrationEventType {
             CooperationEventHeld.class),
     COOPERATION_EVENT_CANCELLED("events.CooperationEventCancelled", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventCancelled.class),
+    // Issue 12: the cooperation event's lifecycle and agenda versions.
+    COOPERATION_EVENT_PUBLISHED("events.CooperationEventPublished", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventPublished.class),
+    COOPERATION_EVENT_RESCHEDULED("events.CooperationEventRescheduled", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventRescheduled.class),
+    COOPERATION_EVENT_POSTPONED("events.CooperationEventPostponed", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventPostponed.class),
+    AGENDA_VERSION_PUBLISHED("events.AgendaVersionPublished", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            AgendaVersionPublished.class),
     REGISTRATION_CONFIRMED("events.RegistrationConfirmed", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
             RegistrationConfirmed.class),
     REGISTRATION_WITHDRAWN("events.RegistrationWithdrawn", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",

@@ -211,6 +211,11 @@ final class SchemaValues {
     /** A query, path or header parameter's value as text. */
     String parameter(ApiModel.Param param) {
         JsonNode value = value(param.schema(), param.name(), param.name());
+        if (value.isArray() && value.size() == 1) {
+            // An array parameter (OpenAPI's default style form, exploded) is the parameter repeated: one item, once
+            // (?tz=Asia/Tokyo), not the JSON of the array.
+            value = value.get(0);
+        }
         return value.isString() ? value.asString() : value.toString();
     }
 

@@ -11,7 +11,8 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * {@code partnershipIds}: one event such as the EU-Japan 100 Cities Event may serve several. A later
  * {@link CooperationEventCancelled} of the same {@code cooperationEventId} (higher aggregate version) takes it back.
  *
- * @param format one of STUDY_TOUR, JOINT_SEMINAR, TRADE_FAIR, CONFERENCE, BUSINESS_MATCHING, WORKSHOP
+ * @param format the event's kind: CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR,
+ *        EXCHANGE_PROGRAMME or SITE_VISIT (JOINT_SEMINAR and WORKSHOP only from before issue 12)
  */
 public record CooperationEventHeld(
         UUID cooperationEventId,

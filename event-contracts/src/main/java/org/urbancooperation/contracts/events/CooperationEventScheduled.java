@@ -11,7 +11,8 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * put on a partnership's calendar. Times are instants; {@code timeZones} are the IANA zones the
  * agenda is shown in (e.g. Europe/Berlin and Asia/Tokyo for CET and JST).
  *
- * @param format one of STUDY_TOUR, JOINT_SEMINAR, TRADE_FAIR, CONFERENCE, BUSINESS_MATCHING, WORKSHOP
+ * @param format the event's kind: CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR,
+ *        EXCHANGE_PROGRAMME or SITE_VISIT (JOINT_SEMINAR and WORKSHOP only from before issue 12)
  */
 public record CooperationEventScheduled(
         UUID cooperationEventId,

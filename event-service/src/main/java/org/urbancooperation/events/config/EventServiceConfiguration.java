@@ -1,5 +1,6 @@
 package org.urbancooperation.events.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -8,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
 import org.urbancooperation.events.cooperationevent.messaging.KnownPartnershipsHandler;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
+import org.urbancooperation.events.cooperationevent.messaging.KnownReferencesHandlers;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
+import org.urbancooperation.events.cooperationevent.persistence.KnownReferences;
+import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.events.cooperationevent.persistence.MongoCooperationEventRepository;
 import org.urbancooperation.support.mongo.AggregateStores;
 import org.urbancooperation.support.readmodel.AwaitedReferences;
@@ -35,6 +41,32 @@ class EventServiceConfiguration {
         return new KnownPartnershipsHandler(knownPartnerships);
     }
 
+    /** The organisations partnership-service registered: what a cooperation event's organisers must name. */
+    @Bean
+    KnownReferences knownOrganisations(MongoDatabase database,
+            @Value("${ucp.read-models.reference-wait:3s}") Duration referenceWait, MeterRegistry meters) {
+        return new KnownReferences(database, "known_organisations",
+                new AwaitedReferences("organisation", referenceWait, meters));
+    }
+
+    /** The programmes partnership-service registered: what a cooperation event's programmeId must name. */
+    @Bean
+    KnownReferences knownProgrammes(MongoDatabase database,
+            @Value("${ucp.read-models.reference-wait:3s}") Duration referenceWait, MeterRegistry meters) {
+        return new KnownReferences(database, "known_programmes",
+                new AwaitedReferences("programme", referenceWait, meters));
+    }
+
+    @Bean
+    IntegrationEventHandler<OrganisationRegistered> knownOrganisationsHandler(KnownReferences knownOrganisations) {
+        return KnownReferencesHandlers.organisations(knownOrganisations);
+    }
+
+    @Bean
+    IntegrationEventHandler<ProgrammeRegistered> knownProgrammesHandler(KnownReferences knownProgrammes) {
+        return KnownReferencesHandlers.programmes(knownProgrammes);
+    }
+
     @Bean
     CooperationEventRepository cooperationEventRepository(AggregateStores stores) {
         return new MongoCooperationEventRepository(stores);
@@ -42,7 +74,9 @@ class EventServiceConfiguration {
 
     @Bean
     CooperationEventService cooperationEventService(CooperationEventRepository cooperationEvents,
-            KnownPartnerships partnerships) {
-        return new CooperationEventService(cooperationEvents, partnerships);
+            KnownPartnerships partnerships, KnownReferences knownOrganisations, KnownReferences knownProgrammes,
+            Clock clock) {
+        return new CooperationEventService(cooperationEvents, partnerships, knownOrganisations, knownProgrammes,
+                clock);
     }
 }

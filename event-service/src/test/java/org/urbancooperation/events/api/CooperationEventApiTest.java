@@ -3,21 +3,29 @@ package org.urbancooperation.events.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.urbancooperation.contracts.EventEnvelope;
+import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.PaginationCheck;
@@ -26,215 +34,358 @@ import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** event-service over HTTP, with the Mongo server and an embedded KRaft broker carrying partnership-service's events. */
+/**
+ * event-service over HTTP, with the Mongo server and an embedded KRaft broker carrying partnership-service's events
+ * (partnerships, organisations, programmes), which this test publishes itself.
+ */
 class CooperationEventApiTest extends ServiceApiTest {
 
-    /** 09:00-12:00 CET on 25 Jan 2023, given with the Brussels offset. */
-    static final String CLIMATE_ACTION = """
-            {"partnershipId": "%s",
-             "title": "EU-Japan 100 Cities Event on Climate Action",
-             "format": "CONFERENCE",
-             "startsAt": "2023-01-25T09:00:00+01:00",
-             "endsAt": "2023-01-25T12:00:00+01:00",
-             "timeZones": ["Europe/Brussels", "Asia/Tokyo"],
-             "languages": ["en", "ja"],
-             "venue": "Online, with English/Japanese interpretation"}""";
+    /** A seminar of the Essen–Koriyama partnership, typed as local times on Berlin's clocks. */
+    static final String SEMINAR = """
+            {"kind": "SEMINAR", "format": "HYBRID", "title": "Fukushima-NRW Renewable Energy Seminar",
+             "venue": {"name": "Düsseldorf", "city": "Düsseldorf"},
+             "organisers": ["energy-agency-nrw"], "partnershipIds": ["%s"],
+             "timeZone": "Europe/Berlin", "timeZones": ["Asia/Tokyo"],
+             "startsAt": "2020-02-10T10:00", "endsAt": "2020-02-10T17:00",
+             "languages": ["de", "ja"], "capacity": 80}""";
 
     static final String ESTABLISHED = "partnership.PartnershipEstablished";
+    static final Path HUNDRED_CITIES = Path.of("../deploy/local/demo-data/eu-japan-100-cities.json");
+
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Autowired
     MeterRegistry meters;
     @Autowired
     KnownPartnerships knownPartnerships;
-    @Autowired
-    MongoDatabase database;
 
     @Test
-    void partnersScheduleForTheirOwnPartnershipsAndEveryoneReadsPublishedEvents() {
-        UUID partnershipId = UUID.randomUUID();
-        publishEstablished(partnershipId);
-        String request = CLIMATE_ACTION.formatted(partnershipId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http().postJson("/api/v1/events", request).statusCode() == 201);
+    void partnersCreateDraftsOfTheirOwnAndEverybodyReadsThemOncePublished() {
+        UUID partnershipId = knownPartnership();
+        registerOrganisations("energy-agency-nrw");
+        String request = SEMINAR.formatted(partnershipId);
 
-        HttpResponse<String> byEssen = new ServiceHttp(port).as(TestIdentities.ESSEN).postJson("/api/v1/events", request);
-        assertThat(byEssen.statusCode()).as(byEssen.body()).isEqualTo(201);
-        assertThat(new ServiceHttp(port).as(TestIdentities.DUESSELDORF).postJson("/api/v1/events", request).statusCode())
-                .isEqualTo(403);
-        assertThat(new ServiceHttp(port).as(TestIdentities.HYDROGEN).postJson("/api/v1/events", request).statusCode())
-                .isEqualTo(403);
-        assertThat(new ServiceHttp(port).postJson("/api/v1/events", request).statusCode()).isEqualTo(401);
+        HttpResponse<String> byEssen = as(TestIdentities.ESSEN).postJson("/api/v1/events", request);
+        assertThat(byEssen.statusCode()).as("a partner of the partnership: " + byEssen.body()).isEqualTo(201);
+        assertThat(as(TestIdentities.DUESSELDORF).postJson("/api/v1/events", request).statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.HYDROGEN).postJson("/api/v1/events", request).statusCode()).isEqualTo(403);
+        assertThat(anonymous().postJson("/api/v1/events", request).statusCode()).isEqualTo(401);
+        assertThat(http().postJson("/api/v1/events", request).statusCode()).as("operators").isEqualTo(201);
 
+        JsonNode draft = ServiceHttp.json(byEssen);
         String location = byEssen.headers().firstValue("Location").orElseThrow();
-        assertThat(new ServiceHttp(port).get(location).statusCode()).as("anonymous public read").isEqualTo(200);
-        assertThat(ServiceHttp.json(new ServiceHttp(port).get("/api/v1/events?partnershipId=" + partnershipId))
-                .path("items").size())
-                .isEqualTo(2);
+        assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(byEssen.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(draft.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
+        assertThat(anonymous().get(location).statusCode()).as("a draft is the organisers' own").isEqualTo(404);
+        assertThat(as(TestIdentities.DUESSELDORF).get(location).statusCode()).isEqualTo(404);
+        assertThat(as(TestIdentities.KORIYAMA).get(location).statusCode()).as("the other partner").isEqualTo(200);
+        assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId))).isEmpty();
+        assertThat(titles(as(TestIdentities.ESSEN).get("/api/v1/events?partnershipId=" + partnershipId)))
+                .as("drafts of the organisation the reader works for are not listed: only its organisers'")
+                .isEmpty();
+        assertThat(titles(http().get("/api/v1/events?partnershipId=" + partnershipId))).hasSize(2);
+
+        assertThat(anonymous().postJson(location + "/publish", "").statusCode()).isEqualTo(401);
+        assertThat(as(TestIdentities.DUESSELDORF).postJson(location + "/publish", "").statusCode()).isEqualTo(404);
+        assertThat(as(TestIdentities.ESSEN).postJson(location + "/publish", "", "If-Match", "\"7\"").statusCode())
+                .as("stale If-Match").isEqualTo(412);
+        HttpResponse<String> published = as(TestIdentities.ESSEN).postJson(location + "/publish", "", "If-Match",
+                "\"1\"", "X-Correlation-Id", "publish-1");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.headers().firstValue("ETag")).contains("\"2\"");
+
+        assertThat(anonymous().get(location).statusCode()).isEqualTo(200);
+        assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId)))
+                .containsExactly("Fukushima-NRW Renewable Energy Seminar");
+        assertThat(as(TestIdentities.DUESSELDORF).postJson(location + "/cancel", "{\"reason\": \"no\"}").statusCode())
+                .as("public now, but not theirs").isEqualTo(403);
+
+        HttpResponse<String> again = as(TestIdentities.ESSEN).postJson(location + "/publish", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(ServiceHttp.json(again).path("currentStatus").asString()).isEqualTo("PUBLISHED");
+
+        String id = draft.path("id").asString();
+        Map<String, EventEnvelope> announced = byType(id, 3);
+        assertThat(announced).containsOnlyKeys("events.CooperationEventPublished", "events.CooperationEventScheduled",
+                "events.AgendaVersionPublished");
+        assertThat(announced.get("events.AgendaVersionPublished").payload().path("sessions").asInt()).isZero();
+        EventEnvelope scheduled = announced.get("events.CooperationEventScheduled");
+        assertThat(scheduled.aggregateVersion()).isEqualTo(2);
+        assertThat(scheduled.correlationId()).isEqualTo("publish-1");
+        assertThat(scheduled.payload().path("partnershipId").asString()).isEqualTo(partnershipId.toString());
+        assertThat(scheduled.payload().path("format").asString()).isEqualTo("SEMINAR");
+        assertThat(strings(scheduled.payload().path("timeZones"))).containsExactly("Europe/Berlin", "Asia/Tokyo");
+        JsonNode publishedEvent = announced.get("events.CooperationEventPublished").payload();
+        assertThat(publishedEvent.path("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(strings(publishedEvent.path("organisers"))).containsExactly("energy-agency-nrw");
+        assertThat(publishedEvent.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
+
+        HttpResponse<String> badReason = as(TestIdentities.ESSEN).postJson(location + "/postpone",
+                "{\"startsAt\": \"2020-02-17T10:00\", \"endsAt\": \"2020-02-17T17:00\", \"reason\": \"\\u0000\"}");
+        assertThat(fields(badReason)).as(badReason.body()).containsExactly("reason");
+        assertThat(as(TestIdentities.ESSEN).postJson(location + "/reschedule", "{\"startsAt\": \"2020-02-10T10:00\", "
+                + "\"endsAt\": \"2020-02-10T17:00\", \"reason\": \"x\"}").statusCode()).as("no reason to reschedule")
+                .isEqualTo(400);
+        HttpResponse<String> postponed = as(TestIdentities.ESSEN).postJson(location + "/postpone",
+                "{\"startsAt\": \"2020-02-17T10:00\", \"endsAt\": \"2020-02-17T17:00\", \"reason\": \"Room taken\"}");
+        assertThat(postponed.statusCode()).as(postponed.body()).isEqualTo(200);
+        assertThat(ServiceHttp.json(postponed).path("status").asString()).isEqualTo("POSTPONED");
+        HttpResponse<String> cancelled = as(TestIdentities.ESSEN).postJson(location + "/cancel",
+                "{\"reason\": \"COVID-19 travel restrictions\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        HttpResponse<String> tooLate = as(TestIdentities.ESSEN).postJson(location + "/complete", "");
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
+        Map<String, EventEnvelope> all = byType(id, 5);
+        EventEnvelope postponement = all.get("events.CooperationEventPostponed");
+        assertThat(postponement.payload().path("previousStartsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
+        assertThat(postponement.payload().path("startsAt").asString()).isEqualTo("2020-02-17T09:00:00Z");
+        assertThat(postponement.payload().path("reason").asString()).isEqualTo("Room taken");
+        EventEnvelope cancellation = all.get("events.CooperationEventCancelled");
+        assertThat(cancellation.aggregateVersion()).isEqualTo(4);
+        assertThat(cancellation.payload().path("reason").asString()).isEqualTo("COVID-19 travel restrictions");
     }
 
+    /**
+     * Every endpoint for every role, on a published event of the Essen–Koriyama partnership organised by the Energy
+     * Agency NRW: operators, the organiser's staff and the partnership's partners change it; other partners and
+     * businesses may not (403), anonymous callers must sign in (401); everybody reads it.
+     */
     @Test
-    void aPartnershipEstablishedElsewhereCanScheduleAnEventWhichIsPublished() {
-        UUID partnershipId = UUID.randomUUID();
-        String request = CLIMATE_ACTION.formatted(partnershipId);
-        assertThat(http().postJson("/api/v1/events", request).statusCode()).as("not established yet").isEqualTo(422);
-
-        publishEstablished(partnershipId);
-        HttpResponse<String> created = await().atMost(Duration.ofSeconds(30))
-                .until(() -> http().postJson("/api/v1/events", request, "X-Correlation-Id", "event-req-1"),
-                        response -> response.statusCode() == 201);
-
-        JsonNode body = ServiceHttp.json(created);
-        String id = body.path("id").asString();
-        assertThat(created.headers().firstValue("Location")).contains("/api/v1/events/" + id);
-        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
-        assertThat(body.path("startsAt").asString()).isEqualTo("2023-01-25T08:00:00Z");
-        assertThat(body.path("format").asString()).isEqualTo("CONFERENCE");
-
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.COOPERATION_EVENTS,
-                id, 1);
-        assertThat(records).hasSize(1);
-        ConsumerRecord<String, byte[]> record = records.get(0);
-        assertThat(KafkaTestClients.header(record, KafkaHeaders.TYPE)).isEqualTo("events.CooperationEventScheduled");
-        assertThat(KafkaTestClients.header(record, KafkaHeaders.SOURCE)).isEqualTo("event-service");
-        assertThat(KafkaTestClients.header(record, KafkaHeaders.CORRELATION_ID)).isEqualTo("event-req-1");
-        EventEnvelope envelope = mapper.fromBytes(record.value());
-        assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).isEmpty();
-        assertThat(envelope.aggregateVersion()).isEqualTo(1);
-        JsonNode payload = envelope.payload();
-        assertThat(payload.path("cooperationEventId").asString()).isEqualTo(id);
-        assertThat(payload.path("partnershipId").asString()).isEqualTo(partnershipId.toString());
-        assertThat(payload.path("title").asString()).isEqualTo("EU-Japan 100 Cities Event on Climate Action");
-        assertThat(payload.path("format").asString()).isEqualTo("CONFERENCE");
-        assertThat(payload.path("startsAt").asString()).isEqualTo("2023-01-25T08:00:00Z");
-        assertThat(payload.path("endsAt").asString()).isEqualTo("2023-01-25T11:00:00Z");
-        assertThat(strings(payload.path("timeZones"))).containsExactly("Europe/Brussels", "Asia/Tokyo");
-        assertThat(strings(payload.path("languages"))).containsExactly("en", "ja");
-    }
-
-    @Test
-    void theEuJapanEventShowsNineInBrusselsAndFiveInTokyo() {
+    void everyEndpointForEveryRole() {
         UUID partnershipId = knownPartnership();
-        String location = http().postJson("/api/v1/events", CLIMATE_ACTION.formatted(partnershipId))
-                .headers().firstValue("Location").orElseThrow();
+        registerOrganisations("energy-agency-nrw");
+        HttpResponse<String> created = http().postJson("/api/v1/events", SEMINAR.formatted(partnershipId));
+        String event = created.headers().firstValue("Location").orElseThrow();
+        String agenda = """
+                {"sessions": [{"kind": "KEYNOTE", "titles": {"en": "Hydrogen in NRW"},
+                  "startsAt": "2020-02-10T10:00", "endsAt": "2020-02-10T11:00"}]}""";
+        assertThat(put(event + "/agenda", agenda, "\"1\"").statusCode()).isEqualTo(200);
+        assertThat(http().postJson(event + "/publish", "").statusCode()).isEqualTo(200);
+        String times = "{\"startsAt\": \"2020-02-10T10:00\", \"endsAt\": \"2020-02-10T17:00\"}";
 
-        HttpResponse<String> read = http().get(location);
-        assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.headers().firstValue("ETag")).contains("\"1\"");
-        JsonNode localTimes = ServiceHttp.json(read).path("localTimes");
-        assertThat(localTimes.size()).isEqualTo(2);
-        assertThat(localTimes.get(0).path("timeZone").asString()).isEqualTo("Europe/Brussels");
-        assertThat(localTimes.get(0).path("startsAt").asString()).isEqualTo("2023-01-25T09:00:00+01:00");
-        assertThat(localTimes.get(0).path("endsAt").asString()).isEqualTo("2023-01-25T12:00:00+01:00");
-        assertThat(localTimes.get(1).path("timeZone").asString()).isEqualTo("Asia/Tokyo");
-        assertThat(localTimes.get(1).path("startsAt").asString()).isEqualTo("2023-01-25T17:00:00+09:00");
-        assertThat(localTimes.get(1).path("endsAt").asString()).isEqualTo("2023-01-25T20:00:00+09:00");
-        assertThat(http().get("/api/v1/events/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        Map<String, ServiceHttp> callers = new java.util.LinkedHashMap<>();
+        callers.put("operator", http());
+        callers.put("organiser", as(org.urbancooperation.contracts.identity.CallerIdentity.partner("nrw",
+                "energy-agency-nrw", "jwt")));
+        callers.put("partnership partner", as(TestIdentities.ESSEN));
+        callers.put("other partner", as(TestIdentities.DUESSELDORF));
+        callers.put("business", as(TestIdentities.HYDROGEN));
+        callers.put("anonymous", anonymous());
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        Map<String, Integer> actual = new java.util.LinkedHashMap<>();
+        callers.forEach((who, caller) -> {
+            boolean mayChange = List.of("operator", "organiser", "partnership partner").contains(who);
+            int change = who.equals("anonymous") ? 401 : mayChange ? 200 : 403;
+            int refusedOnly = who.equals("anonymous") ? 401 : 403;
+            for (String read : List.of("", "/agenda", "/agenda/versions", "/agenda/versions/1")) {
+                expected.put(who + " GET event" + read, 200);
+                actual.put(who + " GET event" + read, caller.get(event + read).statusCode());
+            }
+            expected.put(who + " GET list", 200);
+            actual.put(who + " GET list", caller.get("/api/v1/events?partnershipId=" + partnershipId).statusCode());
+            expected.put(who + " GET agenda/draft", change);
+            actual.put(who + " GET agenda/draft", caller.get(event + "/agenda/draft").statusCode());
+            expected.put(who + " PUT agenda", change);
+            actual.put(who + " PUT agenda", caller.send(java.net.http.HttpRequest.newBuilder(caller.uri(event
+                    + "/agenda")).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(agenda))).statusCode());
+            expected.put(who + " POST reschedule", change);
+            actual.put(who + " POST reschedule", caller.postJson(event + "/reschedule", times).statusCode());
+            if (!mayChange) {
+                // Refused before anything is looked at; the allowed moves are tested in the lifecycle tests.
+                expected.put(who + " POST event", refusedOnly);
+                actual.put(who + " POST event", caller.postJson("/api/v1/events", SEMINAR.formatted(partnershipId))
+                        .statusCode());
+                for (String command : List.of("/publish", "/agenda/publish", "/complete")) {
+                    expected.put(who + " POST" + command, refusedOnly);
+                    actual.put(who + " POST" + command, caller.postJson(event + command, "").statusCode());
+                }
+                expected.put(who + " POST postpone", refusedOnly);
+                actual.put(who + " POST postpone", caller.postJson(event + "/postpone",
+                        times.replace("}", ", \"reason\": \"x\"}")).statusCode());
+                expected.put(who + " POST cancel", refusedOnly);
+                actual.put(who + " POST cancel", caller.postJson(event + "/cancel", "{\"reason\": \"x\"}")
+                        .statusCode());
+            }
+        });
+        assertThat(actual).isEqualTo(expected);
+        assertThat(ServiceHttp.json(anonymous().get(event)).path("status").asString()).isEqualTo("PUBLISHED");
     }
 
     @Test
-    void withoutTimeZonesTheAgendaIsShownInThePartnerCitiesZones() {
+    void unknownOrganisersPartnershipsAndProgrammesAreRefusedNamingTheField() {
         UUID partnershipId = knownPartnership();
-        String noZones = CLIMATE_ACTION.formatted(partnershipId)
-                .replace("\"timeZones\": [\"Europe/Brussels\", \"Asia/Tokyo\"],", "");
+        registerOrganisations("energy-agency-nrw");
+        String valid = SEMINAR.formatted(partnershipId);
 
-        HttpResponse<String> created = http().postJson("/api/v1/events", noZones);
-
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode body = ServiceHttp.json(created);
-        assertThat(strings(body.path("timeZones"))).containsExactly("Europe/Berlin", "Asia/Tokyo");
-        assertThat(body.path("localTimes").get(0).path("startsAt").asString()).isEqualTo("2023-01-25T09:00:00+01:00");
-    }
-
-    @Test
-    void listsAPartnershipsEventsPageByPage() {
-        UUID partnershipId = knownPartnership();
-        String later = CLIMATE_ACTION.formatted(partnershipId).replace("2023-01-25", "2023-01-26")
-                .replace("EU-Japan 100 Cities Event on Climate Action", "Day two");
-        assertThat(http().postJson("/api/v1/events", later).statusCode()).isEqualTo(201);
-        assertThat(http().postJson("/api/v1/events", CLIMATE_ACTION.formatted(partnershipId)).statusCode())
-                .isEqualTo(201);
-
-        JsonNode listed = ServiceHttp.json(anonymous().get("/api/v1/events?partnershipId=" + partnershipId));
-        assertThat(listed.path("items").valueStream().map(e -> e.path("title").asString()).toList())
-                .containsExactlyInAnyOrder("EU-Japan 100 Cities Event on Climate Action", "Day two");
-        assertThat(listed.path("items").get(0).path("version").asLong()).isEqualTo(1);
-        assertThat(listed.path("next").isNull()).isTrue();
-        JsonNode first = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=1"));
-        JsonNode second = ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=1"
-                + "&cursor=" + first.path("next").asString()));
-        assertThat(second.path("items").size()).isEqualTo(1);
-        assertThat(second.path("items").get(0).path("id")).isNotEqualTo(first.path("items").get(0).path("id"));
-        assertThat(second.path("next").isNull()).isTrue();
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + UUID.randomUUID())).path("items")
-                .size()).isZero();
-        assertThat(http().get("/api/v1/events").statusCode()).as("partnershipId is required").isEqualTo(400);
-    }
-
-    @Test
-    void aWalkThroughTheListSeesEveryEventOnceWhileOthersAreScheduledAndChanged() {
-        UUID partnershipId = knownPartnership();
-        MongoCollection<Document> stored = database.getCollection("cooperation_events");
-        PaginationCheck.of(anonymous(), "/api/v1/events?partnershipId=" + partnershipId)
-                .creating(() -> {
-                    HttpResponse<String> created = http().postJson("/api/v1/events",
-                            CLIMATE_ACTION.formatted(partnershipId));
-                    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                    return ServiceHttp.json(created).path("id").asString();
-                })
-                // No API changes a cooperation event yet: a change as the store writes one (new state, next version).
-                .changing(id -> assertThat(stored.updateOne(Filters.eq("_id", id), Updates.combine(
-                        Updates.set("venue", "Essen, Zollverein"), Updates.inc("version", 1L))).getModifiedCount())
-                        .isEqualTo(1))
-                .verify();
-    }
-
-    @Test
-    void anUnknownPartnershipIsRefusedNamingTheField() {
-        UUID unknown = UUID.randomUUID();
-
-        HttpResponse<String> response = http().postJson("/api/v1/events", CLIMATE_ACTION.formatted(unknown));
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(fields(response)).containsExactly("partnershipId");
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + unknown)).path("items").size())
-                .isZero();
+        assertUnknown(valid.replace("\"energy-agency-nrw\"", "\"energy-agency-nrw\", \"nobody-knows\""),
+                "organisers[1]");
+        assertUnknown(valid.replace(partnershipId.toString(), UUID.randomUUID().toString()), "partnershipIds[0]");
+        assertUnknown(valid.replace("\"capacity\"", "\"programmeId\": \"no-such-programme\", \"capacity\""),
+                "programmeId");
+        registerProgramme("iurc");
+        HttpResponse<String> withProgramme = http().postJson("/api/v1/events",
+                valid.replace("\"capacity\"", "\"programmeId\": \"iurc\", \"capacity\""));
+        assertThat(withProgramme.statusCode()).as(withProgramme.body()).isEqualTo(201);
+        assertThat(ServiceHttp.json(withProgramme).path("programmeId").asString()).isEqualTo("iurc");
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
         UUID partnershipId = knownPartnership();
-        String valid = CLIMATE_ACTION.formatted(partnershipId);
+        registerOrganisations("energy-agency-nrw");
+        String valid = SEMINAR.formatted(partnershipId);
 
-        assertThat(assertBadField(valid.replace("12:00:00+01:00", "08:00:00+01:00"), "endsAt"))
-                .contains("before endsAt");
-        assertThat(assertBadField(valid.replace("2023-01-25T12:00:00+01:00", "2023-02-26T12:00:00+01:00"), "endsAt"))
+        assertThat(assertBadField(valid.replace("T17:00", "T09:00"), "endsAt")).contains("before endsAt");
+        assertThat(assertBadField(valid.replace("2020-02-10T17:00", "2020-03-20T17:00"), "endsAt"))
                 .contains("31 days");
-        assertBadField(valid.replace("Asia/Tokyo", "JST"), "timeZones[1]");
+        assertBadField(valid.replace("\"Asia/Tokyo\"", "\"JST\""), "timeZones[0]");
+        assertBadField(valid.replace("\"Europe/Berlin\"", "\"Berlin\""), "timeZone");
         assertBadField(valid.replace("\"ja\"", "\"xx\""), "languages[1]");
-        assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "+10000-01-25T09:00:00+01:00"), "startsAt");
-        assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "2023-01-25T24:00:00+01:00"), "startsAt");
-        assertBadField(valid.replace("\"ja\"", "\"Japanese\""), "languages[1]");
-        assertBadField(valid.replace("\"CONFERENCE\"", "\"PARTY\""), "format");
-        assertBadField(valid.replace("2023-01-25T09:00:00+01:00", "25 Jan 2023 09:00"), "startsAt");
-        assertBadField(valid.replace("\"venue\"", "\"version\": 7, \"venue\""), "version");
-        assertBadField(valid.replace("EU-Japan 100 Cities Event on Climate Action", " "), "title");
+        assertBadField(valid.replace("\"SEMINAR\"", "\"PARTY\""), "kind");
+        assertBadField(valid.replace("\"HYBRID\"", "\"ONLINE\""), "venue");
+        assertBadField(valid.replace("2020-02-10T10:00", "10 Feb 2020 10:00"), "startsAt");
+        assertBadField(valid.replace("2020-02-10T10:00", "2020-02-10T24:00"), "startsAt");
+        assertBadField(valid.replace("\"capacity\": 80", "\"capacity\": 0"), "capacity");
+        assertBadField(valid.replace("\"capacity\"", "\"version\": 7, \"capacity\""), "version");
+        assertBadField(valid.replace("\"name\": \"Düsseldorf\", ", ""), "venue.name");
+        assertBadField(valid.replace("Fukushima-NRW Renewable Energy Seminar", " "), "title");
+        assertBadField(valid.replace("\"energy-agency-nrw\"", "\"Energy Agency\""), "organisers[0]");
+        // 29 Mar 2020: Berlin's clocks jump from 02:00 to 03:00; 25 Oct 2020: they show 02:00-03:00 twice.
+        String gap = valid.replace("2020-02-10T10:00", "2020-03-29T02:30").replace("2020-02-10T17:00",
+                "2020-03-29T17:00");
+        assertThat(assertBadField(gap, "startsAt")).contains("does not exist in Europe/Berlin");
+        String overlap = valid.replace("2020-02-10T10:00", "2020-10-25T02:30").replace("2020-02-10T17:00",
+                "2020-10-25T17:00");
+        assertThat(assertBadField(overlap, "startsAt")).contains("happens twice");
+        assertThat(titles(http().get("/api/v1/events?partnershipId=" + partnershipId))).isEmpty();
 
-        assertThat(ServiceHttp.json(http().get("/api/v1/events?partnershipId=" + partnershipId)).path("items").size())
-                .isZero();
+        JsonNode second = ServiceHttp.json(http().postJson("/api/v1/events",
+                overlap.replace("\"capacity\"", "\"localTimeOffset\": \"AFTER_CHANGE\", \"capacity\"")));
+        assertThat(second.path("startsAt").asString()).as("the second 02:30, +01:00").isEqualTo(
+                "2020-10-25T01:30:00Z");
+        JsonNode first = ServiceHttp.json(http().postJson("/api/v1/events",
+                overlap.replace("2020-10-25T02:30", "2020-10-25T02:30+02:00")));
+        assertThat(first.path("startsAt").asString()).as("an explicit offset").isEqualTo("2020-10-25T00:30:00Z");
+        assertThat(first.path("localTimes").get(0).path("startZoneName").asString()).isEqualTo("CEST");
+        assertThat(first.path("localTimes").get(0).path("endZoneName").asString()).isEqualTo("CET");
+        assertThat(anonymous().get("/api/v1/events?tz=Mars/Olympus").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The model case: the EU-Japan 100 Cities event as the demo data holds it, published and read back in CET and JST
+     * exactly as the seed's agenda table prints it, and in a third zone with the day shift; then one session moves and
+     * version 2 says so.
+     */
+    @Test
+    void theHundredCitiesAgendaReadsInCetAndJstAsTheSeedPrintsIt() throws IOException {
+        registerOrganisations("eu-delegation-japan", "iges");
+        JsonNode demo = JSON.readTree(Files.readString(HUNDRED_CITIES));
+        HttpResponse<String> created = http().postJson("/api/v1/events", demo.path("event").toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> agenda = put(location + "/agenda", demo.path("agenda").toString(), "\"1\"");
+        assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+        assertThat(anonymous().get(location + "/agenda").statusCode()).as("not published yet").isEqualTo(404);
+        assertThat(http().postJson(location + "/publish", "", "If-Match", "\"2\"").statusCode()).isEqualTo(200);
+
+        JsonNode read = ServiceHttp.json(anonymous().get(location + "/agenda?tz=Europe/Brussels&tz=Asia/Tokyo"));
+        assertThat(read.path("agendaVersion").asInt()).isEqualTo(1);
+        assertThat(seedTable(read)).isEqualTo(Files.readAllLines(
+                Path.of("src/test/resources/seed-004-agenda-times.txt"), StandardCharsets.UTF_8));
+        JsonNode opening = read.path("days").get(0).path("sessions").get(0);
+        assertThat(opening.path("speakers").get(0).path("name").asString()).isEqualTo("Jean-Eric Paquet");
+        assertThat(opening.path("speakers").get(0).path("title").asString())
+                .isEqualTo("Ambassador of the European Union (EU) to Japan");
+        assertThat(opening.path("interpretation").get(0).path("mode").asString()).isEqualTo("SIMULTANEOUS");
+        JsonNode closing = read.path("days").get(1).path("sessions").get(5);
+        assertThat(closing.path("speakers").get(0).path("videoMessage").asBoolean()).isTrue();
+        assertThat(read.path("days").get(0).path("sessions").get(2).path("materials").get(0).path("title").asString())
+                .contains("placeholder");
+
+        JsonNode honolulu = ServiceHttp.json(anonymous().get(location + "/agenda?tz=Pacific/Honolulu"))
+                .path("days").get(0).path("sessions").get(0).path("localTimes").get(0);
+        assertThat(honolulu.path("startsAt").asString()).isEqualTo("2023-01-24T22:00:00-10:00");
+        assertThat(honolulu.path("startZoneName").asString()).isEqualTo("HST");
+        assertThat(honolulu.path("startDayShift").asInt()).isEqualTo(-1);
+
+        // Panel 1 moves a quarter of an hour later; version 2 says from where to where.
+        JsonNode draft = ServiceHttp.json(http().get(location + "/agenda/draft"));
+        List<JsonNode> sessions = new ArrayList<>();
+        draft.path("days").forEach(day -> day.path("sessions").forEach(sessions::add));
+        ArrayNodeBuilder body = new ArrayNodeBuilder();
+        for (JsonNode s : sessions) {
+            ObjectNode copy = ((ObjectNode) s).deepCopy();
+            copy.remove("localTimes");
+            if (s.path("titles").path("en").asString().startsWith("Panel 1")) {
+                copy.put("startsAt", "2023-01-25T10:00");
+                copy.put("endsAt", "2023-01-25T10:40");
+            }
+            body.add(copy);
+        }
+        assertThat(anonymous().postJson(location + "/agenda/publish", "").statusCode()).isEqualTo(401);
+        HttpResponse<String> changed = put(location + "/agenda", "{\"sessions\": " + body + "}", "\"3\"");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        HttpResponse<String> v2 = http().postJson(location + "/agenda/publish", "", "If-Match", "\"4\"");
+        assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
+        JsonNode change = ServiceHttp.json(v2).path("changes").get(0);
+        assertThat(ServiceHttp.json(v2).path("changes").size()).isEqualTo(1);
+        assertThat(change.path("type").asString()).isEqualTo("MOVED");
+        assertThat(change.path("from").path("startsAt").asString()).isEqualTo("2023-01-25T08:45:00Z");
+        assertThat(change.path("to").path("startsAt").asString()).isEqualTo("2023-01-25T09:00:00Z");
+        HttpResponse<String> again = http().postJson(location + "/agenda/publish", "");
+        assertThat(again.statusCode()).as("nothing new: the current version, no new one").isEqualTo(200);
+        assertThat(ServiceHttp.json(again).path("agendaVersion").asInt()).isEqualTo(2);
+        assertThat(again.headers().firstValue("ETag")).contains("\"5\"");
+
+        JsonNode history = ServiceHttp.json(anonymous().get(location + "/agenda/versions"));
+        assertThat(history.path("versions").size()).isEqualTo(2);
+        assertThat(history.path("versions").get(1).path("changes").get(0).path("type").asString()).isEqualTo("MOVED");
+        JsonNode first = ServiceHttp.json(anonymous().get(location + "/agenda/versions/1?tz=Asia/Tokyo"));
+        assertThat(first.path("days").get(0).path("sessions").get(2).path("localTimes").get(0).path("startsAt")
+                .asString()).isEqualTo("2023-01-25T17:45:00+09:00");
+        assertThat(anonymous().get(location + "/agenda/versions/3").statusCode()).isEqualTo(404);
+
+        List<EventEnvelope> announced = envelopes(ServiceHttp.json(created).path("id").asString(), 3);
+        assertThat(announced).extracting(EventEnvelope::type).as("no partnership: no CooperationEventScheduled")
+                .containsExactly("events.CooperationEventPublished", "events.AgendaVersionPublished",
+                        "events.AgendaVersionPublished");
+        assertThat(strings(announced.get(0).payload().path("organisers"))).containsExactly("eu-delegation-japan",
+                "iges");
+        assertThat(announced.get(1).payload().path("sessions").asInt()).isEqualTo(13);
+        JsonNode second = announced.get(2).payload();
+        assertThat(second.path("agendaVersion").asInt()).isEqualTo(2);
+        assertThat(second.path("changes").get(0).path("type").asString()).isEqualTo("MOVED");
+        assertThat(second.path("changes").get(0).path("to").path("startsAt").asString())
+                .isEqualTo("2023-01-25T09:00:00Z");
+    }
+
+    @Test
+    void aWalkThroughTheListSeesEveryEventOnceWhileOthersAreCreatedAndRescheduled() {
+        UUID partnershipId = knownPartnership();
+        registerOrganisations("energy-agency-nrw");
+        PaginationCheck.of(http(), "/api/v1/events?organiser=energy-agency-nrw&partnershipId=" + partnershipId)
+                .creating(() -> {
+                    HttpResponse<String> created = http().postJson("/api/v1/events", SEMINAR.formatted(partnershipId));
+                    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                    return ServiceHttp.json(created).path("id").asString();
+                })
+                .changing(id -> assertThat(http().postJson("/api/v1/events/" + id + "/reschedule",
+                        "{\"startsAt\": \"2020-02-11T10:00\", \"endsAt\": \"2020-02-11T17:00\"}").statusCode())
+                        .isEqualTo(200))
+                .verify();
     }
 
     @Test
     void theSamePartnershipEstablishedDeliveredTwiceHasOneEffect() {
         UUID partnershipId = UUID.randomUUID();
-        byte[] established = envelopeBytes(partnershipId);
+        byte[] established = envelopeBytes(SampleEvents.essenKoriyama(partnershipId));
         double appliedBefore = consumed("applied");
         double staleBefore = consumed("stale");
         var raw = KafkaTestClients.rawTemplate(brokers);
@@ -256,7 +407,7 @@ class CooperationEventApiTest extends ServiceApiTest {
         var raw = KafkaTestClients.rawTemplate(brokers);
 
         raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), "not an event".getBytes(StandardCharsets.UTF_8));
-        raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), envelopeBytes(partnershipId));
+        raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), envelopeBytes(SampleEvents.essenKoriyama(partnershipId)));
         raw.flush();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.find(partnershipId).isPresent());
@@ -264,15 +415,13 @@ class CooperationEventApiTest extends ServiceApiTest {
                 Topics.deadLetterTopicOf(Topics.PARTNERSHIPS), partnershipId.toString(), 1);
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
-        assertThat(http().postJson("/api/v1/events", CLIMATE_ACTION.formatted(partnershipId)).statusCode())
-                .isEqualTo(201);
     }
 
     @Test
     void servesItsOpenApiDocumentProbesAndMetrics() {
         JsonNode api = ServiceHttp.json(http().get("/v3/api-docs"));
         assertThat(api.path("paths").path("/api/v1/events").path("post").path("responses").has("201")).isTrue();
-        assertThat(api.path("paths").has("/api/v1/events/{id}")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/events/{id}/agenda")).isTrue();
         PaginationCheck.assertDocumentedAsPage(api, "/api/v1/events");
         assertThat(http().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ServiceHttp.json(http().get("/actuator/health/readiness")).path("status").asString()).isEqualTo("UP");
@@ -280,28 +429,106 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(metrics).contains("ucp_outbox_pending", "http_server_requests_seconds");
     }
 
+    /** The agenda as the seed's table prints it: day headings, then CET and JST lines per session. */
+    private static List<String> seedTable(JsonNode agenda) {
+        List<String> lines = new ArrayList<>();
+        int day = 0;
+        for (JsonNode d : agenda.path("days")) {
+            java.time.LocalDate date = java.time.LocalDate.parse(d.path("date").asString());
+            lines.add("Day " + ++day + ": " + date.getDayOfMonth() + " "
+                    + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                    + date.getYear());
+            for (JsonNode s : d.path("sessions")) {
+                for (JsonNode t : s.path("localTimes")) {
+                    assertThat(t.path("startDayShift").asInt()).isZero();
+                    lines.add(t.path("startZoneName").asString() + ": " + t.path("startsAt").asString().substring(11, 16)
+                            + "-" + t.path("endsAt").asString().substring(11, 16));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The integration events published for a cooperation event, in order, each valid against its schema. */
+    private List<EventEnvelope> envelopes(String cooperationEventId, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.COOPERATION_EVENTS,
+                cooperationEventId, expected);
+        assertThat(records).hasSize(expected);
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope envelope = mapper.fromBytes(record.value());
+            assertThat(KafkaTestClients.header(record, KafkaHeaders.TYPE)).isEqualTo(envelope.type());
+            assertThat(KafkaTestClients.header(record, KafkaHeaders.SOURCE)).isEqualTo("event-service");
+            assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).as(envelope.type()).isEmpty();
+            envelopes.add(envelope);
+        }
+        return envelopes;
+    }
+
+    private Map<String, EventEnvelope> byType(String cooperationEventId, int expected) {
+        Map<String, EventEnvelope> byType = new java.util.LinkedHashMap<>();
+        envelopes(cooperationEventId, expected).forEach(e -> byType.put(e.type(), e));
+        return byType;
+    }
+
+    private HttpResponse<String> put(String path, String json, String ifMatch) {
+        return http().send(HttpRequest.newBuilder(http().uri(path)).header("Content-Type", "application/json")
+                .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Builds a JSON array of nodes. */
+    private static final class ArrayNodeBuilder {
+        private final tools.jackson.databind.node.ArrayNode array = JSON.createArrayNode();
+
+        void add(JsonNode node) {
+            array.add(node);
+        }
+
+        @Override
+        public String toString() {
+            return array.toString();
+        }
+    }
+
+    private void registerOrganisations(String... ids) {
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        for (String id : ids) {
+            raw.send(Topics.ORGANISATIONS, id, envelopeBytes(new OrganisationRegistered(id, Map.of("en", id),
+                    "ASSOCIATION", "essen", List.of(), null)));
+        }
+        raw.flush();
+    }
+
+    private void registerProgramme(String id) {
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.PROGRAMMES, id, envelopeBytes(new ProgrammeRegistered(id, Map.of("en", id), null, List.of(),
+                null, null, null, List.of())));
+        raw.flush();
+    }
+
     /** A partnership established in partnership-service, once its event has reached this service. */
     private UUID knownPartnership() {
         UUID partnershipId = UUID.randomUUID();
-        publishEstablished(partnershipId);
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), envelopeBytes(SampleEvents.essenKoriyama(partnershipId)));
+        raw.flush();
         await().atMost(Duration.ofSeconds(20)).until(() -> knownPartnerships.find(partnershipId).isPresent());
         return partnershipId;
     }
 
-    private void publishEstablished(UUID partnershipId) {
-        var raw = KafkaTestClients.rawTemplate(brokers);
-        raw.send(Topics.PARTNERSHIPS, partnershipId.toString(), envelopeBytes(partnershipId));
-        raw.flush();
-    }
-
-    private byte[] envelopeBytes(UUID partnershipId) {
-        return mapper.toBytes(mapper.envelope(SampleEvents.essenKoriyama(partnershipId), 1, "partnership-service", null,
-                Clock.systemUTC()));
+    private byte[] envelopeBytes(IntegrationEvent event) {
+        return mapper.toBytes(mapper.envelope(event, 1, "partnership-service", null, Clock.systemUTC()));
     }
 
     private double consumed(String outcome) {
         var counter = meters.find("ucp.events.consumed").tags("type", ESTABLISHED, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private void assertUnknown(String body, String field) {
+        HttpResponse<String> response = http().postJson("/api/v1/events", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(fields(response)).as(response.body()).containsExactly(field);
     }
 
     /** @return the problem's detail */
@@ -311,6 +538,11 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(fields(response)).as(response.body()).contains(field);
         return ServiceHttp.json(response).path("detail").asString();
+    }
+
+    private static List<String> titles(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ServiceHttp.json(response).path("items").valueStream().map(e -> e.path("title").asString()).toList();
     }
 
     private static List<String> fields(HttpResponse<String> response) {

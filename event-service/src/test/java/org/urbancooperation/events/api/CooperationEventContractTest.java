@@ -2,6 +2,7 @@ package org.urbancooperation.events.api;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.urbancooperation.contracts.IntegrationEventType;
@@ -12,13 +13,20 @@ class CooperationEventContractTest extends ServiceContractTest {
 
     @Override
     protected void publishAnIntegrationEvent() {
-        // The service schedules events only for partnerships it heard of.
+        // The service accepts events only of organisers and partnerships it heard of; publishing one is what it
+        // announces.
         String partnershipId = publishSample(IntegrationEventType.PARTNERSHIP_ESTABLISHED);
+        String organisation = publishSample(IntegrationEventType.ORGANISATION_REGISTERED);
         String body = """
-                {"partnershipId": "%s", "title": "EU-Japan 100 Cities Event on Climate Action", "format": "CONFERENCE",
-                 "startsAt": "2023-01-25T08:00:00Z", "endsAt": "2023-01-25T11:00:00Z",
-                 "timeZones": ["Europe/Brussels", "Asia/Tokyo"], "languages": ["en", "ja"]}""".formatted(partnershipId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http().postJson("/api/v1/events", body).statusCode() == 201);
+                {"kind": "CONFERENCE", "title": "EU-Japan 100 Cities Event on Climate Action", "organisers": ["%s"],
+                 "partnershipIds": ["%s"], "timeZone": "Europe/Brussels", "timeZones": ["Asia/Tokyo"],
+                 "startsAt": "2023-01-25T09:00", "endsAt": "2023-01-25T12:00", "languages": ["en", "ja"]}"""
+                .formatted(organisation, partnershipId);
+        HttpResponse<String> created = await().atMost(Duration.ofSeconds(20))
+                .until(() -> http().postJson("/api/v1/events", body), response -> response.statusCode() == 201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> http().postJson(location + "/publish", "").statusCode()
+                == 200);
     }
 
     @Override

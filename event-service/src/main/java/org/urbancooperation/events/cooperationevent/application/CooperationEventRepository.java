@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
+import org.urbancooperation.events.cooperationevent.domain.EventKind;
+import org.urbancooperation.events.cooperationevent.domain.EventStatus;
+import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.paging.Page;
@@ -13,10 +16,26 @@ import org.urbancooperation.support.paging.PageRequest;
 /** Stores cooperation events together with the changes of each command (one write each). */
 public interface CooperationEventRepository {
 
+    /** Whose drafts a list shows besides public events: all (operators), one organisation's, or none. */
+    record Drafts(boolean all, String organisation) {
+
+        public static Drafts none() {
+            return new Drafts(false, null);
+        }
+    }
+
+    /** Each null filter field matches every event. */
+    record Filter(UUID partnershipId, String organiser, EventStatus status, EventKind kind, Drafts draftsOf) {
+    }
+
     Optional<Versioned<CooperationEvent>> find(UUID id);
 
-    Versioned<CooperationEvent> insert(ResultWithEvents<CooperationEvent, CooperationEventChange> scheduled);
+    Versioned<CooperationEvent> insert(ResultWithEvents<CooperationEvent, CooperationEventChange> created);
 
-    /** A page of a partnership's cooperation events, in id order (stable while events are added or changed). */
-    Page<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, PageRequest page);
+    /** @throws org.urbancooperation.support.application.ConcurrentModificationConflict when no longer at readVersion */
+    Versioned<CooperationEvent> update(ResultWithEvents<CooperationEvent, CooperationEventChange> changed,
+            long readVersion, ExpectedVersion expected);
+
+    /** A page of the matching events, in id order (stable while events are added or changed). */
+    Page<Versioned<CooperationEvent>> list(Filter filter, PageRequest page);
 }

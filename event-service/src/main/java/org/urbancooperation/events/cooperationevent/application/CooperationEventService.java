@@ -1,65 +1,280 @@
 package org.urbancooperation.events.cooperationevent.application;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
+import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
 import org.urbancooperation.events.cooperationevent.domain.EventFormat;
+import org.urbancooperation.events.cooperationevent.domain.EventKind;
+import org.urbancooperation.events.cooperationevent.domain.EventStatus;
+import org.urbancooperation.events.cooperationevent.domain.EventTimes;
+import org.urbancooperation.events.cooperationevent.domain.Interpretation;
+import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
+import org.urbancooperation.events.cooperationevent.domain.Material;
+import org.urbancooperation.events.cooperationevent.domain.Session;
+import org.urbancooperation.events.cooperationevent.domain.SessionKind;
+import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.Venue;
+import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.Require;
+import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Access;
 import org.urbancooperation.support.security.Caller;
+import org.urbancooperation.support.security.AccessDeniedException;
 
-/** The cooperation event use cases: check references, let the domain decide, store state and changes in one write. */
+/**
+ * The cooperation event use cases: check references and who may act, let the domain decide, store state and changes
+ * in one write. Times arrive as the organisers typed them and are read in the event's zone by the domain's rules.
+ */
 public class CooperationEventService {
 
-    /** @param timeZones null or empty: the partner cities' time zones */
-    public record ScheduleInput(UUID partnershipId, String title, EventFormat format, Instant startsAt,
-            Instant endsAt, List<String> timeZones, List<String> languages, String venue) {
+    public record VenueInput(String name, String address, String city) {
+    }
+
+    public record InterpretationInput(String language, String otherLanguage, Interpretation.Mode mode, String channel) {
+    }
+
+    /**
+     * @param startsAt a local time in {@code timeZone} or an instant with an offset
+     * @param localTimeOffset which offset a local time in a DST gap or overlap means; null refuses such times
+     */
+    public record EventInput(EventKind kind, EventFormat format, String title, Map<String, String> descriptions,
+            VenueInput venue, String onlineLink, List<String> organisers, List<UUID> partnershipIds,
+            String programmeId, List<String> cities, String timeZone, List<String> timeZones, String startsAt,
+            String endsAt, LocalTimeOffset localTimeOffset, List<String> languages,
+            List<InterpretationInput> interpretation, Integer capacity) {
+    }
+
+    public record SpeakerInput(String name, String title, String organisation, String city, String country,
+            Boolean videoMessage) {
+    }
+
+    public record MaterialInput(String title, String url, String language, String mediaType, Long sizeBytes) {
+    }
+
+    /** @param id a session's id from an earlier read; null for a new session */
+    public record SessionInput(UUID id, SessionKind kind, Map<String, String> titles, Map<String, String> descriptions,
+            String startsAt, String endsAt, String room, String channel, List<SpeakerInput> speakers,
+            List<SpeakerInput> moderators, List<MaterialInput> materials, List<String> languages,
+            List<InterpretationInput> interpretation) {
     }
 
     private final CooperationEventRepository cooperationEvents;
     private final PartnershipDirectory partnerships;
+    private final ReferenceDirectory organisations;
+    private final ReferenceDirectory programmes;
+    private final Clock clock;
 
-    public CooperationEventService(CooperationEventRepository cooperationEvents, PartnershipDirectory partnerships) {
+    public CooperationEventService(CooperationEventRepository cooperationEvents, PartnershipDirectory partnerships,
+            ReferenceDirectory organisations, ReferenceDirectory programmes, Clock clock) {
         this.cooperationEvents = cooperationEvents;
         this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.programmes = programmes;
+        this.clock = clock;
     }
 
     /**
-     * Operators schedule for any partnership, partners for their own organisations' partnerships.
+     * A new draft. Operators create any; partner staff those their organisation organises or one of whose
+     * partnerships it is a partner of.
      *
-     * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established
+     * @throws UnknownReferenceException naming the field for an organiser, partnership or programme not known here
      */
-    public Versioned<CooperationEvent> schedule(Caller caller, ScheduleInput input) {
+    public Versioned<CooperationEvent> create(Caller caller, EventInput input) {
         Access.requireAuthenticated(caller);
-        PartnershipDirectory.KnownPartnership partnership = partnerships.find(input.partnershipId())
-                .orElseThrow(() -> unknownPartnership(input.partnershipId()));
-        Access.requireOperatorOrMemberOf(caller, partnership.partnerOrganisations(),
-                "Partnership " + input.partnershipId());
-        List<String> timeZones = input.timeZones() == null || input.timeZones().isEmpty()
-                ? partnership.timeZones() : input.timeZones();
-        return cooperationEvents.insert(CooperationEvent.schedule(UUID.randomUUID(), input.partnershipId(),
-                input.title(), input.format(), input.startsAt(), input.endsAt(), timeZones, input.languages(),
-                input.venue()));
+        // The domain checks the shape first (400 naming the field), then the references are looked up (422).
+        ResultWithEvents<CooperationEvent, CooperationEventChange> draft = CooperationEvent.draft(UUID.randomUUID(),
+                details(input));
+        CooperationEvent details = draft.aggregate();
+        Set<String> actingOrganisations = new HashSet<>(details.organisers());
+        for (int i = 0; i < details.organisers().size(); i++) {
+            String organiser = details.organisers().get(i);
+            if (!organisations.isKnown(organiser)) {
+                throw new UnknownReferenceException("organisers[" + i + "]", "Organisation " + organiser
+                        + " is not known to event-service; partnership-service must register it first");
+            }
+        }
+        for (int i = 0; i < details.partnershipIds().size(); i++) {
+            UUID partnershipId = details.partnershipIds().get(i);
+            String field = "partnershipIds[" + i + "]";
+            actingOrganisations.addAll(partnerships.find(partnershipId)
+                    .orElseThrow(() -> new UnknownReferenceException(field, "Partnership " + partnershipId
+                            + " is not known to event-service; it must be established first"))
+                    .partnerOrganisations());
+        }
+        if (details.programmeId() != null && !programmes.isKnown(details.programmeId())) {
+            throw new UnknownReferenceException("programmeId", "Programme " + details.programmeId()
+                    + " is not known to event-service; partnership-service must register it first");
+        }
+        Access.requireOperatorOrMemberOf(caller, actingOrganisations, "A cooperation event of these organisers and partnerships");
+        return cooperationEvents.insert(draft);
     }
 
-    public Versioned<CooperationEvent> get(UUID id) {
+    /** Anybody reads a public event; a draft only those who may change it (to anybody else it does not exist). */
+    public Versioned<CooperationEvent> get(Caller caller, UUID id) {
+        Versioned<CooperationEvent> found = find(id);
+        if (!found.aggregate().status().isPublic() && !mayChange(caller, found.aggregate())) {
+            throw new NotFoundException("Cooperation event", id);
+        }
+        return found;
+    }
+
+    public Page<Versioned<CooperationEvent>> list(Caller caller, UUID partnershipId, String organiser,
+            EventStatus status, EventKind kind, PageRequest page) {
+        CooperationEventRepository.Drafts drafts = caller.isOperator() ? new CooperationEventRepository.Drafts(true, null)
+                : new CooperationEventRepository.Drafts(false, caller.organisationId().orElse(null));
+        return cooperationEvents.list(new CooperationEventRepository.Filter(partnershipId, organiser, status, kind,
+                drafts), page);
+    }
+
+    public Versioned<CooperationEvent> publish(Caller caller, UUID id, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.publish(clock.instant()));
+    }
+
+    public Versioned<CooperationEvent> reschedule(Caller caller, UUID id, String startsAt, String endsAt,
+            LocalTimeOffset choice, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.reschedule(time("startsAt", startsAt, e.timeZone(), choice),
+                time("endsAt", endsAt, e.timeZone(), choice)));
+    }
+
+    public Versioned<CooperationEvent> postpone(Caller caller, UUID id, String startsAt, String endsAt,
+            LocalTimeOffset choice, String reason, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.postpone(time("startsAt", startsAt, e.timeZone(), choice),
+                time("endsAt", endsAt, e.timeZone(), choice), reason));
+    }
+
+    public Versioned<CooperationEvent> cancel(Caller caller, UUID id, String reason, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.cancel(reason));
+    }
+
+    public Versioned<CooperationEvent> complete(Caller caller, UUID id, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.complete(clock.instant()));
+    }
+
+    /** Replaces the working agenda; a session without id is new and gets one. */
+    public Versioned<CooperationEvent> changeAgenda(Caller caller, UUID id, List<SessionInput> sessions,
+            LocalTimeOffset choice, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> {
+            Require.present("sessions", sessions);
+            List<Session> checked = new ArrayList<>();
+            for (int i = 0; i < sessions.size(); i++) {
+                SessionInput s = Require.present("sessions[" + i + "]", sessions.get(i));
+                checked.add(Require.within("sessions[" + i + "]", () -> session(s, e.timeZone(), choice)));
+            }
+            return e.changeAgenda(checked);
+        });
+    }
+
+    public Versioned<CooperationEvent> publishAgenda(Caller caller, UUID id, ExpectedVersion expected) {
+        return change(caller, id, expected, e -> e.publishAgenda(clock.instant()));
+    }
+
+    /** The working agenda is the organisers' own. */
+    public Versioned<CooperationEvent> getForOrganisers(Caller caller, UUID id) {
+        Versioned<CooperationEvent> found = find(id);
+        requireMayChange(caller, found.aggregate());
+        return found;
+    }
+
+    private Versioned<CooperationEvent> change(Caller caller, UUID id, ExpectedVersion expected,
+            Function<CooperationEvent, ResultWithEvents<CooperationEvent, CooperationEventChange>> command) {
+        Versioned<CooperationEvent> found = find(id);
+        requireMayChange(caller, found.aggregate());
+        expected.check("Cooperation event " + id, found.version());
+        ResultWithEvents<CooperationEvent, CooperationEventChange> result = command.apply(found.aggregate());
+        if (result.aggregate() == found.aggregate()) {
+            return found; // the command changed nothing (an agenda published again unchanged): no write, no version
+        }
+        return cooperationEvents.update(result, found.version(), expected);
+    }
+
+    private Versioned<CooperationEvent> find(UUID id) {
         return cooperationEvents.find(id).orElseThrow(() -> new NotFoundException("Cooperation event", id));
     }
 
-    /** Published events are public: anybody may list them. */
-    public Page<Versioned<CooperationEvent>> listByPartnership(UUID partnershipId, PageRequest page) {
-        return cooperationEvents.listByPartnership(partnershipId, page);
+    private void requireMayChange(Caller caller, CooperationEvent e) {
+        Access.requireAuthenticated(caller);
+        if (!mayChange(caller, e)) {
+            if (!e.status().isPublic()) {
+                throw new NotFoundException("Cooperation event", e.id());
+            }
+            throw new AccessDeniedException("Cooperation event " + e.id() + " belongs to other organisations");
+        }
     }
 
-    private static UnknownReferenceException unknownPartnership(UUID partnershipId) {
-        // The directory waited a bounded while for a partnership established moments ago (its event in flight).
-        return new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
-                + " is not known to event-service; it must be established first");
+    /** Operators; staff of an organiser; staff of a partner organisation of one of its partnerships. */
+    private boolean mayChange(Caller caller, CooperationEvent e) {
+        if (caller.isOperator()) {
+            return true;
+        }
+        if (!caller.is(org.urbancooperation.contracts.identity.Role.PARTNER) || caller.organisationId().isEmpty()) {
+            return false;
+        }
+        String organisation = caller.organisationId().get();
+        if (e.isOrganisedBy(organisation)) {
+            return true;
+        }
+        return e.partnershipIds().stream().map(partnerships::findNow).flatMap(java.util.Optional::stream)
+                .anyMatch(p -> p.partnerOrganisations().contains(organisation));
+    }
+
+    private static CooperationEvent.Details details(EventInput in) {
+        ZoneId zone = Require.timeZone("timeZone", in.timeZone());
+        List<ZoneId> shown = in.timeZones() == null ? List.of()
+                : Require.each("timeZones", Require.size("timeZones", in.timeZones(), 0,
+                        CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
+        return new CooperationEvent.Details(in.kind(), in.format(), in.title(), in.descriptions(),
+                in.venue() == null ? null : Require.within("venue", () -> new Venue(in.venue().name(),
+                        in.venue().address(), in.venue().city())),
+                in.onlineLink(), in.organisers(), in.partnershipIds(), in.programmeId(), in.cities(), zone, shown,
+                time("startsAt", in.startsAt(), zone, in.localTimeOffset()),
+                time("endsAt", in.endsAt(), zone, in.localTimeOffset()), in.languages(),
+                interpretation("interpretation", in.interpretation()), in.capacity());
+    }
+
+    private static Session session(SessionInput s, ZoneId zone, LocalTimeOffset choice) {
+        return new Session(s.id() == null ? UUID.randomUUID() : s.id(), s.kind(), s.titles(), s.descriptions(),
+                time("startsAt", s.startsAt(), zone, choice), time("endsAt", s.endsAt(), zone, choice), s.room(),
+                s.channel(), speakers("speakers", s.speakers()), speakers("moderators", s.moderators()),
+                materials(s.materials()), s.languages(), interpretation("interpretation", s.interpretation()));
+    }
+
+    private static List<Speaker> speakers(String field, List<SpeakerInput> people) {
+        return people == null ? List.of() : Require.each(field, people, (path, p) -> Require.within(path,
+                () -> new Speaker(p.name(), p.title(), p.organisation(), p.city(), p.country(),
+                        Boolean.TRUE.equals(p.videoMessage()))));
+    }
+
+    private static List<Material> materials(List<MaterialInput> materials) {
+        return materials == null ? List.of() : Require.each("materials", materials, (path, m) -> Require.within(path,
+                () -> new Material(m.title(), m.url(), m.language(), m.mediaType(), m.sizeBytes())));
+    }
+
+    private static List<Interpretation> interpretation(String field, List<InterpretationInput> pairs) {
+        return pairs == null ? List.of() : Require.each(field, pairs, (path, p) -> Require.within(path,
+                () -> new Interpretation(p.language(), p.otherLanguage(), p.mode(), p.channel())));
+    }
+
+    private static Instant time(String field, String text, ZoneId zone, LocalTimeOffset choice) {
+        return EventTimes.resolve(field, text, zone, choice);
+    }
+
+    static InvalidValueException invalid(String field, String message) {
+        return new InvalidValueException(field, message);
     }
 }

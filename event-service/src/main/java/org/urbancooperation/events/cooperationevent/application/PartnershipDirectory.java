@@ -14,6 +14,9 @@ public interface PartnershipDirectory {
     record KnownPartnership(List<String> timeZones, List<String> partnerOrganisations) {
     }
 
-    /** @return empty when the partnership is unknown here */
+    /** Waits a bounded while for a partnership established a moment ago; empty when it is still unknown. */
     Optional<KnownPartnership> find(UUID partnershipId);
+
+    /** Without waiting: for checks on partnerships a stored event already names. */
+    Optional<KnownPartnership> findNow(UUID partnershipId);
 }

@@ -1,11 +1,8 @@
 package org.urbancooperation.events.cooperationevent.domain;
 
-/** What kind of cooperation event it is; the names are also the contract's {@code format} values. */
+/** How people take part: at a venue, online, or both (a venue and an online link). */
 public enum EventFormat {
-    STUDY_TOUR,
-    JOINT_SEMINAR,
-    TRADE_FAIR,
-    CONFERENCE,
-    BUSINESS_MATCHING,
-    WORKSHOP
+    IN_PERSON,
+    ONLINE,
+    HYBRID
 }

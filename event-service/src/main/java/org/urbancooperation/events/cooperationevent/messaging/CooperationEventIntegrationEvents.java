@@ -1,10 +1,18 @@
 package org.urbancooperation.events.cooperationevent.messaging;
 
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.urbancooperation.contracts.IntegrationEvent;
+import org.urbancooperation.contracts.events.AgendaVersionPublished;
+import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventPostponed;
+import org.urbancooperation.contracts.events.CooperationEventPublished;
+import org.urbancooperation.contracts.events.CooperationEventRescheduled;
+import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.events.cooperationevent.domain.AgendaChange;
+import org.urbancooperation.events.cooperationevent.domain.AgendaVersion;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
 
@@ -14,20 +22,62 @@ public final class CooperationEventIntegrationEvents {
     private CooperationEventIntegrationEvents() {
     }
 
-    public static List<IntegrationEvent> of(List<CooperationEventChange> changes) {
-        return changes.stream().map(CooperationEventIntegrationEvents::of).toList();
+    private static List<String> zoneIds(CooperationEvent e) {
+        return e.timeZones().stream().map(java.time.ZoneId::getId).toList();
     }
 
-    static IntegrationEvent of(CooperationEventChange change) {
+    private static AgendaVersionPublished.Period period(AgendaChange.Period p) {
+        return p == null ? null : new AgendaVersionPublished.Period(p.startsAt(), p.endsAt());
+    }
+
+    public static List<IntegrationEvent> of(List<CooperationEventChange> changes) {
+        List<IntegrationEvent> events = new ArrayList<>();
+        changes.forEach(change -> events.addAll(of(change)));
+        return events;
+    }
+
+    static List<IntegrationEvent> of(CooperationEventChange change) {
+        CooperationEvent e = change.cooperationEvent();
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
-        if (change instanceof CooperationEventChange.Scheduled scheduled) {
-            return scheduled(scheduled.cooperationEvent());
+        if (change instanceof CooperationEventChange.Published) {
+            List<IntegrationEvent> events = new ArrayList<>();
+            events.add(new CooperationEventPublished(e.id(), e.kind().name(),
+                    e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
+                    e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
+                    e.languages(), e.capacity()));
+            // CooperationEventScheduled v1 names one partnership: partnership-service counts it per partnership,
+            // so an event of several partnerships is announced to each; one of none is announced to no one.
+            e.partnershipIds().forEach(partnershipId -> events.add(new CooperationEventScheduled(e.id(),
+                    partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
+            return events;
+        }
+        if (change instanceof CooperationEventChange.Rescheduled rescheduled) {
+            return List.of(new CooperationEventRescheduled(e.id(), e.partnershipIds(), e.timeZone().getId(),
+                    rescheduled.from().startsAt(), rescheduled.from().endsAt(), e.startsAt(), e.endsAt()));
+        }
+        if (change instanceof CooperationEventChange.Postponed postponed) {
+            return List.of(new CooperationEventPostponed(e.id(), e.partnershipIds(), e.timeZone().getId(),
+                    postponed.from().startsAt(), postponed.from().endsAt(), e.startsAt(), e.endsAt(),
+                    e.statusReason()));
+        }
+        if (change instanceof CooperationEventChange.AgendaPublished agenda) {
+            AgendaVersion v = agenda.version();
+            return List.of(new AgendaVersionPublished(e.id(), v.number(), v.publishedAt(), v.sessions().size(),
+                    v.changes().stream().map(c -> new AgendaVersionPublished.Change(c.type().name(), c.sessionId(),
+                            period(c.from()), period(c.to()), c.speakersBefore(), c.speakersAfter())).toList()));
+        }
+        if (change instanceof CooperationEventChange.Cancelled cancelled) {
+            // The contract names at least one partnership (what partnership-service counts); a draft's
+            // cancellation tells no one.
+            return cancelled.wasPublic() && !e.partnershipIds().isEmpty()
+                    ? List.of(new CooperationEventCancelled(e.id(), e.partnershipIds(), e.statusReason()))
+                    : List.of();
+        }
+        if (change instanceof CooperationEventChange.Completed) {
+            return e.partnershipIds().isEmpty() ? List.of()
+                    : List.of(new CooperationEventHeld(e.id(), e.partnershipIds(), e.title(), e.kind().name(),
+                            e.startsAt(), e.endsAt()));
         }
         throw new IllegalArgumentException("unmapped cooperation event change " + change.getClass().getName());
-    }
-
-    private static CooperationEventScheduled scheduled(CooperationEvent e) {
-        return new CooperationEventScheduled(e.id(), e.partnershipId(), e.title(), e.format().name(), e.startsAt(),
-                e.endsAt(), e.timeZones().stream().map(ZoneId::getId).toList(), e.languages());
     }
 }

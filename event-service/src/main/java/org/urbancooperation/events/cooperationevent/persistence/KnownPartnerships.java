@@ -60,7 +60,8 @@ public class KnownPartnerships implements PartnershipDirectory {
         return arrivals.await(partnershipId.toString(), () -> findNow(partnershipId));
     }
 
-    private Optional<KnownPartnership> findNow(UUID id) {
+    @Override
+    public Optional<KnownPartnership> findNow(UUID id) {
         Document d = partnerships.find(Filters.eq("_id", id.toString())).first();
         return Optional.ofNullable(d).map(p -> new KnownPartnership(p.getList("timeZones", String.class),
                 p.getList("partnerOrganisations", String.class, List.of())));

@@ -1,33 +1,51 @@
 package org.urbancooperation.events.cooperationevent.web;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
+import org.urbancooperation.events.cooperationevent.domain.AgendaVersion;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventFormat;
+import org.urbancooperation.events.cooperationevent.domain.EventKind;
+import org.urbancooperation.events.cooperationevent.domain.EventStatus;
+import org.urbancooperation.events.cooperationevent.domain.Interpretation;
+import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
+import org.urbancooperation.events.cooperationevent.domain.SessionKind;
+import org.urbancooperation.events.cooperationevent.domain.StatusMoveRefused;
+import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaHistoryResponse;
+import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaResponse;
+import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.CooperationEventPage;
+import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.CooperationEventResponse;
+import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
-import org.urbancooperation.support.paging.Page;
+import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
+import org.urbancooperation.support.web.Problems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,52 +55,145 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/**
+ * Cooperation events and their agendas. Request records check only shape; the rules live once in the domain.
+ * Times are entered as local times in the event's zone or as instants, and read in any zones ({@code tz}).
+ */
 @RestController
 @RequestMapping("/api/v1/events")
-@Tag(name = "Cooperation events", description = "Study tours, seminars, trade fairs and conferences of partnerships, "
-        + "shown in every partner's time zone")
+@Tag(name = "Cooperation events", description = "Conferences, seminars, study tours, trade fairs and more, with "
+        + "agendas shown on the clocks of any time zone")
 @Validated
 class CooperationEventController {
 
-    record ScheduleCooperationEventRequest(
-            @NotNull UUID partnershipId,
-            @Schema(example = "EU-Japan 100 Cities Event on Climate Action")
-            @NotBlank @Size(max = CooperationEvent.MAX_TITLE) String title,
-            @Schema(example = "CONFERENCE") @NotNull EventFormat format,
-            @NotNull @Schema(example = "2023-01-25T08:00:00Z", description = "an instant of the years 1900 to 2200")
-            Instant startsAt,
-            @NotNull @Schema(example = "2023-01-25T11:00:00Z", description = "after startsAt, at most 31 days later")
-            Instant endsAt,
-            @Schema(description = "IANA time zones the agenda is shown in; default: the partner cities' zones",
-                    example = "[\"Europe/Brussels\", \"Asia/Tokyo\"]")
-            @Size(max = CooperationEvent.MAX_TIME_ZONES) List<@NotBlank @Size(max = 64) String> timeZones,
-            @Schema(description = "ISO 639-1 codes of the languages spoken or interpreted", example = "[\"en\", \"ja\"]")
-            @Size(max = CooperationEvent.MAX_LANGUAGES)
-            List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en or ja")
-                    String> languages,
-            @Schema(example = "Online") @Size(max = CooperationEvent.MAX_VENUE) String venue) {
+    static final String TZ = "IANA zones to show the times in, e.g. tz=Europe/Brussels&tz=Asia/Tokyo (at most 4); "
+            + "default: the event's timeZones";
+
+    record VenueRequest(@Schema(example = "Messe Essen") @NotBlank @Size(max = 300) String name,
+            @Schema(example = "Norbertstraße 2") @Size(max = 300) String address,
+            @Schema(example = "Essen") @Size(max = 100) String city) {
     }
 
-    record LocalTimesResponse(String timeZone, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    record InterpretationRequest(@Schema(example = "en") @NotBlank @Size(max = 3) String language,
+            @Schema(example = "ja") @NotBlank @Size(max = 3) String otherLanguage,
+            @Schema(example = "SIMULTANEOUS") @NotNull Interpretation.Mode mode,
+            @Schema(example = "Channel 2") @Size(max = 100) String channel) {
 
-    record CooperationEventResponse(UUID id, UUID partnershipId, String title, EventFormat format, Instant startsAt,
-            Instant endsAt, List<String> timeZones,
-            @Schema(description = "start and end on the clocks of each time zone, e.g. 09:00+01:00 and 17:00+09:00")
-            List<LocalTimesResponse> localTimes,
-            List<String> languages, String venue, long version) {
-
-        static CooperationEventResponse of(CooperationEvent e, long version) {
-            return new CooperationEventResponse(e.id(), e.partnershipId(), e.title(), e.format(), e.startsAt(),
-                    e.endsAt(), e.timeZones().stream().map(ZoneId::getId).toList(),
-                    e.localTimes().stream()
-                            .map(t -> new LocalTimesResponse(t.timeZone().getId(), t.startsAt(), t.endsAt()))
-                            .toList(),
-                    e.languages(), e.venue(), version);
+        CooperationEventService.InterpretationInput input() {
+            return new CooperationEventService.InterpretationInput(language, otherLanguage, mode, channel);
         }
+    }
+
+    record CreateCooperationEventRequest(
+            @Schema(example = "CONFERENCE") @NotNull EventKind kind,
+            @Schema(example = "HYBRID", description = "absent when not known; IN_PERSON has no onlineLink, "
+                    + "ONLINE no venue") EventFormat format,
+            @Schema(example = "EU-Japan 100 Cities Event on Climate Action") @NotBlank
+            @Size(max = CooperationEvent.MAX_TITLE) String title,
+            @Schema(description = "by ISO 639-1 code", example = "{\"en\": \"Exchange between EU and Japanese cities\"}")
+            @Size(max = 10) Map<String, @Size(max = 10_000) String> descriptions,
+            @Valid VenueRequest venue,
+            @Schema(example = "https://example.org/live/100-cities", description = "an absolute http(s) URL")
+            @Size(max = 2000) String onlineLink,
+            @Schema(description = "organisation slugs, as partnership-service registered them; may be empty when "
+                    + "partnershipIds names the partnerships that run it", example = "[\"iges\"]")
+            @Size(max = CooperationEvent.MAX_ORGANISERS) List<@NotBlank @Size(max = 64) String> organisers,
+            @Schema(description = "partnerships it belongs to, established in partnership-service")
+            @Size(max = CooperationEvent.MAX_PARTNERSHIPS) List<@NotNull UUID> partnershipIds,
+            @Schema(example = "iurc", description = "a programme slug registered in partnership-service")
+            @Size(max = 64) String programmeId,
+            @Schema(example = "[\"Kyoto\", \"Zagreb\"]") @Size(max = CooperationEvent.MAX_CITIES)
+            List<@NotBlank @Size(max = 100) String> cities,
+            @Schema(example = "Europe/Brussels", description = "the event's own IANA zone") @NotBlank
+            @Size(max = 64) String timeZone,
+            @Schema(example = "[\"Asia/Tokyo\"]", description = "more zones to show it in; the event's own comes first")
+            @Size(max = CooperationEvent.MAX_TIME_ZONES) List<@NotBlank @Size(max = 64) String> timeZones,
+            @Schema(example = "2023-01-25T09:00", description = "a local time on the event's clocks, or an instant "
+                    + "with offset or Z") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-26T12:00", description = "after startsAt, at most 31 days later") @NotBlank
+            @Size(max = 40) String endsAt,
+            @Schema(description = "which offset a local time in a DST gap or overlap means; without it such a time "
+                    + "is refused") LocalTimeOffset localTimeOffset,
+            @Schema(example = "[\"en\", \"ja\"]") @Size(max = CooperationEvent.MAX_LANGUAGES)
+            List<@NotBlank @Size(max = 3) String> languages,
+            @Size(max = 10) List<@Valid @NotNull InterpretationRequest> interpretation,
+            @Schema(example = "300") @Min(1) @Max(CooperationEvent.MAX_CAPACITY) Integer capacity) {
+
+        CooperationEventService.EventInput input() {
+            return new CooperationEventService.EventInput(kind, format, title, descriptions,
+                    venue == null ? null : new CooperationEventService.VenueInput(venue.name(), venue.address(),
+                            venue.city()),
+                    onlineLink, organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt,
+                    localTimeOffset, languages, interpretations(interpretation), capacity);
+        }
+    }
+
+    record RescheduleRequest(
+            @Schema(example = "2023-01-25T09:30") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-26T12:00") @NotBlank @Size(max = 40) String endsAt,
+            LocalTimeOffset localTimeOffset) {
+    }
+
+    record PostponeRequest(
+            @Schema(example = "2023-02-01T09:00") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-02-02T12:00") @NotBlank @Size(max = 40) String endsAt,
+            LocalTimeOffset localTimeOffset,
+            @Schema(example = "The venue is not available") @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record ReasonRequest(@Schema(example = "Travel restrictions") @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record SpeakerRequest(
+            @Schema(example = "Jean-Eric Paquet") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Ambassador of the European Union (EU) to Japan") @Size(max = 300) String title,
+            @Schema(example = "Delegation of the European Union to Japan") @Size(max = 300) String organisation,
+            @Size(max = 100) String city, @Size(max = 100) String country,
+            @Schema(description = "speaks by a recorded video message") Boolean videoMessage) {
+
+        CooperationEventService.SpeakerInput input() {
+            return new CooperationEventService.SpeakerInput(name, title, organisation, city, country, videoMessage);
+        }
+    }
+
+    record MaterialRequest(@Schema(example = "Presentation (PDF)") @NotBlank @Size(max = 300) String title,
+            @Schema(example = "https://example.org/materials/panel-1.pdf") @Size(max = 2000) String url,
+            @Schema(example = "en") @Size(max = 3) String language,
+            @Schema(example = "application/pdf") @Size(max = 127) String mediaType,
+            @Schema(example = "919210") @Min(0) Long sizeBytes) {
+    }
+
+    record SessionRequest(
+            @Schema(description = "the id read from the agenda, to keep a session across versions; absent for a "
+                    + "new one") UUID id,
+            @Schema(example = "PANEL") @NotNull SessionKind kind,
+            @Schema(example = "{\"en\": \"Panel 1: Energy Security and Resilience\"}") @Size(max = 10)
+            Map<String, @Size(max = 300) String> titles,
+            @Schema(example = "{\"en\": \"How cities increase energy security and resilience\"}") @Size(max = 10)
+            Map<String, @Size(max = 5000) String> descriptions,
+            @Schema(example = "2023-01-25T09:45") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-25T10:40") @NotBlank @Size(max = 40) String endsAt,
+            @Size(max = 200) String room, @Size(max = 200) String channel,
+            @Size(max = 50) List<@Valid @NotNull SpeakerRequest> speakers,
+            @Size(max = 50) List<@Valid @NotNull SpeakerRequest> moderators,
+            @Size(max = 50) List<@Valid @NotNull MaterialRequest> materials,
+            @Schema(example = "[\"en\", \"ja\"]") @Size(max = CooperationEvent.MAX_LANGUAGES)
+            List<@NotBlank @Size(max = 3) String> languages,
+            @Size(max = 10) List<@Valid @NotNull InterpretationRequest> interpretation) {
+
+        CooperationEventService.SessionInput input() {
+            return new CooperationEventService.SessionInput(id, kind, titles, descriptions, startsAt, endsAt, room,
+                    channel, CooperationEventController.speakers(speakers), CooperationEventController.speakers(moderators),
+                    materials == null ? null : materials.stream().map(m -> new CooperationEventService.MaterialInput(
+                            m.title(), m.url(), m.language(), m.mediaType(), m.sizeBytes())).toList(),
+                    languages, interpretations(interpretation));
+        }
+    }
+
+    record AgendaRequest(@NotNull @Size(max = CooperationEvent.MAX_SESSIONS) List<@Valid @NotNull SessionRequest>
+            sessions, LocalTimeOffset localTimeOffset) {
     }
 
     private final CooperationEventService cooperationEvents;
@@ -92,57 +203,210 @@ class CooperationEventController {
     }
 
     @PostMapping
-    @Operation(summary = "Schedule a cooperation event for a partnership this service knows of")
-    @ApiResponse(responseCode = "201", description = "Scheduled; Location and ETag name it")
-    @ApiResponse(responseCode = "400", description = "A field is invalid; the problem's errors name it",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The partnership is not (yet) known to this service",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<CooperationEventResponse> schedule(@Valid @RequestBody ScheduleCooperationEventRequest request,
+    @Operation(summary = "Create a cooperation event as a draft (operators; partner staff of an organiser or of a "
+            + "partner of one of its partnerships)")
+    @ApiResponse(responseCode = "201", description = "Created as DRAFT; Location and ETag name it")
+    @ApiResponse(responseCode = "400", description = "A field is invalid, or a local time falls in a DST gap or "
+            + "overlap without localTimeOffset; the problem's errors name it", content = @Content(mediaType =
+            "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "An organiser, partnership or programme is not known to this "
+            + "service", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<CooperationEventResponse> create(@Valid @RequestBody CreateCooperationEventRequest request,
             Caller caller) {
-        Versioned<CooperationEvent> scheduled = cooperationEvents.schedule(caller, new CooperationEventService.ScheduleInput(
-                request.partnershipId(), request.title(), request.format(), request.startsAt(), request.endsAt(),
-                request.timeZones(), request.languages(), request.venue()));
-        return ResponseEntity.created(URI.create("/api/v1/events/" + scheduled.aggregate().id()))
-                .eTag(ETags.of(scheduled.version()))
-                .body(CooperationEventResponse.of(scheduled.aggregate(), scheduled.version()));
+        Versioned<CooperationEvent> created = cooperationEvents.create(caller, request.input());
+        return ResponseEntity.created(URI.create("/api/v1/events/" + created.aggregate().id()))
+                .eTag(ETags.of(created.version())).body(CooperationEventResponse.of(created, List.of()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a cooperation event with its times in each of its time zones")
-    ResponseEntity<CooperationEventResponse> get(@PathVariable UUID id) {
-        Versioned<CooperationEvent> found = cooperationEvents.get(id);
-        return ResponseEntity.ok().eTag(ETags.of(found.version()))
-                .body(CooperationEventResponse.of(found.aggregate(), found.version()));
+    @Operation(summary = "Read a cooperation event, its times on the clocks of each zone asked for (anybody when "
+            + "published; a draft only its organisers)")
+    ResponseEntity<CooperationEventResponse> get(@PathVariable UUID id,
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+        List<ZoneId> zones = zones(tz);
+        return respond(cooperationEvents.get(caller, id), zones);
     }
 
     @GetMapping
-    @Operation(summary = "List a partnership's cooperation events, one page at a time",
-            description = "In id order, which no change moves: follow next as cursor until it is null, and every event "
-                    + "that existed when you started is on exactly one page, whatever is scheduled or changed meanwhile.")
+    @Operation(summary = "List cooperation events, one page at a time",
+            description = "Published ones for everybody, drafts also for their organisers' staff and operators. In id "
+                    + "order, which no change moves: follow next as cursor until it is null.")
     @ApiResponse(responseCode = "200", description = "One page; next is the cursor of the following one, null on the last")
-    @ApiResponse(responseCode = "400", description = "partnershipId, cursor (not a next value of this list, unchanged) or "
-            + "limit (1 to 200) is invalid; the problem's errors name it",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    CooperationEventPage listByPartnership(@RequestParam UUID partnershipId,
+    @ApiResponse(responseCode = "400", description = "A filter, cursor (not a next value of this list, unchanged), "
+            + "limit (1 to 200) or tz is invalid; the problem's errors name it", content = @Content(mediaType =
+            "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    CooperationEventPage list(@RequestParam(required = false) UUID partnershipId,
+            @Parameter(description = "an organisation slug", example = "iges")
+            @RequestParam(required = false) @Size(max = 64) String organiser,
+            @RequestParam(required = false) EventStatus status, @RequestParam(required = false) EventKind kind,
             @Parameter(description = "next of the previous page; absent for the first page")
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many events (1 to 200, default 50)")
-            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
-        return CooperationEventPage.of(cooperationEvents.listByPartnership(partnershipId, PageRequest.of(cursor, limit)));
+            @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+        List<ZoneId> zones = zones(tz);
+        return CooperationEventPage.of(cooperationEvents.list(caller, partnershipId, organiser, status, kind,
+                PageRequest.of(cursor, limit)), zones);
     }
 
-    /** One page of cooperation events: the platform's one list shape. */
-    record CooperationEventPage(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<CooperationEventResponse> items,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"},
-                    description = "the cursor of the next page, for the cursor parameter; null on the last page")
-            String next) {
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish a draft, and its agenda as version 1 (If-Match recommended)")
+    @ApiResponse(responseCode = "200", description = "Published; the ETag is the new version")
+    @ApiResponse(responseCode = "409", description = "Not a DRAFT: the problem names currentStatus",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
+            ProblemDetail.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
+            ProblemDetail.class)))
+    ResponseEntity<CooperationEventResponse> publish(@PathVariable UUID id,
+            @Parameter(description = "the ETag read, e.g. \"3\"") @RequestHeader(name = "If-Match", required = false)
+            String ifMatch, Caller caller) {
+        return respond(cooperationEvents.publish(caller, id, ETags.expected(ifMatch)), List.of());
+    }
 
-        static CooperationEventPage of(Page<Versioned<CooperationEvent>> page) {
-            return new CooperationEventPage(
-                    page.items().stream().map(v -> CooperationEventResponse.of(v.aggregate(), v.version())).toList(),
-                    page.next());
+    @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Move a draft's or a published event's start and end (If-Match recommended)")
+    ResponseEntity<CooperationEventResponse> reschedule(@PathVariable UUID id,
+            @Valid @RequestBody RescheduleRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return respond(cooperationEvents.reschedule(caller, id, request.startsAt(), request.endsAt(),
+                request.localTimeOffset(), ETags.expected(ifMatch)), List.of());
+    }
+
+    @PostMapping("/{id}/postpone")
+    @Operation(summary = "Postpone a published event to new dates, with a reason (If-Match recommended)")
+    ResponseEntity<CooperationEventResponse> postpone(@PathVariable UUID id,
+            @Valid @RequestBody PostponeRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return respond(cooperationEvents.postpone(caller, id, request.startsAt(), request.endsAt(),
+                request.localTimeOffset(), request.reason(), ETags.expected(ifMatch)), List.of());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an event, with a reason (If-Match recommended)")
+    ResponseEntity<CooperationEventResponse> cancel(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return respond(cooperationEvents.cancel(caller, id, request.reason(), ETags.expected(ifMatch)), List.of());
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Record that a published event took place, once it has ended (If-Match recommended)")
+    ResponseEntity<CooperationEventResponse> complete(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        return respond(cooperationEvents.complete(caller, id, ETags.expected(ifMatch)), List.of());
+    }
+
+    @PutMapping("/{id}/agenda")
+    @Operation(summary = "Replace the working agenda (organisers); readers see it once published")
+    @ApiResponse(responseCode = "200", description = "The working agenda as stored; the ETag is the new version")
+    @ApiResponse(responseCode = "400", description = "A session is invalid or outside the event; the problem names "
+            + "it, e.g. sessions[3].startsAt", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<AgendaResponse> changeAgenda(@PathVariable UUID id, @Valid @RequestBody AgendaRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        Versioned<CooperationEvent> changed = cooperationEvents.changeAgenda(caller, id,
+                request.sessions().stream().map(SessionRequest::input).toList(), request.localTimeOffset(),
+                ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(workingAgenda(changed, List.of()));
+    }
+
+    @GetMapping("/{id}/agenda/draft")
+    @Operation(summary = "Read the working agenda (organisers)")
+    ResponseEntity<AgendaResponse> workingAgenda(@PathVariable UUID id,
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+        List<ZoneId> zones = zones(tz);
+        Versioned<CooperationEvent> found = cooperationEvents.getForOrganisers(caller, id);
+        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(workingAgenda(found, zones));
+    }
+
+    @PostMapping("/{id}/agenda/publish")
+    @Operation(summary = "Publish the working agenda as the next version, with its change list (If-Match "
+            + "recommended)")
+    @ApiResponse(responseCode = "200", description = "The version just published, with its change list")
+    @ApiResponse(responseCode = "409", description = "The event is a draft, cancelled or completed (an unchanged "
+            + "agenda answers its current version)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<AgendaResponse> publishAgenda(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        Versioned<CooperationEvent> published = cooperationEvents.publishAgenda(caller, id, ETags.expected(ifMatch));
+        CooperationEvent e = published.aggregate();
+        return ResponseEntity.ok().eTag(ETags.of(published.version()))
+                .body(AgendaResponse.of(e, e.latestAgenda().orElseThrow(), List.of()));
+    }
+
+    @GetMapping("/{id}/agenda")
+    @Operation(summary = "Read the latest published agenda, by day, on the clocks of each zone asked for")
+    @ApiResponse(responseCode = "200", description = "The latest published agenda")
+    @ApiResponse(responseCode = "404", description = "No such event, or no agenda published yet",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
+            ProblemDetail.class)))
+    AgendaResponse agenda(@PathVariable UUID id,
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+        List<ZoneId> zones = zones(tz);
+        CooperationEvent e = cooperationEvents.get(caller, id).aggregate();
+        AgendaVersion latest = e.latestAgenda().orElseThrow(() -> new NotFoundException("Agenda of cooperation event",
+                id));
+        return AgendaResponse.of(e, latest, zones);
+    }
+
+    @GetMapping("/{id}/agenda/versions")
+    @Operation(summary = "The history of published agenda versions, each with its change list")
+    AgendaHistoryResponse agendaHistory(@PathVariable UUID id, Caller caller) {
+        return AgendaHistoryResponse.of(cooperationEvents.get(caller, id).aggregate());
+    }
+
+    @GetMapping("/{id}/agenda/versions/{number}")
+    @Operation(summary = "Read one published agenda version")
+    AgendaResponse agendaVersion(@PathVariable UUID id, @PathVariable @Min(1) @Max(100_000) int number,
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
+        List<ZoneId> zones = zones(tz);
+        CooperationEvent e = cooperationEvents.get(caller, id).aggregate();
+        if (number > e.agendaVersions().size()) {
+            throw new NotFoundException("Agenda version " + number + " of cooperation event", id);
         }
+        return AgendaResponse.of(e, e.agendaVersions().get(number - 1), zones);
+    }
+
+    /** A refused lifecycle move: 409 naming the current status and the moves allowed from it. */
+    @ExceptionHandler(StatusMoveRefused.class)
+    ResponseEntity<ProblemDetail> statusMoveRefused(StatusMoveRefused e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
+                e.getMessage());
+        problem.setProperty("currentStatus", e.current().name());
+        problem.setProperty("allowedMoves", e.allowed().stream().map(Enum::name).sorted().toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<CooperationEventResponse> respond(Versioned<CooperationEvent> v, List<ZoneId> zones) {
+        return ResponseEntity.ok().eTag(ETags.of(v.version())).body(CooperationEventResponse.of(v, zones));
+    }
+
+    private static AgendaResponse workingAgenda(Versioned<CooperationEvent> v, List<ZoneId> zones) {
+        CooperationEvent e = v.aggregate();
+        return AgendaResponse.of(e, null, null, e.agenda(), List.of(), zones);
+    }
+
+    /** The zones a reader asked for; a name that is not an IANA zone is a 400 naming tz. */
+    private static List<ZoneId> zones(List<String> tz) {
+        if (tz == null) {
+            return List.of();
+        }
+        Require.size("tz", tz, 0, CooperationEvent.MAX_TIME_ZONES);
+        return tz.stream().map(id -> Require.timeZone("tz", id)).distinct().toList();
+    }
+
+    private static List<CooperationEventService.InterpretationInput> interpretations(
+            List<InterpretationRequest> pairs) {
+        return pairs == null ? null : pairs.stream().map(InterpretationRequest::input).toList();
+    }
+
+    private static List<CooperationEventService.SpeakerInput> speakers(List<SpeakerRequest> people) {
+        return people == null ? null : people.stream().map(SpeakerRequest::input).toList();
     }
 }

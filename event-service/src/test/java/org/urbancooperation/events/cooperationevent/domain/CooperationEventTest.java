@@ -3,11 +3,10 @@ package org.urbancooperation.events.cooperationevent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,128 +15,170 @@ import org.urbancooperation.support.domain.ResultWithEvents;
 
 class CooperationEventTest {
 
-    private static final UUID PARTNERSHIP = UUID.randomUUID();
-    /** 25 Jan 2023, 09:00-12:00 CET = 08:00-11:00 UTC. */
-    private static final Instant STARTS = Instant.parse("2023-01-25T08:00:00Z");
-    private static final Instant ENDS = Instant.parse("2023-01-25T11:00:00Z");
-    private static final List<String> BRUSSELS_TOKYO = List.of("Europe/Brussels", "Asia/Tokyo");
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    static final UUID PARTNERSHIP = UUID.randomUUID();
 
-    @Test
-    void schedulingRaisesScheduledWithTheNewEvent() {
-        ResultWithEvents<CooperationEvent, CooperationEventChange> result = CooperationEvent.schedule(UUID.randomUUID(),
-                PARTNERSHIP, "  EU-Japan 100 Cities Event on Climate Action  ", EventFormat.CONFERENCE, STARTS, ENDS,
-                BRUSSELS_TOKYO, List.of("en", "ja"), null);
+    static CooperationEvent.Details details(Instant start, Instant end) {
+        return new CooperationEvent.Details(EventKind.CONFERENCE, EventFormat.ONLINE,
+                "EU-Japan 100 Cities Event on Climate Action", Map.of("en", "City-level cooperation"), null, null,
+                List.of("eu-delegation-japan", "iges"), List.of(PARTNERSHIP), null, List.of("Kyoto", "Zagreb"),
+                BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, List.of("en", "ja"),
+                List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null);
+    }
 
-        CooperationEvent event = result.aggregate();
-        assertThat(event.title()).isEqualTo("EU-Japan 100 Cities Event on Climate Action");
-        assertThat(event.timeZones()).containsExactly(ZoneId.of("Europe/Brussels"), ZoneId.of("Asia/Tokyo"));
-        assertThat(event.languages()).containsExactly("en", "ja");
-        assertThat(event.venue()).isNull();
-        assertThat(result.events()).containsExactly(new CooperationEventChange.Scheduled(event));
+    static CooperationEvent draft() {
+        return CooperationEvent.draft(UUID.randomUUID(), details(Instant.parse("2023-01-25T08:00:00Z"),
+                Instant.parse("2023-01-26T11:00:00Z"))).aggregate();
+    }
+
+    static Session session(UUID id, String start, String end, String... speakers) {
+        return new Session(id, SessionKind.PANEL, Map.of("en", "Panel"), Map.of(), Instant.parse(start),
+                Instant.parse(end), null, null,
+                java.util.Arrays.stream(speakers).map(n -> new Speaker(n, null, null, null, null, false)).toList(),
+                List.of(), List.of(), List.of("en"), List.of());
     }
 
     @Test
-    void localTimesShowTheAgendaOnEachPartnersClock() {
-        CooperationEvent climateAction = schedule(STARTS, ENDS, BRUSSELS_TOKYO);
-
-        assertThat(climateAction.localTimes()).containsExactly(
-                new LocalTimes(ZoneId.of("Europe/Brussels"), OffsetDateTime.parse("2023-01-25T09:00+01:00"),
-                        OffsetDateTime.parse("2023-01-25T12:00+01:00")),
-                new LocalTimes(ZoneId.of("Asia/Tokyo"), OffsetDateTime.parse("2023-01-25T17:00+09:00"),
-                        OffsetDateTime.parse("2023-01-25T20:00+09:00")));
+    void aDraftIsShownInItsOwnZoneFirstAndRaisesNothing() {
+        ResultWithEvents<CooperationEvent, CooperationEventChange> created = CooperationEvent.draft(UUID.randomUUID(),
+                details(Instant.parse("2023-01-25T08:00:00Z"), Instant.parse("2023-01-26T11:00:00Z")));
+        assertThat(created.events()).isEmpty();
+        assertThat(created.aggregate().status()).isEqualTo(EventStatus.DRAFT);
+        assertThat(created.aggregate().timeZones()).containsExactly(BRUSSELS, ZoneId.of("Asia/Tokyo"));
     }
 
     @Test
-    void localTimesFollowSummerTimeAndCrossMidnight() {
-        // 18:00-20:00 in Essen in August (CEST, +02:00) is 01:00-03:00 the next day in Koriyama.
-        CooperationEvent evening = schedule(Instant.parse("2019-08-27T16:00:00Z"), Instant.parse("2019-08-27T18:00:00Z"),
-                List.of("Europe/Berlin", "Asia/Tokyo"));
+    void publishingPublishesTheAgendaAsVersionOneAndAChangedAgendaAsTheNextWithItsChangeList() {
+        UUID opening = UUID.randomUUID();
+        UUID panel = UUID.randomUUID();
+        UUID closing = UUID.randomUUID();
+        CooperationEvent withAgenda = draft().changeAgenda(List.of(
+                session(panel, "2023-01-25T08:45:00Z", "2023-01-25T09:40:00Z", "Tomoaki Yoshida"),
+                session(opening, "2023-01-25T08:00:00Z", "2023-01-25T08:15:00Z"),
+                session(closing, "2023-01-26T10:45:00Z", "2023-01-26T11:00:00Z"))).aggregate();
+        assertThat(withAgenda.agenda()).extracting(Session::id).as("in time order").containsExactly(opening, panel,
+                closing);
 
-        assertThat(evening.localTimes()).extracting(LocalTimes::startsAt).containsExactly(
-                OffsetDateTime.parse("2019-08-27T18:00+02:00"), OffsetDateTime.parse("2019-08-28T01:00+09:00"));
-        assertThat(evening.localTimes().get(1).endsAt()).isEqualTo(OffsetDateTime.parse("2019-08-28T03:00+09:00"));
+        ResultWithEvents<CooperationEvent, CooperationEventChange> published = withAgenda.publish(
+                Instant.parse("2023-01-10T00:00:00Z"));
+        assertThat(published.events()).hasSize(2);
+        assertThat(published.events().get(0)).isInstanceOf(CooperationEventChange.Published.class);
+        assertThat(published.aggregate().latestAgenda().orElseThrow().number()).isEqualTo(1);
+
+        UUID added = UUID.randomUUID();
+        CooperationEvent changed = published.aggregate().changeAgenda(List.of(
+                session(opening, "2023-01-25T08:00:00Z", "2023-01-25T08:15:00Z"),
+                session(panel, "2023-01-25T09:00:00Z", "2023-01-25T09:55:00Z", "Ivan Ivankovic"),
+                session(added, "2023-01-26T08:00:00Z", "2023-01-26T08:10:00Z"))).aggregate();
+        assertThat(changed.latestAgenda().orElseThrow().sessions()).as("readers still see version 1").hasSize(3)
+                .extracting(Session::id).contains(closing);
+        ResultWithEvents<CooperationEvent, CooperationEventChange> second = changed.publishAgenda(
+                Instant.parse("2023-01-20T00:00:00Z"));
+
+        AgendaVersion v2 = second.aggregate().latestAgenda().orElseThrow();
+        assertThat(v2.number()).isEqualTo(2);
+        assertThat(v2.changes()).containsExactly(
+                new AgendaChange(AgendaChange.Type.MOVED, panel,
+                        new AgendaChange.Period(Instant.parse("2023-01-25T08:45:00Z"),
+                                Instant.parse("2023-01-25T09:40:00Z")),
+                        new AgendaChange.Period(Instant.parse("2023-01-25T09:00:00Z"),
+                                Instant.parse("2023-01-25T09:55:00Z")), null, null),
+                new AgendaChange(AgendaChange.Type.SPEAKERS_CHANGED, panel, null, null, List.of("Tomoaki Yoshida"),
+                        List.of("Ivan Ivankovic")),
+                new AgendaChange(AgendaChange.Type.ADDED, added, null,
+                        new AgendaChange.Period(Instant.parse("2023-01-26T08:00:00Z"),
+                                Instant.parse("2023-01-26T08:10:00Z")), null, null),
+                new AgendaChange(AgendaChange.Type.REMOVED, closing,
+                        new AgendaChange.Period(Instant.parse("2023-01-26T10:45:00Z"),
+                                Instant.parse("2023-01-26T11:00:00Z")), null, null, null));
+        assertThat(second.events()).singleElement().isInstanceOf(CooperationEventChange.AgendaPublished.class);
+        ResultWithEvents<CooperationEvent, CooperationEventChange> again = second.aggregate().publishAgenda(
+                Instant.parse("2023-01-21T00:00:00Z"));
+        assertThat(again.aggregate()).as("nothing changed: the same state").isSameAs(second.aggregate());
+        assertThat(again.events()).isEmpty();
     }
 
     @Test
-    void timesAreKeptToTheSecond() {
-        CooperationEvent event = schedule(Instant.parse("2023-01-25T08:00:00.123456Z"),
-                Instant.parse("2023-01-25T11:00:00.999Z"), BRUSSELS_TOKYO);
+    void theLifecycleRefusesMovesTheCurrentStateDoesNotAllowNamingIt() {
+        CooperationEvent draft = draft();
+        assertThatThrownBy(() -> draft.complete(Instant.parse("2024-01-01T00:00:00Z")))
+                .isInstanceOfSatisfying(StatusMoveRefused.class, e -> assertThat(e.current())
+                        .isEqualTo(EventStatus.DRAFT));
+        assertThatThrownBy(() -> draft.publishAgenda(Instant.now())).isInstanceOf(StatusMoveRefused.class);
+        ResultWithEvents<CooperationEvent, CooperationEventChange> publishing = draft.publish(
+                Instant.parse("2023-01-01T00:00:00Z"));
+        CooperationEvent published = publishing.aggregate();
+        assertThat(published.latestAgenda().orElseThrow().sessions()).as("an empty agenda is version 1 too").isEmpty();
+        assertThat(publishing.events()).hasSize(2);
+        assertThatThrownBy(() -> published.publish(Instant.now())).isInstanceOfSatisfying(StatusMoveRefused.class,
+                e -> assertThat(e.current()).isEqualTo(EventStatus.PUBLISHED));
+        assertThatThrownBy(() -> published.complete(Instant.parse("2023-01-26T10:59:59Z")))
+                .as("not ended yet").isInstanceOf(StatusMoveRefused.class);
 
-        assertThat(event.startsAt()).isEqualTo(STARTS);
-        assertThat(event.endsAt()).isEqualTo(ENDS);
+        ResultWithEvents<CooperationEvent, CooperationEventChange> postponed = published.postpone(
+                Instant.parse("2023-02-01T08:00:00Z"), Instant.parse("2023-02-02T11:00:00Z"), "Venue unavailable");
+        assertThat(postponed.aggregate().status()).isEqualTo(EventStatus.POSTPONED);
+        assertThat(postponed.aggregate().statusReason()).isEqualTo("Venue unavailable");
+        assertThat(((CooperationEventChange.Postponed) postponed.events().get(0)).from().startsAt())
+                .isEqualTo(Instant.parse("2023-01-25T08:00:00Z"));
+        assertThatThrownBy(() -> published.postpone(Instant.parse("2023-02-01T08:00:00Z"),
+                Instant.parse("2023-02-02T11:00:00Z"), " ")).isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.fields()).containsExactly("reason"));
+
+        CooperationEvent completed = postponed.aggregate().complete(Instant.parse("2023-02-03T00:00:00Z")).aggregate();
+        assertThat(completed.status()).isEqualTo(EventStatus.COMPLETED);
+        assertThatThrownBy(() -> completed.cancel("too late")).isInstanceOfSatisfying(StatusMoveRefused.class,
+                e -> {
+                    assertThat(e.current()).isEqualTo(EventStatus.COMPLETED);
+                    assertThat(e.allowed()).isEmpty();
+                });
+        assertThatThrownBy(() -> completed.changeAgenda(List.of())).isInstanceOf(StatusMoveRefused.class);
+
+        CooperationEventChange.Cancelled cancelledDraft = (CooperationEventChange.Cancelled) draft().cancel("No funds")
+                .events().get(0);
+        assertThat(cancelledDraft.wasPublic()).isFalse();
     }
 
     @Test
-    void anEventLastsAtMost31Days() {
-        Instant studyTourStart = Instant.parse("2019-08-26T07:00:00Z");
-        assertThat(schedule(studyTourStart, studyTourStart.plus(Duration.ofDays(31)), BRUSSELS_TOKYO).endsAt())
-                .isEqualTo(Instant.parse("2019-09-26T07:00:00Z"));
-        assertField(() -> schedule(studyTourStart, studyTourStart.plus(Duration.ofDays(31)).plusSeconds(1),
-                BRUSSELS_TOKYO), "startsAt", "endsAt");
+    void badInputNamesTheField() {
+        Instant start = Instant.parse("2023-01-25T08:00:00Z");
+        assertField(() -> CooperationEvent.draft(UUID.randomUUID(), details(start, start)), "startsAt", "endsAt");
+        assertField(() -> CooperationEvent.draft(UUID.randomUUID(), details(start, start.plusSeconds(32 * 86400))),
+                "startsAt", "endsAt");
+        CooperationEvent.Details d = details(start, start.plusSeconds(3600));
+        assertField(() -> CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(d.kind(), d.format(),
+                d.title(), d.descriptions(), d.venue(), d.onlineLink(), List.of(), null, null, d.cities(),
+                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(), d.interpretation(),
+                d.capacity())), "organisers", "partnershipIds");
+        assertField(() -> draft().changeAgenda(List.of(session(UUID.randomUUID(), "2023-01-25T07:00:00Z",
+                "2023-01-25T08:15:00Z"))), "sessions[0].startsAt", "sessions[0].endsAt");
+        UUID twice = UUID.randomUUID();
+        assertField(() -> draft().changeAgenda(List.of(session(twice, "2023-01-25T08:00:00Z", "2023-01-25T08:15:00Z"),
+                session(twice, "2023-01-25T09:00:00Z", "2023-01-25T09:15:00Z"))), "sessions[1].id");
+        assertField(() -> new Interpretation("en", "en", Interpretation.Mode.SIMULTANEOUS, null), "language",
+                "otherLanguage");
+        assertField(() -> new Material("Slides", "ftp://example.org/x.pdf", null, null, null), "url");
+        assertField(() -> new Material("Slides", null, null, "pdf", null), "mediaType");
+        assertField(() -> EventTimes.resolve("startsAt", "25 Jan 2023 09:00", BRUSSELS, null), "startsAt");
+        assertField(() -> EventTimes.resolve("startsAt", "2023-01-25T24:00", BRUSSELS, null), "startsAt");
+        assertField(() -> EventTimes.resolve("startsAt", "+10000-01-25T09:00:00+01:00", BRUSSELS, null), "startsAt");
     }
 
     @Test
-    void anEventEndsAfterItStarts() {
-        assertField(() -> schedule(ENDS, STARTS, BRUSSELS_TOKYO), "startsAt", "endsAt");
-        assertField(() -> schedule(STARTS, STARTS, BRUSSELS_TOKYO), "startsAt", "endsAt");
-        // Equal once cut to the second.
-        assertField(() -> schedule(STARTS, STARTS.plusMillis(500), BRUSSELS_TOKYO), "startsAt", "endsAt");
-    }
-
-    @Test
-    void instantsOutsideTheYears1900To2200AreRefused() {
-        assertField(() -> schedule(Instant.parse("1899-12-31T23:00:00Z"), Instant.parse("1900-01-01T01:00:00Z"),
-                BRUSSELS_TOKYO), "startsAt");
-        assertField(() -> schedule(Instant.parse("2200-12-31T23:00:00Z"), Instant.parse("2201-01-01T01:00:00Z"),
-                BRUSSELS_TOKYO), "endsAt");
-        assertField(() -> schedule(Instant.MAX.minusSeconds(10), Instant.MAX, BRUSSELS_TOKYO), "startsAt");
-    }
-
-    @Test
-    void invalidInputNamesTheField() {
-        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "JST")), "timeZones[1]");
-        assertField(() -> schedule(STARTS, ENDS, List.of("CET+9")), "timeZones[0]");
-        assertField(() -> schedule(STARTS, ENDS, List.of()), "timeZones");
-        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "Europe/Brussels")), "timeZones[1]");
-        assertField(() -> schedule(STARTS, ENDS, List.of("Europe/Brussels", "Europe/Berlin", "Europe/Paris",
-                "Asia/Tokyo", "Europe/Rome")), "timeZones");
-        assertField(() -> withLanguages(List.of("en", "xx")), "languages[1]");
-        assertField(() -> withLanguages(List.of("EN")), "languages[0]");
-        assertField(() -> withLanguages(List.of("eng")), "languages[0]");
-        assertField(() -> withLanguages(List.of("en", "en")), "languages[1]");
-        assertField(() -> withLanguages(List.of("en", "ja", "de", "fr", "it", "es", "ko")), "languages");
-        assertField(() -> CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, " ", EventFormat.WORKSHOP, STARTS,
-                ENDS, BRUSSELS_TOKYO, List.of(), null), "title");
-        assertField(() -> CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "x".repeat(201),
-                EventFormat.WORKSHOP, STARTS, ENDS, BRUSSELS_TOKYO, List.of(), null), "title");
-        assertField(() -> CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "No format", null, STARTS, ENDS,
-                BRUSSELS_TOKYO, List.of(), null), "format");
-        assertField(() -> CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "Long venue", EventFormat.TRADE_FAIR,
-                STARTS, ENDS, BRUSSELS_TOKYO, List.of(), "v".repeat(301)), "venue");
-    }
-
-    @Test
-    void sixLanguagesAndABlankVenueAreAccepted() {
-        CooperationEvent event = CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "Trade fair",
-                EventFormat.TRADE_FAIR, STARTS, ENDS, BRUSSELS_TOKYO, List.of("en", "ja", "de", "fr", "it", "es"), "  ")
-                .aggregate();
-
-        assertThat(event.languages()).hasSize(6);
-        assertThat(event.venue()).as("blank means not known").isNull();
-    }
-
-    private static CooperationEvent schedule(Instant startsAt, Instant endsAt, List<String> timeZones) {
-        return CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "EU-Japan 100 Cities Event on Climate Action",
-                EventFormat.CONFERENCE, startsAt, endsAt, timeZones, List.of("en", "ja"), null).aggregate();
-    }
-
-    private static CooperationEvent withLanguages(List<String> languages) {
-        return CooperationEvent.schedule(UUID.randomUUID(), PARTNERSHIP, "Joint seminar", EventFormat.JOINT_SEMINAR,
-                STARTS, ENDS, BRUSSELS_TOKYO, languages, "Essen").aggregate();
+    void theHundredCitiesTimesReadInBrusselsAndTokyoAsTheSeedPrintsThem() {
+        Instant start = EventTimes.resolve("startsAt", "2023-01-25T09:00", BRUSSELS, null);
+        assertThat(start).isEqualTo(Instant.parse("2023-01-25T08:00:00Z"));
+        EventTimes.TimeInZone tokyo = EventTimes.TimeInZone.of(start, ZoneId.of("Asia/Tokyo"), BRUSSELS);
+        assertThat(tokyo.localTime()).hasToString("2023-01-25T17:00+09:00");
+        assertThat(tokyo.zoneName()).isEqualTo("JST");
+        assertThat(EventTimes.TimeInZone.of(start, BRUSSELS, BRUSSELS).zoneName()).isEqualTo("CET");
+        EventTimes.TimeInZone honolulu = EventTimes.TimeInZone.of(start, ZoneId.of("Pacific/Honolulu"), BRUSSELS);
+        assertThat(honolulu.localTime()).hasToString("2023-01-24T22:00-10:00");
+        assertThat(honolulu.dayShift()).isEqualTo(-1);
     }
 
     private static void assertField(Runnable action, String... fields) {
-        assertThatThrownBy(action::run)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fields()).containsExactly(fields));
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.fields()).containsExactly(fields));
     }
 }

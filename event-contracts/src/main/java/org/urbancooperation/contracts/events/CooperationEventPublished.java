@@ -1,0 +1,43 @@
+package org.urbancooperation.contracts.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.urbancooperation.contracts.IntegrationEvent;
+
+/**
+ * A cooperation event was made public, e.g. the EU-Japan 100 Cities Event on Climate Action, organised by the EU
+ * Delegation to Japan and IGES for many cities and no partnership. (Events of partnerships are also announced to
+ * each partnership as {@link CooperationEventScheduled}, which names one.)
+ *
+ * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME or
+ *        SITE_VISIT
+ * @param format IN_PERSON, ONLINE or HYBRID; null when not known
+ * @param organisers organisation slugs as partnership-service registered them; may be empty for an event of
+ *        partnerships
+ * @param programmeId null when it belongs to none
+ * @param timeZone the event's own IANA zone, in which its organisers think of its times
+ * @param timeZones the zones it is shown in, its own first
+ */
+public record CooperationEventPublished(
+        UUID cooperationEventId,
+        String kind,
+        String format,
+        String title,
+        List<String> organisers,
+        List<UUID> partnershipIds,
+        String programmeId,
+        List<String> cities,
+        String timeZone,
+        List<String> timeZones,
+        Instant startsAt,
+        Instant endsAt,
+        List<String> languages,
+        Integer capacity) implements IntegrationEvent {
+
+    @Override
+    public String aggregateId() {
+        return cooperationEventId.toString();
+    }
+}
