@@ -504,16 +504,16 @@ class HostileInputIT {
                 && onTheSameResource(step, operation)).forEach(steps::add);
         for (Operation step : steps) {
             if (step != null) {
-                Baseline stepBaseline = baseline(step, new SchemaValues(name -> reference(name, step.document()), true,
-                        false));
+                Baseline stepBaseline = baseline(step, new SchemaValues(
+                        (name, example) -> reference(name, example, step.document()), true, false));
                 if (!accepted(exchange(step, new Mutant("setup: " + step.label() + " before " + operation.label(),
                         null, Expect.SUCCEED, true, Baseline::draft), stepBaseline, true))) {
                     continue;
                 }
                 taken.add(step.label());
             }
-            Baseline baseline = baseline(operation, new SchemaValues(name -> reference(name, operation.document()),
-                    true, false));
+            Baseline baseline = baseline(operation, new SchemaValues(
+                    (name, example) -> reference(name, example, operation.document()), true, false));
             String attempt = "the documented example on a fresh resource"
                     + (taken.isEmpty() ? "" : " after " + String.join(", ", taken));
             if (accepted(tryBaseline(operation, baseline, attempt))) {
