@@ -14,6 +14,8 @@ import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.BusinessProfileChanged;
+import org.urbancooperation.contracts.matching.BusinessProfileRegistered;
 import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
@@ -86,7 +88,12 @@ public enum IntegrationEventType {
     ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
             OrganisationRegistered.class),
     ORGANISATION_CHANGED("partnership.OrganisationChanged", 1, Topics.ORGANISATIONS, "Organisation",
-            OrganisationChanged.class);
+            OrganisationChanged.class),
+    // Issue 13, business matching: profiles (never their contacts) and opportunities.
+    BUSINESS_PROFILE_REGISTERED("matching.BusinessProfileRegistered", 1, Topics.BUSINESS_PROFILES, "BusinessProfile",
+            BusinessProfileRegistered.class),
+    BUSINESS_PROFILE_CHANGED("matching.BusinessProfileChanged", 1, Topics.BUSINESS_PROFILES, "BusinessProfile",
+            BusinessProfileChanged.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
