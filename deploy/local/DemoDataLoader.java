@@ -271,9 +271,8 @@ public final class DemoDataLoader {
             found("business profile", id);
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>(profile);
-        body.remove("id");
-        expect(send("PUT", path, body, null), "PUT " + path, 201);
+        expect(send("POST", "/api/v1/matching/profiles", profile, null), "POST /api/v1/matching/profiles (" + id + ")",
+                201);
         created("business profile", id);
     }
 

@@ -46,9 +46,15 @@ class BusinessProfileApiTest extends ServiceApiTest {
         return who == null ? anonymous().send(request) : as(who).send(request);
     }
 
+    HttpResponse<String> register(CallerIdentity who, String id, String body) {
+        String request = "{\"id\": \"" + id + "\", " + body.strip().substring(1);
+        return who == null ? anonymous().postJson("/api/v1/matching/profiles", request)
+                : as(who).postJson("/api/v1/matching/profiles", request);
+    }
+
     @Test
     void aBusinessRegistersItsOwnProfileAndOnlyItselfAndOperatorsSeeTheContacts() {
-        HttpResponse<String> created = put(TestIdentities.HYDROGEN, "hydrogen-koriyama",
+        HttpResponse<String> created = register(TestIdentities.HYDROGEN, "hydrogen-koriyama",
                 profile("Koriyama", SECRET_EMAIL));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).contains("/api/v1/matching/profiles/hydrogen-koriyama");
@@ -81,16 +87,20 @@ class BusinessProfileApiTest extends ServiceApiTest {
 
     @Test
     void aBusinessCannotRegisterOrChangeAnotherBusinessesProfile() {
-        assertThat(put(TestIdentities.ROBOTS, "hydrogen-koriyama", profile("Koriyama", SECRET_EMAIL)).statusCode())
+        assertThat(register(TestIdentities.ROBOTS, "hydrogen-koriyama", profile("Koriyama", SECRET_EMAIL))
+                .statusCode()).isEqualTo(403);
+        assertThat(register(TestIdentities.ESSEN, "robots-essen", profile("Essen", SECRET_EMAIL)).statusCode())
                 .isEqualTo(403);
-        assertThat(put(TestIdentities.ESSEN, "robots-essen", profile("Essen", SECRET_EMAIL)).statusCode())
-                .isEqualTo(403);
-        assertThat(put(null, "robots-essen", profile("Essen", SECRET_EMAIL)).statusCode()).isEqualTo(401);
+        assertThat(register(null, "robots-essen", profile("Essen", SECRET_EMAIL)).statusCode()).isEqualTo(401);
+        assertThat(put(TestIdentities.ROBOTS, "robots-essen", profile("Essen", SECRET_EMAIL)).statusCode())
+                .as("a replacement does not create").isEqualTo(404);
         // An operator registers for a business; the business then owns it and another business still may not change it.
-        assertThat(put(TestIdentities.OPERATOR, "robots-essen", profile("Essen", "robots@example.org")).statusCode())
-                .isEqualTo(201);
+        assertThat(register(TestIdentities.OPERATOR, "robots-essen", profile("Essen", "robots@example.org"))
+                .statusCode()).isEqualTo(201);
+        assertThat(register(TestIdentities.OPERATOR, "robots-essen", profile("Essen", "robots@example.org"))
+                .statusCode()).isEqualTo(409);
         HttpResponse<String> foreign = put(TestIdentities.HYDROGEN, "robots-essen", profile("Essen", SECRET_EMAIL));
-        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(put(TestIdentities.ROBOTS, "robots-essen", profile("Essen-Mitte", "robots@example.org"))
                 .statusCode()).isEqualTo(200);
     }
@@ -100,8 +110,8 @@ class BusinessProfileApiTest extends ServiceApiTest {
         String id = "replace-me";
         CallerIdentity owner = CallerIdentity.business(id, id, "jwt");
         assertThat(put(owner, id, profile("Koriyama", "a@example.org"), "If-Match", "\"1\"").statusCode())
-                .isEqualTo(412);
-        assertThat(put(owner, id, profile("Koriyama", "a@example.org")).statusCode()).isEqualTo(201);
+                .isEqualTo(404);
+        assertThat(register(owner, id, profile("Koriyama", "a@example.org")).statusCode()).isEqualTo(201);
         HttpResponse<String> same = put(owner, id, profile("Koriyama", "a@example.org"), "If-Match", "\"1\"");
         assertThat(same.statusCode()).isEqualTo(200);
         assertThat(same.headers().firstValue("ETag")).contains("\"1\"");
@@ -135,7 +145,7 @@ class BusinessProfileApiTest extends ServiceApiTest {
     }
 
     private void assertRefused(CallerIdentity owner, String id, String body, String... fields) {
-        HttpResponse<String> refused = put(owner, id, body);
+        HttpResponse<String> refused = register(owner, id, body);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
@@ -151,7 +161,7 @@ class BusinessProfileApiTest extends ServiceApiTest {
         PaginationCheck.of(http(), "/api/v1/matching/profiles?country=DE")
                 .creating(() -> {
                     String id = "paged-" + next[0]++;
-                    assertThat(put(TestIdentities.OPERATOR, id, profile("Essen", "p@example.org")
+                    assertThat(register(TestIdentities.OPERATOR, id, profile("Essen", "p@example.org")
                             .replace("\"JP\"", "\"DE\"")).statusCode()).isEqualTo(201);
                     return id;
                 })

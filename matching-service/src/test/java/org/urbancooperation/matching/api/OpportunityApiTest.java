@@ -71,10 +71,14 @@ class OpportunityApiTest extends ServiceApiTest {
     }
 
     void profileOf(String businessId) {
-        HttpRequest.Builder put = HttpRequest.newBuilder(new ServiceHttp(port).uri("/api/v1/matching/profiles/" + businessId))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(BusinessProfileApiTest.profile("Koriyama", "x@example.org")));
-        assertThat(http().send(put).statusCode()).isIn(200, 201);
+        String body = "{\"id\": \"" + businessId + "\", "
+                + BusinessProfileApiTest.profile("Koriyama", "x@example.org").strip().substring(1);
+        assertThat(http().postJson("/api/v1/matching/profiles", body).statusCode()).isIn(201, 409);
+    }
+
+    /** A replacement's content: the type stays what it was drafted as, so a PUT does not take it. */
+    static String revision(String validUntil) {
+        return content(validUntil).replace("\"type\": \"TECHNOLOGY_OFFER\",", "");
     }
 
     HttpResponse<String> draft(CallerIdentity who, String body) {
@@ -109,6 +113,7 @@ class OpportunityApiTest extends ServiceApiTest {
         assertThat(as(TestIdentities.ESSEN).get(BASE + "?keyword=uv%20disinfection&targetCountry=DE").body())
                 .contains(id);
         assertThat(as(TestIdentities.ROBOTS).postJson(path + "/withdraw", "{}").statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.HYDROGEN).postJson(path + "/withdraw", "").statusCode()).isEqualTo(400);
         assertThat(as(TestIdentities.ESSEN).postJson(path + "/withdraw", "{}").statusCode()).isEqualTo(403);
         assertThat(as(TestIdentities.HYDROGEN).postJson(path + "/publish", "", "If-Match", "\"1\"").statusCode())
                 .isEqualTo(412);
@@ -124,7 +129,7 @@ class OpportunityApiTest extends ServiceApiTest {
         assertThat(ServiceHttp.json(withdrawn).path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(as(TestIdentities.ROBOTS).get(path).statusCode()).isEqualTo(404);
         HttpRequest.Builder change = HttpRequest.newBuilder(new ServiceHttp(port).uri(path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(content(inDays(40))));
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(revision(inDays(40))));
         assertThat(as(TestIdentities.HYDROGEN).send(change).statusCode()).isEqualTo(409);
         List<ConsumerRecord<String, byte[]>> both = KafkaTestClients.readWithKey(brokers, Topics.OPPORTUNITIES, id, 2);
         EventEnvelope withdrawal = mapper.fromBytes(both.get(1).value());
@@ -199,7 +204,7 @@ class OpportunityApiTest extends ServiceApiTest {
                 .changing(id -> {
                     HttpRequest.Builder change = HttpRequest.newBuilder(new ServiceHttp(port).uri(BASE + "/" + id))
                             .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(content(inDays(25))));
+                            .PUT(HttpRequest.BodyPublishers.ofString(revision(inDays(25))));
                     assertThat(as(owner).send(change).statusCode()).isEqualTo(200);
                 })
                 .verify();

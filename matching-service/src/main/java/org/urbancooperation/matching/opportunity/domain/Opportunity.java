@@ -82,17 +82,21 @@ public record Opportunity(
         return ResultWithEvents.of(fromInput(id, businessId, input, now, OpportunityStatus.DRAFT, null));
     }
 
-    /** Replaces the content of a draft or a published opportunity; the same content raises nothing. */
+    /**
+     * Replaces the content of a draft or a published opportunity, all but its type (given or not, it stays); the same
+     * content raises nothing.
+     */
     public ResultWithEvents<Opportunity, OpportunityEvent> revise(Input input, Instant now) {
         if (status != OpportunityStatus.DRAFT && status != OpportunityStatus.PUBLISHED) {
             throw new RuleViolationException("An opportunity that is " + status + " cannot be changed"
                     + (status == OpportunityStatus.EXPIRED ? "; renew it first" : ""));
         }
-        if (input != null && input.type() != null && input.type() != type) {
-            throw new InvalidValueException("type", "type cannot change once drafted (it was " + type
-                    + "); withdraw this opportunity and draft a new one");
-        }
-        Opportunity revised = fromInput(id, businessId, input, now, status, null);
+        Require.present("body", input);
+        // The type stays what it was drafted as: an offer does not turn into a request.
+        Opportunity.Input sameType = new Opportunity.Input(type, input.title(), input.summary(), input.sectors(),
+                input.subsectors(), input.keywords(), input.cooperationTypes(), input.targetCountries(),
+                input.validUntil());
+        Opportunity revised = fromInput(id, businessId, sameType, now, status, null);
         if (revised.equals(this)) {
             return ResultWithEvents.of(this);
         }
@@ -115,10 +119,7 @@ public record Opportunity(
         return ResultWithEvents.of(published, new OpportunityEvent.Published(published));
     }
 
-    /**
-     * A new validity for a published or expired opportunity: an expired one is published again; a draft takes its
-     * validity with its content.
-     */
+    /** A new validity: an expired opportunity is published again, a draft stays a draft. */
     public ResultWithEvents<Opportunity, OpportunityEvent> renew(Instant newValidUntil, Instant now) {
         Instant until = validity("validUntil", newValidUntil, now);
         if (status == OpportunityStatus.PUBLISHED) {
@@ -126,11 +127,14 @@ public record Opportunity(
             return renewed.equals(this) ? ResultWithEvents.of(this)
                     : ResultWithEvents.of(renewed, new OpportunityEvent.Changed(renewed));
         }
+        if (status == OpportunityStatus.DRAFT) {
+            return ResultWithEvents.of(with(status, until, null));
+        }
         if (status == OpportunityStatus.EXPIRED) {
             Opportunity renewed = with(OpportunityStatus.PUBLISHED, until, null);
             return ResultWithEvents.of(renewed, new OpportunityEvent.Published(renewed));
         }
-        throw new RuleViolationException("Only a published or expired opportunity is renewed; this one is " + status);
+        throw new RuleViolationException("A withdrawn opportunity is not renewed");
     }
 
     /** By its business or an operator; {@code reason} optional (an operator withdrawing abusive content gives one). */

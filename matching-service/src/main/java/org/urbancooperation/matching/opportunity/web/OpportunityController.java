@@ -52,63 +52,64 @@ class OpportunityController {
     static final String BASE = "/api/v1/matching/opportunities";
     private static final String IF_MATCH = "the ETag read, e.g. \"3\"; a change made meanwhile is then a 412";
 
+    /** The content of an opportunity, all but its type, which stays what it was drafted as. */
     record ContentBody(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "TECHNOLOGY_OFFER",
-                    description = "cannot change once drafted") OpportunityType type,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    example = "{\"en\": \"Autonomous disinfection robots for hospitals (demo)\", "
-                            + "\"ja\": \"病院向け自律走行型消毒ロボット（デモ）\"}",
+                    example = "{\"en\": \"Hydrogen for resilient municipal energy: research partner sought (demo)\", "
+                            + "\"ja\": \"水素による強靭な地域エネルギー：研究パートナー募集（デモ）\"}",
                     description = "titles by BCP 47 language tag, en required") Map<String, String> title,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    example = "{\"en\": \"Demo opportunity: UV disinfection robots that clean hospital wards "
-                            + "autonomously; distribution partners in Germany sought.\"}",
+                    example = "{\"en\": \"Demo opportunity: joint research on hydrogen as a clean energy resource "
+                            + "for the disaster preparedness of cities.\"}",
                     description = "summaries by BCP 47 language tag, en required, line breaks allowed")
             Map<String, String> summary,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"MEDICAL_DEVICES\"]") List<Sector> sectors,
-            @Schema(example = "[\"HYGIENE_AND_DISINFECTION\"]", description = "each within one of sectors")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"RENEWABLE_ENERGY\"]") List<Sector> sectors,
+            @Schema(example = "[\"HYDROGEN\", \"STORAGE\"]", description = "each within one of sectors")
             List<Subsector> subsectors,
-            @Schema(example = "[\"UV disinfection\", \"autonomous robot\"]",
+            @Schema(example = "[\"hydrogen\", \"disaster preparedness\"]",
                     description = "free words, at most 20 of at most 50 characters each") List<String> keywords,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"DISTRIBUTION\"]")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"RESEARCH_AND_DEVELOPMENT\"]")
             List<CooperationType> cooperationTypes,
             @Schema(example = "[\"DE\"]", description = "ISO 3166-1 alpha-2 codes; none: any country")
             List<String> targetCountries,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2030-01-01T00:00:00Z",
-                    description = "in the future, at most 366 days ahead; it expires by itself then")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-06-01T00:00:00Z",
+                    description = "in the future, at most 366 days ahead; it expires by itself then; the example is "
+                            + "180 days from when this document was served")
             Instant validUntil) {
 
         Opportunity.Input input() {
-            return new Opportunity.Input(type, title, summary, sectors, subsectors, keywords, cooperationTypes,
+            return new Opportunity.Input(null, title, summary, sectors, subsectors, keywords, cooperationTypes,
                     targetCountries, validUntil);
         }
     }
 
     /** The content of an opportunity, and whose it is. */
     record DraftRequest(
-            @Schema(example = "robots-koriyama", description = "whose opportunity: operators name the business; a "
+            @Schema(example = "hydrogen-koriyama", description = "whose opportunity: operators name the business; a "
                     + "business may leave it out (it drafts only its own)") String businessId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "TECHNOLOGY_OFFER",
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "RND_COOPERATION_REQUEST",
                     description = "cannot change once drafted") OpportunityType type,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    example = "{\"en\": \"Autonomous disinfection robots for hospitals (demo)\", "
-                            + "\"ja\": \"病院向け自律走行型消毒ロボット（デモ）\"}",
+                    example = "{\"en\": \"Hydrogen for resilient municipal energy: research partner sought (demo)\", "
+                            + "\"ja\": \"水素による強靭な地域エネルギー：研究パートナー募集（デモ）\"}",
                     description = "titles by BCP 47 language tag, en required") Map<String, String> title,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    example = "{\"en\": \"Demo opportunity: UV disinfection robots that clean hospital wards "
-                            + "autonomously; distribution partners in Germany sought.\"}",
+                    example = "{\"en\": \"Demo opportunity: joint research on hydrogen as a clean energy resource "
+                            + "for the disaster preparedness of cities.\"}",
                     description = "summaries by BCP 47 language tag, en required, line breaks allowed")
             Map<String, String> summary,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"MEDICAL_DEVICES\"]") List<Sector> sectors,
-            @Schema(example = "[\"HYGIENE_AND_DISINFECTION\"]", description = "each within one of sectors")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"RENEWABLE_ENERGY\"]") List<Sector> sectors,
+            @Schema(example = "[\"HYDROGEN\", \"STORAGE\"]", description = "each within one of sectors")
             List<Subsector> subsectors,
-            @Schema(example = "[\"UV disinfection\", \"autonomous robot\"]",
+            @Schema(example = "[\"hydrogen\", \"disaster preparedness\"]",
                     description = "free words, at most 20 of at most 50 characters each") List<String> keywords,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"DISTRIBUTION\"]")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"RESEARCH_AND_DEVELOPMENT\"]")
             List<CooperationType> cooperationTypes,
             @Schema(example = "[\"DE\"]", description = "ISO 3166-1 alpha-2 codes; none: any country")
             List<String> targetCountries,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2030-01-01T00:00:00Z",
-                    description = "in the future, at most 366 days ahead; it expires by itself then")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-06-01T00:00:00Z",
+                    description = "in the future, at most 366 days ahead; it expires by itself then; the example is "
+                            + "180 days from when this document was served")
             Instant validUntil) {
 
         Opportunity.Input input() {
@@ -117,11 +118,12 @@ class OpportunityController {
         }
     }
 
-    record RenewRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2030-06-01T00:00:00Z",
-            description = "in the future, at most 366 days ahead") Instant validUntil) {
+    record RenewRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2027-06-01T00:00:00Z",
+            description = "in the future, at most 366 days ahead; the example is 180 days from when this document was "
+                    + "served") Instant validUntil) {
     }
 
-    record WithdrawRequest(@Schema(example = "Found a distributor at the matching event", maxLength = 500,
+    record WithdrawRequest(@Schema(example = "Found a research partner at the matching event", maxLength = 500,
             description = "why; an operator withdrawing abusive content says so here") String reason) {
     }
 
@@ -170,17 +172,17 @@ class OpportunityController {
     @ApiResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid; the problem names it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Page<OpportunityResponse> list(Caller caller,
-            @Parameter(description = "only this business's", example = "robots-koriyama")
+            @Parameter(description = "only this business's", example = "hydrogen-koriyama")
             @RequestParam(required = false) String businessId,
             @Parameter(description = "only in this status", example = "PUBLISHED") @RequestParam(required = false)
             String status,
-            @Parameter(description = "only of this type", example = "TECHNOLOGY_OFFER") @RequestParam(required = false)
+            @Parameter(description = "only of this type", example = "RND_COOPERATION_REQUEST") @RequestParam(required = false)
             String type,
-            @Parameter(description = "only in this sector", example = "MEDICAL_DEVICES") @RequestParam(required = false)
+            @Parameter(description = "only in this sector", example = "RENEWABLE_ENERGY") @RequestParam(required = false)
             String sector,
-            @Parameter(description = "only in this subsector", example = "HYGIENE_AND_DISINFECTION")
+            @Parameter(description = "only in this subsector", example = "HYDROGEN")
             @RequestParam(required = false) String subsector,
-            @Parameter(description = "only with this keyword (case ignored)", example = "UV disinfection")
+            @Parameter(description = "only with this keyword (case ignored)", example = "hydrogen")
             @RequestParam(required = false) String keyword,
             @Parameter(description = "only those open to this country (naming it, or no country at all)",
                     example = "DE") @RequestParam(required = false) String targetCountry,
@@ -225,9 +227,9 @@ class OpportunityController {
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw an opportunity (its business; operators, e.g. abusive content, with a reason)")
     ResponseEntity<OpportunityResponse> withdraw(Caller caller, @PathVariable UUID id,
-            @RequestBody(required = false) WithdrawRequest request,
+            @RequestBody WithdrawRequest request,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(opportunities.withdraw(caller, id, request == null ? null : request.reason(),
+        return answer(opportunities.withdraw(caller, id, request.reason(),
                 ETags.expected(ifMatch)));
     }
 

@@ -1,6 +1,5 @@
 package org.urbancooperation.matching.profile.application;
 
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.urbancooperation.contracts.identity.Role;
@@ -38,34 +37,27 @@ public class BusinessProfileService {
         this.partners = partners;
     }
 
-    /**
-     * Registers the profile under {@code id}, or replaces it when it exists (PUT): a business its own, operators any.
-     * Replacing with the same content writes nothing and keeps the version.
-     *
-     * @param expected If-Match: given for a profile that does not exist, nothing can match (412)
-     */
-    public Put put(Caller caller, String id, BusinessProfile.Input input, ExpectedVersion expected) {
+    /** A business registers its own profile, under its own id; operators any. */
+    public Shown register(Caller caller, String id, BusinessProfile.Input input) {
         Access.requireRole(caller, Role.OPERATOR, Role.BUSINESS);
-        Optional<Versioned<BusinessProfile>> current = caller.isOperator() || caller.businessId()
-                .filter(b -> b.equals(id)).isPresent() ? profiles.find(id) : Optional.empty();
-        if (current.isEmpty()) {
-            ResultWithEvents<BusinessProfile, BusinessProfileEvent> registered = BusinessProfile.register(id, input);
-            if (!caller.isOperator() && !caller.businessId().filter(id::equals).isPresent()) {
-                throw new AccessDeniedException("A business registers only its own profile, under its own id");
-            }
-            expected.check("Business profile " + id, 0);
-            return new Put(new Shown(profiles.insert(registered), true), true);
+        ResultWithEvents<BusinessProfile, BusinessProfileEvent> registered = BusinessProfile.register(id, input);
+        if (!caller.isOperator() && !caller.businessId().filter(id::equals).isPresent()) {
+            throw new AccessDeniedException("A business registers only its own profile, under its own id");
         }
-        expected.check("Business profile " + id, current.get().version());
-        ResultWithEvents<BusinessProfile, BusinessProfileEvent> revised = current.get().aggregate().revise(input);
-        if (revised.events().isEmpty()) {
-            return new Put(new Shown(current.get(), true), false);
-        }
-        return new Put(new Shown(profiles.update(revised, current.get().version(), expected), true), false);
+        return new Shown(profiles.insert(registered), true);
     }
 
-    /** What a PUT did: {@code created} when the profile did not exist before. */
-    public record Put(Shown shown, boolean created) {
+    /** Replaces the profile (the business itself, operators; 404 for others); the same content writes nothing. */
+    public Shown revise(Caller caller, String id, BusinessProfile.Input input, ExpectedVersion expected) {
+        Access.requireAuthenticated(caller);
+        Access.requireOperatorOrOwner(caller, id, "Business profile", id);
+        Versioned<BusinessProfile> current = find(id);
+        expected.check("Business profile " + id, current.version());
+        ResultWithEvents<BusinessProfile, BusinessProfileEvent> revised = current.aggregate().revise(input);
+        if (revised.events().isEmpty()) {
+            return new Shown(current, true);
+        }
+        return new Shown(profiles.update(revised, current.version(), expected), true);
     }
 
     public Shown get(Caller caller, String id) {

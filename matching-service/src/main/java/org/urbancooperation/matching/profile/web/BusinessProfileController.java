@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -65,8 +66,44 @@ class BusinessProfileController {
         }
     }
 
-    /** The whole profile, for registering (with an id) and replacing it (PUT, the id from the path). */
+    /** The whole profile, replacing the stored one (PUT, the id from the path). */
     record ProfileBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "{\"en\": \"Koriyama Hydrogen Works (demo profile)\", \"ja\": \"郡山水素工業（デモ）\"}",
+                    description = "names by BCP 47 language tag; en required") Map<String, String> names,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "COMPANY") BusinessKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "JP",
+                    description = "ISO 3166-1 alpha-2 country code") String country,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Koriyama",
+                    maxLength = BusinessProfile.MAX_CITY) String city,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"RENEWABLE_ENERGY\"]",
+                    description = "at least one, each once") List<Sector> sectors,
+            @Schema(example = "[\"HYDROGEN\", \"STORAGE\"]", description = "each within one of sectors, each once")
+            List<Subsector> subsectors,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "SMALL") BusinessSize size,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"ja\", \"en\"]",
+                    description = "ISO 639-1 codes of the languages it works in, 1 to 10") List<String> languages,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Asia/Tokyo",
+                    description = "IANA time zone") String timeZone,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "{\"en\": \"Demo profile: hydrogen production and storage for municipal energy systems.\"}",
+                    description = "descriptions by BCP 47 language tag, en required, line breaks allowed")
+            Map<String, String> description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 10 people to contact; shown only "
+                    + "to the business itself, operators and confirmed match partners") List<ContactBody> contacts) {
+
+        BusinessProfile.Input input() {
+            return new BusinessProfile.Input(names, kind, country, city, sectors, subsectors, size, languages, timeZone,
+                    description, contacts == null ? null
+                            : contacts.stream().map(c -> c == null ? null : c.input()).toList());
+        }
+    }
+
+    /** A new profile: its id and the whole profile. */
+    record RegisterProfileRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "hydrogen-koriyama",
+                    description = "the business's id (a business registers under its own id only): a lower-case "
+                            + "slug of at most 64 characters") String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     example = "{\"en\": \"Koriyama Hydrogen Works (demo profile)\", \"ja\": \"郡山水素工業（デモ）\"}",
                     description = "names by BCP 47 language tag; en required") Map<String, String> names,
@@ -147,27 +184,31 @@ class BusinessProfileController {
         return profiles.list(caller, sector, subsector, country, PageRequest.of(cursor, limit)).map(ProfileResponse::of);
     }
 
-    @PutMapping("/{id}")
-    @Operation(summary = "Register a business profile under its id, or replace it (a business its own, under its own "
-            + "id; operators any); If-Match with its ETag guards a replacement against overwriting a change made "
-            + "meanwhile")
+    @PostMapping
+    @Operation(summary = "Register a business profile (a business its own, under its own id; operators any)")
     @ApiResponse(responseCode = "201", description = "Registered; Location and ETag name it")
-    @ApiResponse(responseCode = "200", description = "Replaced (or nothing to change); the ETag is the new version")
     @ApiResponse(responseCode = "403", description = "A business registering a profile under another id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Changed or registered by someone else during this request",
+    @ApiResponse(responseCode = "409", description = "A profile with this id exists already",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<ProfileResponse> register(Caller caller, @RequestBody RegisterProfileRequest request) {
+        BusinessProfileService.Shown created = profiles.register(caller, request.id(), request.input());
+        return ResponseEntity.created(URI.create(BASE + "/" + created.profile().aggregate().id()))
+                .eTag(ETags.of(created.profile().version())).body(ProfileResponse.of(created));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a business profile (the business itself, operators); If-Match with its ETag guards "
+            + "against overwriting a change made meanwhile")
+    @ApiResponse(responseCode = "200", description = "Replaced (or nothing to change); the ETag is the new version")
+    @ApiResponse(responseCode = "404", description = "No such profile, or another business's",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<ProfileResponse> put(Caller caller,
-            @Parameter(description = "the business's id, a lower-case slug of at most 64 characters",
-                    example = "hydrogen-koriyama") @PathVariable String id,
-            @RequestBody ProfileBody request,
+    ResponseEntity<ProfileResponse> replace(Caller caller, @PathVariable String id, @RequestBody ProfileBody request,
             @Parameter(description = "the ETag read, e.g. \"3\"") @RequestHeader(name = "If-Match", required = false)
             String ifMatch) {
-        BusinessProfileService.Put put = profiles.put(caller, id, request.input(), ETags.expected(ifMatch));
-        ResponseEntity.BodyBuilder answer = put.created()
-                ? ResponseEntity.created(URI.create(BASE + "/" + id)) : ResponseEntity.ok();
-        return answer.eTag(ETags.of(put.shown().profile().version())).body(ProfileResponse.of(put.shown()));
+        BusinessProfileService.Shown changed = profiles.revise(caller, id, request.input(), ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.profile().version())).body(ProfileResponse.of(changed));
     }
 }

@@ -65,6 +65,9 @@ class OpportunityTest {
         assertThatThrownBy(() -> withdrawn.aggregate().publish(NOW)).isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> withdrawn.aggregate().renew(NOW.plus(Duration.ofDays(9)), NOW))
                 .isInstanceOf(RuleViolationException.class);
+        var renewedDraft = draft.aggregate().renew(NOW.plus(Duration.ofDays(9)), NOW);
+        assertThat(renewedDraft.aggregate().status()).isEqualTo(OpportunityStatus.DRAFT);
+        assertThat(renewedDraft.events()).isEmpty();
         var byOperator = published(NOW.plus(Duration.ofDays(3))).withdraw("Abusive content");
         assertThat(byOperator.events()).singleElement().isInstanceOf(OpportunityEvent.Withdrawn.class);
         assertThat(byOperator.aggregate().withdrawalReason()).isEqualTo("Abusive content");
@@ -81,8 +84,9 @@ class OpportunityTest {
         Opportunity.Input request = new Opportunity.Input(OpportunityType.TECHNOLOGY_REQUEST, other.title(),
                 other.summary(), other.sectors(), other.subsectors(), other.keywords(), other.cooperationTypes(),
                 other.targetCountries(), other.validUntil());
-        assertThatThrownBy(() -> o.revise(request, NOW))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("type"));
+        var revised = o.revise(request, NOW);
+        assertThat(revised.aggregate().type()).as("the type stays").isEqualTo(OpportunityType.TECHNOLOGY_OFFER);
+        assertThat(revised.events()).isEmpty();
         assertThat(o.revise(other, NOW).events()).isEmpty();
     }
 
