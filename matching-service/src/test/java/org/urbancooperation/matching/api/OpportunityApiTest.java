@@ -81,6 +81,10 @@ class OpportunityApiTest extends ServiceApiTest {
         return content(validUntil).replace("\"type\": \"TECHNOLOGY_OFFER\",", "");
     }
 
+    HttpRequest.Builder delete(String path) {
+        return HttpRequest.newBuilder(new ServiceHttp(port).uri(path)).DELETE();
+    }
+
     HttpResponse<String> draft(CallerIdentity who, String body) {
         return as(who).postJson(BASE, body);
     }
@@ -112,9 +116,8 @@ class OpportunityApiTest extends ServiceApiTest {
         assertThat(as(TestIdentities.ROBOTS).get(path).statusCode()).isEqualTo(200);
         assertThat(as(TestIdentities.ESSEN).get(BASE + "?keyword=uv%20disinfection&targetCountry=DE").body())
                 .contains(id);
-        assertThat(as(TestIdentities.ROBOTS).postJson(path + "/withdraw", "{}").statusCode()).isEqualTo(403);
-        assertThat(as(TestIdentities.HYDROGEN).postJson(path + "/withdraw", "").statusCode()).isEqualTo(400);
-        assertThat(as(TestIdentities.ESSEN).postJson(path + "/withdraw", "{}").statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.ROBOTS).send(delete(path)).statusCode()).isEqualTo(403);
+        assertThat(as(TestIdentities.ESSEN).send(delete(path)).statusCode()).isEqualTo(403);
         assertThat(as(TestIdentities.HYDROGEN).postJson(path + "/publish", "", "If-Match", "\"1\"").statusCode())
                 .isEqualTo(412);
 
@@ -124,7 +127,7 @@ class OpportunityApiTest extends ServiceApiTest {
         assertThat(new IntegrationEventSchemas(mapper).violations(envelope)).isEmpty();
         assertThat(envelope.payload().path("keywords").toString()).contains("UV disinfection");
 
-        HttpResponse<String> withdrawn = http().postJson(path + "/withdraw", "{\"reason\": \"Abusive content\"}");
+        HttpResponse<String> withdrawn = http().send(delete(path + "?reason=Abusive%20content"));
         assertThat(withdrawn.statusCode()).isEqualTo(200);
         assertThat(ServiceHttp.json(withdrawn).path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(as(TestIdentities.ROBOTS).get(path).statusCode()).isEqualTo(404);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,10 +124,6 @@ class OpportunityController {
                     + "served") Instant validUntil) {
     }
 
-    record WithdrawRequest(@Schema(example = "Found a research partner at the matching event", maxLength = 500,
-            description = "why; an operator withdrawing abusive content says so here") String reason) {
-    }
-
     record OpportunityResponse(UUID id, String businessId, OpportunityType type, Map<String, String> title,
             Map<String, String> summary, List<Sector> sectors, List<Subsector> subsectors, List<String> keywords,
             List<CooperationType> cooperationTypes, List<String> targetCountries, String referenceCode,
@@ -224,13 +221,17 @@ class OpportunityController {
         return answer(opportunities.renew(caller, id, request.validUntil(), ETags.expected(ifMatch)));
     }
 
-    @PostMapping("/{id}/withdraw")
-    @Operation(summary = "Withdraw an opportunity (its business; operators, e.g. abusive content, with a reason)")
+    /** DELETE, as the end of an opportunity's life: it stays readable, WITHDRAWN, to its business and operators. */
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Withdraw an opportunity (its business; operators, e.g. abusive content, with a reason); it "
+            + "stays readable to its business and operators as WITHDRAWN")
+    @ApiResponse(responseCode = "200", description = "Withdrawn (or it was already); the ETag is the new version")
     ResponseEntity<OpportunityResponse> withdraw(Caller caller, @PathVariable UUID id,
-            @RequestBody WithdrawRequest request,
+            @Parameter(description = "why, at most 500 characters; an operator withdrawing abusive content says so "
+                    + "here", example = "Found a research partner at the matching event")
+            @RequestParam(required = false) String reason,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(opportunities.withdraw(caller, id, request.reason(),
-                ETags.expected(ifMatch)));
+        return answer(opportunities.withdraw(caller, id, reason, ETags.expected(ifMatch)));
     }
 
     private static ResponseEntity<OpportunityResponse> answer(Versioned<Opportunity> v) {
