@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * How each thing is found again: programmes, cities and organisations by their slug id ({@code GET .../koriyama},
  * 404: create it); the partnership by its name filter; agreements by title, focal points by number, actions by
- * English title within the partnership; cooperation and matching events by title within the partnership. An action's
+ * English title within the partnership; cooperation and matching events by title within the partnership; business
+ * profiles by id, opportunities by business and English title (drafted, then published). An action's
  * {@code steps} (status moves, format changes) go through its command endpoints with If-Match, so its history is
  * real; a run that stopped half-way resumes after the steps already in the history.
  *
@@ -101,6 +102,12 @@ public final class DemoDataLoader {
                 map(hundredCities.get("agenda")));
         for (Object event : list("matching-events.json")) {
             ensureEvent("matching event", "/api/v1/matching/events", partnershipId, map(event));
+        }
+        for (Object profile : list("business-profiles.json")) {
+            ensureProfile(map(profile));
+        }
+        for (Object opportunity : list("opportunities.json")) {
+            ensureOpportunity(map(opportunity));
         }
         System.out.println("demo data: " + created + " created, " + found + " found");
     }
@@ -292,6 +299,45 @@ public final class DemoDataLoader {
         }
         expect(send("POST", path + "/publish", null, etag), "POST " + path + "/publish", 200);
         created("cooperation event", title);
+    }
+
+    /** A demo business profile, registered under its id unless it is there already (then left alone). */
+    private void ensureProfile(Map<String, Object> profile) throws IOException, InterruptedException {
+        String id = (String) profile.get("id");
+        String path = "/api/v1/matching/profiles/" + id;
+        Response existing = expect(send("GET", path, null, null), "GET " + path, 200, 404);
+        if (existing.status() == 200) {
+            found("business profile", id);
+            return;
+        }
+        expect(send("POST", "/api/v1/matching/profiles", profile, null), "POST /api/v1/matching/profiles (" + id + ")",
+                201);
+        created("business profile", id);
+    }
+
+    /**
+     * A demo opportunity, found by its business and English title, else drafted and published, valid for
+     * {@code validForDays} from today (an opportunity is valid for at most a year, so the file holds no date).
+     */
+    private void ensureOpportunity(Map<String, Object> opportunity) throws IOException, InterruptedException {
+        String businessId = (String) opportunity.get("businessId");
+        String title = english(opportunity.get("title"));
+        for (Object item : all("/api/v1/matching/opportunities?businessId=" + businessId + "&limit=200")) {
+            if (title.equals(english(map(item).get("title")))) {
+                found("opportunity", title);
+                return;
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>(opportunity);
+        long days = number(body.remove("validForDays"));
+        body.put("validUntil", java.time.Instant.now().plus(Duration.ofDays(days))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        Response drafted = expect(send("POST", "/api/v1/matching/opportunities", body, null),
+                "POST /api/v1/matching/opportunities (" + title + ")", 201);
+        String id = (String) map(Json.parse(drafted.body())).get("id");
+        expect(send("POST", "/api/v1/matching/opportunities/" + id + "/publish", null, drafted.etag()),
+                "POST /api/v1/matching/opportunities/" + id + "/publish", 200);
+        created("opportunity", title + " (published)");
     }
 
     /** Every item of a list, following {@code next} cursors. */

@@ -18,7 +18,13 @@ import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.BusinessProfileChanged;
+import org.urbancooperation.contracts.matching.BusinessProfileRegistered;
 import org.urbancooperation.contracts.matching.MatchAccepted;
+import org.urbancooperation.contracts.matching.OpportunityChanged;
+import org.urbancooperation.contracts.matching.OpportunityExpired;
+import org.urbancooperation.contracts.matching.OpportunityPublished;
+import org.urbancooperation.contracts.matching.OpportunityWithdrawn;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.matching.MeetingHeld;
@@ -99,7 +105,20 @@ public enum IntegrationEventType {
     ORGANISATION_REGISTERED("partnership.OrganisationRegistered", 1, Topics.ORGANISATIONS, "Organisation",
             OrganisationRegistered.class),
     ORGANISATION_CHANGED("partnership.OrganisationChanged", 1, Topics.ORGANISATIONS, "Organisation",
-            OrganisationChanged.class);
+            OrganisationChanged.class),
+    // Issue 13, business matching: profiles (never their contacts) and opportunities.
+    BUSINESS_PROFILE_REGISTERED("matching.BusinessProfileRegistered", 1, Topics.BUSINESS_PROFILES, "BusinessProfile",
+            BusinessProfileRegistered.class),
+    BUSINESS_PROFILE_CHANGED("matching.BusinessProfileChanged", 1, Topics.BUSINESS_PROFILES, "BusinessProfile",
+            BusinessProfileChanged.class),
+    OPPORTUNITY_PUBLISHED("matching.OpportunityPublished", 1, Topics.OPPORTUNITIES, "Opportunity",
+            OpportunityPublished.class),
+    OPPORTUNITY_CHANGED("matching.OpportunityChanged", 1, Topics.OPPORTUNITIES, "Opportunity",
+            OpportunityChanged.class),
+    OPPORTUNITY_EXPIRED("matching.OpportunityExpired", 1, Topics.OPPORTUNITIES, "Opportunity",
+            OpportunityExpired.class),
+    OPPORTUNITY_WITHDRAWN("matching.OpportunityWithdrawn", 1, Topics.OPPORTUNITIES, "Opportunity",
+            OpportunityWithdrawn.class);
 
     private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));

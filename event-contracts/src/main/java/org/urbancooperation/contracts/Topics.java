@@ -11,6 +11,10 @@ public final class Topics {
     public static final String PARTNERSHIPS = "partnership.partnership";
     public static final String COOPERATION_EVENTS = "events.cooperation-event";
     public static final String MATCHING_EVENTS = "matching.matching-event";
+    /** Business profiles registered and changed (matching-service), never their contacts; key: the business id. */
+    public static final String BUSINESS_PROFILES = "matching.business-profile";
+    /** Partnering opportunities published, changed, expired and withdrawn (matching-service); key: the id. */
+    public static final String OPPORTUNITIES = "matching.opportunity";
     /**
      * API keys issued and revoked (partnership-service); the gateway keeps its key cache from it. Its
      * events carry secret hashes: only the gateway may read it.
