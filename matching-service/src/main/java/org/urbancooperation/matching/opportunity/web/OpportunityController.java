@@ -166,6 +166,7 @@ class OpportunityController {
     @GetMapping
     @Operation(summary = "List opportunities by id, a page at a time (others' only when published): follow next as "
             + "the cursor until it is null")
+    @ApiResponse(responseCode = "200", description = "A page of opportunities; next is the cursor of the following page")
     @ApiResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid; the problem names it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Page<OpportunityResponse> list(Caller caller,
@@ -193,6 +194,7 @@ class OpportunityController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace the content of a draft or published opportunity (its business, operators)")
+    @ApiResponse(responseCode = "200", description = "Replaced; the ETag is the new version")
     @ApiResponse(responseCode = "409", description = "Expired or withdrawn: it cannot be changed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
@@ -204,6 +206,7 @@ class OpportunityController {
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish a draft (its business, operators): it is proposed to others from now on")
+    @ApiResponse(responseCode = "200", description = "Published; the ETag is the new version")
     @ApiResponse(responseCode = "409", description = "Not a draft",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<OpportunityResponse> publish(Caller caller, @PathVariable UUID id,
@@ -214,6 +217,7 @@ class OpportunityController {
     @PostMapping("/{id}/renew")
     @Operation(summary = "Renew a published or expired opportunity until a new validUntil (an expired one is "
             + "published again)")
+    @ApiResponse(responseCode = "200", description = "Renewed until the new validUntil; the ETag is the new version")
     @ApiResponse(responseCode = "409", description = "A draft or withdrawn opportunity is not renewed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<OpportunityResponse> renew(Caller caller, @PathVariable UUID id, @RequestBody RenewRequest request,

@@ -168,6 +168,7 @@ class BusinessProfileController {
     @GetMapping
     @Operation(summary = "List business profiles by id (contacts as described), a page at a time: follow next as "
             + "the cursor until it is null")
+    @ApiResponse(responseCode = "200", description = "A page of profiles; next is the cursor of the following page")
     @ApiResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid; the problem names it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Page<ProfileResponse> list(Caller caller,
