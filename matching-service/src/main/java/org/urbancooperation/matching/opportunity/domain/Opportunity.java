@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.urbancooperation.matching.shared.domain.Countries;
-import org.urbancooperation.matching.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.matching.shared.domain.Sector;
 import org.urbancooperation.matching.shared.domain.Subsector;
 import org.urbancooperation.support.domain.InvalidValueException;

@@ -21,7 +21,7 @@ import org.urbancooperation.matching.opportunity.domain.OpportunityType;
 import org.urbancooperation.matching.opportunity.messaging.OpportunityIntegrationEvents;
 import org.urbancooperation.matching.shared.domain.Sector;
 import org.urbancooperation.matching.shared.domain.Subsector;
-import org.urbancooperation.matching.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.urbancooperation.matching.shared.domain.Countries;
 import org.urbancooperation.matching.shared.domain.Languages;
-import org.urbancooperation.matching.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.matching.shared.domain.Sector;
 import org.urbancooperation.matching.shared.domain.Subsector;
 import org.urbancooperation.support.domain.InvalidValueException;

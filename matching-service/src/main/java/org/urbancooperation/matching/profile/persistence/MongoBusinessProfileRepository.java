@@ -16,7 +16,7 @@ import org.urbancooperation.matching.profile.domain.Contact;
 import org.urbancooperation.matching.profile.messaging.BusinessProfileIntegrationEvents;
 import org.urbancooperation.matching.shared.domain.Sector;
 import org.urbancooperation.matching.shared.domain.Subsector;
-import org.urbancooperation.matching.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -3,7 +3,7 @@ package org.urbancooperation.partnership.actionplan.domain;
 import java.util.Map;
 import java.util.UUID;
 
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.InvalidValueException;
 

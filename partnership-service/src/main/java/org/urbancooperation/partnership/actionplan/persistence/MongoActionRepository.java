@@ -22,7 +22,7 @@ import org.urbancooperation.partnership.actionplan.domain.HistoryEntry;
 import org.urbancooperation.partnership.actionplan.domain.PlannedPeriod;
 import org.urbancooperation.partnership.actionplan.domain.PlannedWindow;
 import org.urbancooperation.partnership.actionplan.messaging.ActionIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.urbancooperation.partnership.actionplan.application.FocalPointRepository;
 import org.urbancooperation.partnership.actionplan.domain.FocalPoint;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;

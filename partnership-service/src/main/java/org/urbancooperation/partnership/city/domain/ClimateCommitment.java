@@ -2,7 +2,7 @@ package org.urbancooperation.partnership.city.domain;
 
 import java.util.Map;
 
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
 

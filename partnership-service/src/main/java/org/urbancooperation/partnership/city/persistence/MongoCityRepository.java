@@ -13,7 +13,7 @@ import org.urbancooperation.partnership.city.domain.CityEvent;
 import org.urbancooperation.partnership.city.domain.ClimateCommitment;
 import org.urbancooperation.partnership.city.domain.ClimateCommitmentKind;
 import org.urbancooperation.partnership.city.messaging.CityIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

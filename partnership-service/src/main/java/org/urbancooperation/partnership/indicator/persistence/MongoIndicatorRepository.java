@@ -15,7 +15,7 @@ import org.urbancooperation.partnership.indicator.domain.IndicatorMeasure;
 import org.urbancooperation.partnership.indicator.domain.IndicatorSource;
 import org.urbancooperation.partnership.indicator.domain.ManualValue;
 import org.urbancooperation.partnership.indicator.messaging.IndicatorIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -12,7 +12,7 @@ import org.urbancooperation.partnership.organisation.domain.Organisation;
 import org.urbancooperation.partnership.organisation.domain.OrganisationEvent;
 import org.urbancooperation.partnership.organisation.domain.OrganisationKind;
 import org.urbancooperation.partnership.organisation.messaging.OrganisationIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -25,7 +25,7 @@ import org.urbancooperation.partnership.partnership.domain.PartnershipKind;
 import org.urbancooperation.partnership.partnership.domain.PartnershipStatus;
 import org.urbancooperation.partnership.partnership.domain.Signatory;
 import org.urbancooperation.partnership.partnership.messaging.PartnershipIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

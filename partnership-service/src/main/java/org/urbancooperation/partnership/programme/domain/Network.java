@@ -2,7 +2,7 @@ package org.urbancooperation.partnership.programme.domain;
 
 import java.util.Map;
 
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 
 /** A thematic network of interest of a programme, e.g. "Climate Action, Energy, Water &amp; Air Quality". */

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;

@@ -10,7 +10,7 @@ import org.urbancooperation.partnership.programme.domain.Network;
 import org.urbancooperation.partnership.programme.domain.Programme;
 import org.urbancooperation.partnership.programme.domain.ProgrammeEvent;
 import org.urbancooperation.partnership.programme.messaging.ProgrammeIntegrationEvents;
-import org.urbancooperation.partnership.shared.persistence.LocalizedTexts;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;

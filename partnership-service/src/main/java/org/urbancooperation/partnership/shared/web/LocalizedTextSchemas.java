@@ -3,7 +3,7 @@ package org.urbancooperation.partnership.shared.web;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.shared.domain;
+package org.urbancooperation.support.domain;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import org.urbancooperation.support.domain.InvalidValueException;
-import org.urbancooperation.support.domain.Require;
 
 /**
  * One text in several languages, by BCP 47 language tag: {@code {"en": "Koriyama", "ja": "郡山市"}}, with {@code de}
@@ -59,6 +56,12 @@ public record LocalizedText(Map<String, String> values) {
      * @throws InvalidValueException naming {@code field} or {@code field.<tag>}
      */
     public static LocalizedText of(String field, Map<String, String> values, boolean englishRequired, int maxLength) {
+        return of(field, values, englishRequired, maxLength, false);
+    }
+
+    /** As {@link #of(String, Map, boolean, int)}; {@code multiline} lets each text hold line breaks (a description). */
+    public static LocalizedText of(String field, Map<String, String> values, boolean englishRequired, int maxLength,
+            boolean multiline) {
         Require.present(field, values);
         if (values.isEmpty() || values.size() > MAX_ENTRIES) {
             throw new InvalidValueException(field, field + " must have between 1 and " + MAX_ENTRIES
@@ -72,7 +75,8 @@ public record LocalizedText(Map<String, String> values) {
                 throw new InvalidValueException(path, path + " is not a BCP 47 language tag in its canonical form, "
                         + "such as en, de or ja");
             }
-            checked.put(tag, Require.visibleText(path, entry.getValue(), maxLength));
+            checked.put(tag, multiline ? Require.multilineText(path, entry.getValue(), maxLength)
+                    : Require.visibleText(path, entry.getValue(), maxLength));
         }
         if (englishRequired && !checked.containsKey(ENGLISH)) {
             throw new InvalidValueException(field + "." + ENGLISH, field + "." + ENGLISH + " is required: "

@@ -1,10 +1,10 @@
-package org.urbancooperation.partnership.shared.persistence;
+package org.urbancooperation.support.mongo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bson.Document;
-import org.urbancooperation.partnership.shared.domain.LocalizedText;
+import org.urbancooperation.support.domain.LocalizedText;
 
 /**
  * How every feature stores a {@link LocalizedText}: a sub-document by language tag, {@code {"en": "...", "ja": "..."}},

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.shared.domain;
+package org.urbancooperation.support.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.urbancooperation.support.domain.InvalidValueException;
 
 class LocalizedTextTest {
 
