@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.urbancooperation.matching.shared.domain.Countries;
 import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.matching.shared.domain.Sector;
+import org.urbancooperation.matching.shared.domain.SectorChoice;
 import org.urbancooperation.matching.shared.domain.Subsector;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -184,17 +185,9 @@ public record Opportunity(
         OpportunityType type = Require.present("type", input.type());
         LocalizedText title = LocalizedText.of("title", input.title(), true, MAX_TITLE);
         LocalizedText summary = LocalizedText.of("summary", input.summary(), true, MAX_SUMMARY, true);
-        List<Sector> sectors = distinct("sectors", Require.size("sectors", input.sectors(), 1, Sector.values().length));
-        Require.each("sectors", sectors, Require::present);
-        List<Subsector> subsectors = input.subsectors() == null ? List.of()
-                : distinct("subsectors", Require.size("subsectors", input.subsectors(), 0, Subsector.values().length));
-        for (int i = 0; i < subsectors.size(); i++) {
-            Subsector s = Require.present("subsectors[" + i + "]", subsectors.get(i));
-            if (!sectors.contains(s.sector())) {
-                throw InvalidValueException.between("subsectors[" + i + "]", "sectors", s + " belongs to sector "
-                        + s.sector() + ", which sectors does not name");
-            }
-        }
+        SectorChoice chosen = SectorChoice.of(input.sectors(), input.subsectors());
+        List<Sector> sectors = chosen.sectors();
+        List<Subsector> subsectors = chosen.subsectors();
         List<String> keywords = input.keywords() == null ? List.of()
                 : distinct("keywords", Require.each("keywords", Require.size("keywords", input.keywords(), 0,
                         MAX_KEYWORDS), (path, k) -> Require.visibleText(path, k, MAX_KEYWORD)));

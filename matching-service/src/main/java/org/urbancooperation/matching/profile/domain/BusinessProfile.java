@@ -1,8 +1,6 @@
 package org.urbancooperation.matching.profile.domain;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +8,7 @@ import org.urbancooperation.matching.shared.domain.Countries;
 import org.urbancooperation.matching.shared.domain.Languages;
 import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.matching.shared.domain.Sector;
+import org.urbancooperation.matching.shared.domain.SectorChoice;
 import org.urbancooperation.matching.shared.domain.Subsector;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -84,17 +83,9 @@ public record BusinessProfile(
         Require.present("kind", input.kind());
         String country = Countries.code("country", input.country());
         String city = Require.visibleText("city", input.city(), MAX_CITY);
-        List<Sector> sectors = distinct("sectors", Require.size("sectors", input.sectors(), 1, Sector.values().length));
-        Require.each("sectors", sectors, Require::present);
-        List<Subsector> subsectors = input.subsectors() == null ? List.of()
-                : distinct("subsectors", Require.size("subsectors", input.subsectors(), 0, Subsector.values().length));
-        for (int i = 0; i < subsectors.size(); i++) {
-            Subsector s = Require.present("subsectors[" + i + "]", subsectors.get(i));
-            if (!sectors.contains(s.sector())) {
-                throw InvalidValueException.between("subsectors[" + i + "]", "sectors", s + " belongs to sector "
-                        + s.sector() + ", which sectors does not name");
-            }
-        }
+        SectorChoice chosen = SectorChoice.of(input.sectors(), input.subsectors());
+        List<Sector> sectors = chosen.sectors();
+        List<Subsector> subsectors = chosen.subsectors();
         Require.present("size", input.size());
         List<String> languages = Languages.of("languages", input.languages());
         ZoneId zone = Require.timeZone("timeZone", input.timeZone());
@@ -104,12 +95,5 @@ public record BusinessProfile(
                 () -> Contact.of(c.name(), c.role(), c.email(), c.phone())));
         return new BusinessProfile(id, names, input.kind(), country, city, sectors, subsectors, input.size(), languages,
                 zone, description, contacts);
-    }
-
-    private static <T> List<T> distinct(String field, List<T> values) {
-        if (new LinkedHashSet<>(values).size() != values.size()) {
-            throw new InvalidValueException(field, field + " names an entry twice");
-        }
-        return new ArrayList<>(values);
     }
 }
