@@ -6,6 +6,13 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.events.calendar.application.CalendarService;
+import org.urbancooperation.events.calendar.application.FeedTokens;
+import org.urbancooperation.events.calendar.application.PersonalCalendarEntries;
+import org.urbancooperation.events.calendar.application.RegisteredSessionEntries;
+import org.urbancooperation.events.calendar.application.SessionRegistrations;
+import org.urbancooperation.events.calendar.persistence.MongoFeedTokens;
+import org.urbancooperation.events.calendar.web.CalendarMetrics;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
 import org.urbancooperation.events.cooperationevent.messaging.KnownPartnershipsHandler;
@@ -78,5 +85,36 @@ class EventServiceConfiguration {
             Clock clock) {
         return new CooperationEventService(cooperationEvents, partnerships, knownOrganisations, knownProgrammes,
                 clock);
+    }
+
+    @Bean
+    FeedTokens feedTokens(MongoDatabase database) {
+        return new MongoFeedTokens(database);
+    }
+
+    /**
+     * Registrations are not in this service yet: until that feature provides the port, nobody is registered for
+     * anything and personal feeds are empty (but valid) calendars.
+     */
+    @Bean
+    SessionRegistrations sessionRegistrations() {
+        return participant -> java.util.List.of();
+    }
+
+    @Bean
+    RegisteredSessionEntries registeredSessionEntries(SessionRegistrations registrations,
+            CooperationEventRepository cooperationEvents) {
+        return new RegisteredSessionEntries(registrations, cooperationEvents);
+    }
+
+    @Bean
+    CalendarService calendarService(CooperationEventService cooperationEvents, FeedTokens feedTokens,
+            java.util.List<PersonalCalendarEntries> personalSources, Clock clock) {
+        return new CalendarService(cooperationEvents, feedTokens, personalSources, clock);
+    }
+
+    @Bean
+    CalendarMetrics calendarMetrics(MeterRegistry meters) {
+        return new CalendarMetrics(meters);
     }
 }

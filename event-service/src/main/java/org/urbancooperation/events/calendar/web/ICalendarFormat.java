@@ -1,0 +1,94 @@
+package org.urbancooperation.events.calendar.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+import org.urbancooperation.events.calendar.domain.CalendarEntry;
+
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.TimezoneAssignment;
+import biweekly.io.TimezoneInfo;
+import biweekly.property.DateEnd;
+import biweekly.property.DateStart;
+import biweekly.property.Status;
+
+/**
+ * Calendar entries as an iCalendar (RFC 5545) document, written by biweekly. Times are written on the clocks of
+ * each entry's zone (DTSTART;TZID=Europe/Brussels:20230125T090000) with a VTIMEZONE per zone used, so that a
+ * calendar program shows them right in any zone and across DST changes. The document depends only on the entries
+ * (DTSTAMP is their publishing time, as RFC 5545 3.8.7.2 has it for a document without METHOD), so equal feeds are
+ * equal bytes and an entity tag of them lets calendar programs poll cheaply.
+ */
+public final class ICalendarFormat {
+
+    public static final String MEDIA_TYPE = "text/calendar";
+    static final String PRODUCT_ID = "-//Urban Cooperation Platform//event-service//EN";
+
+    private ICalendarFormat() {
+    }
+
+    /** @param name what calendar programs call the feed, e.g. the event's title */
+    public static String write(String name, List<CalendarEntry> entries) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId(PRODUCT_ID);
+        calendar.setName(name);
+        // The name most calendar programs read (RFC 7986's NAME is newer than they are).
+        calendar.setExperimentalProperty("X-WR-CALNAME", name);
+        TimezoneInfo zones = calendar.getTimezoneInfo();
+        Map<ZoneId, TimezoneAssignment> assignments = assignments(entries);
+        for (CalendarEntry entry : entries) {
+            VEvent event = new VEvent();
+            event.setUid(entry.uid());
+            event.setSequence(entry.sequence());
+            event.setStatus(status(entry.status()));
+            event.setSummary(entry.summary());
+            event.setDescription(entry.description());
+            event.setLocation(entry.location());
+            event.setUrl(entry.url());
+            DateStart start = event.setDateStart(Date.from(entry.startsAt()), true);
+            DateEnd end = event.setDateEnd(Date.from(entry.endsAt()), true);
+            TimezoneAssignment zone = assignments.get(entry.zone());
+            zones.setTimezone(start, zone);
+            zones.setTimezone(end, zone);
+            event.setDateTimeStamp(Date.from(entry.lastModified()));
+            event.setLastModified(Date.from(entry.lastModified()));
+            calendar.addEvent(event);
+        }
+        return Biweekly.write(calendar).version(ICalVersion.V2_0).go();
+    }
+
+    /** One VTIMEZONE per zone, covering the years from one before its first entry to one after its last. */
+    private static Map<ZoneId, TimezoneAssignment> assignments(List<CalendarEntry> entries) {
+        Map<ZoneId, TimezoneAssignment> assignments = new LinkedHashMap<>();
+        entries.stream().map(CalendarEntry::zone).distinct().forEach(zone -> {
+            Instant first = entries.stream().filter(e -> e.zone().equals(zone)).map(CalendarEntry::startsAt)
+                    .min(Comparator.naturalOrder()).orElseThrow();
+            Instant last = entries.stream().filter(e -> e.zone().equals(zone)).map(CalendarEntry::endsAt)
+                    .max(Comparator.naturalOrder()).orElseThrow();
+            Instant from = first.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfYear(1).minusYears(1)
+                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+            Instant to = last.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfYear(1).plusYears(2)
+                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+            assignments.put(zone, new TimezoneAssignment(TimeZone.getTimeZone(zone), VTimezones.of(zone, from, to)));
+        });
+        return assignments;
+    }
+
+    private static Status status(CalendarEntry.Status status) {
+        return switch (status) {
+            case CONFIRMED -> Status.confirmed();
+            case TENTATIVE -> Status.tentative();
+            case CANCELLED -> Status.cancelled();
+        };
+    }
+}
