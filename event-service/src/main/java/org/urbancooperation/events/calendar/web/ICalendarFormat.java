@@ -58,13 +58,27 @@ public final class ICalendarFormat {
             DateStart start = event.setDateStart(Date.from(entry.startsAt()), true);
             DateEnd end = event.setDateEnd(Date.from(entry.endsAt()), true);
             TimezoneAssignment zone = assignments.get(entry.zone());
-            zones.setTimezone(start, zone);
-            zones.setTimezone(end, zone);
+            onClocksOf(zones, start, entry.startsAt(), entry.zone(), zone);
+            onClocksOf(zones, end, entry.endsAt(), entry.zone(), zone);
             event.setDateTimeStamp(Date.from(entry.lastModified()));
             event.setLastModified(Date.from(entry.lastModified()));
             calendar.addEvent(event);
         }
         return Biweekly.write(calendar).version(ICalVersion.V2_0).go();
+    }
+
+    /**
+     * A time on the zone's clocks, except the second pass through a local time the clocks go back over (02:30 on
+     * the last Sunday of October in Brussels): RFC 5545 (3.3.5) reads such a local time as its first occurrence, so
+     * the second one is written in UTC, the only exact way.
+     */
+    private static void onClocksOf(TimezoneInfo zones, biweekly.property.ICalProperty property, Instant instant,
+            ZoneId zone, TimezoneAssignment assignment) {
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(java.time.LocalDateTime.ofInstant(instant, zone));
+        if (offsets.size() > 1 && !zone.getRules().getOffset(instant).equals(offsets.get(0))) {
+            return; // biweekly writes a property without zone in UTC
+        }
+        zones.setTimezone(property, assignment);
     }
 
     /** One VTIMEZONE per zone, covering the years from one before its first entry to one after its last. */
