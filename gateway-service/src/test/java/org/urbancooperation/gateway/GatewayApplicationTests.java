@@ -255,6 +255,20 @@ class GatewayApplicationTests {
         }
 
         @Test
+        void calendarFeedsGoToEventServiceAndAFeedIsReadWithoutCredentials() {
+            // event-service is down here: its route's 503, not the 404 of a path no route serves, and no 401 for
+            // the anonymous requests (the gateway lets them through; event-service decides).
+            for (String path : List.of("/api/v1/calendars/" + "A".repeat(43) + ".ics", "/api/v1/calendars")) {
+                expectProblem(client.get().uri(path).header(CORRELATION_ID, "calendar-get"),
+                        HttpStatus.SERVICE_UNAVAILABLE, "calendar-get");
+            }
+            client.post().uri("/api/v1/calendars").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            client.delete().uri("/api/v1/calendars/mine").exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            client.get().uri("/api/v1/calendarsX").exchange().expectStatus().isNotFound();
+        }
+
+        @Test
         void unreachableServiceProblemCarriesAGeneratedIdWhenTheClientSentNone() {
             EntityExchangeResult<Map<String, Object>> result = client.get().uri(uniquePath("/api/v1/events")).exchange()
                     .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
