@@ -6,11 +6,13 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.events.calendar.application.CalendarEvents;
 import org.urbancooperation.events.calendar.application.CalendarService;
 import org.urbancooperation.events.calendar.application.FeedTokens;
 import org.urbancooperation.events.calendar.application.PersonalCalendarEntries;
 import org.urbancooperation.events.calendar.application.RegisteredSessionEntries;
 import org.urbancooperation.events.calendar.application.SessionRegistrations;
+import org.urbancooperation.events.calendar.persistence.CooperationEventsForCalendars;
 import org.urbancooperation.events.calendar.persistence.MongoFeedTokens;
 import org.urbancooperation.events.calendar.web.CalendarMetrics;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
@@ -102,15 +104,21 @@ class EventServiceConfiguration {
     }
 
     @Bean
-    RegisteredSessionEntries registeredSessionEntries(SessionRegistrations registrations,
+    CalendarEvents calendarEvents(CooperationEventService cooperationEventService,
             CooperationEventRepository cooperationEvents) {
-        return new RegisteredSessionEntries(registrations, cooperationEvents);
+        return new CooperationEventsForCalendars(cooperationEventService, cooperationEvents);
     }
 
     @Bean
-    CalendarService calendarService(CooperationEventService cooperationEvents, FeedTokens feedTokens,
+    RegisteredSessionEntries registeredSessionEntries(SessionRegistrations registrations,
+            CalendarEvents calendarEvents) {
+        return new RegisteredSessionEntries(registrations, calendarEvents);
+    }
+
+    @Bean
+    CalendarService calendarService(CalendarEvents calendarEvents, FeedTokens feedTokens,
             java.util.List<PersonalCalendarEntries> personalSources, Clock clock) {
-        return new CalendarService(cooperationEvents, feedTokens, personalSources, clock);
+        return new CalendarService(calendarEvents, feedTokens, personalSources, clock);
     }
 
     @Bean

@@ -134,8 +134,12 @@ class CalendarApiTest extends ServiceApiTest {
                 "END:VCALENDAR").doesNotContain("BEGIN:VEVENT");
         assertThat(anonymous().get(url, "If-None-Match", feed.headers().firstValue("ETag").orElseThrow())
                 .statusCode()).isEqualTo(304);
+        double unknown = meters.counter("ucp.calendar.tokens.unknown").count();
+        double served = meters.counter("ucp.calendar.feeds.served", "kind", "personal").count();
         assertThat(anonymous().get("/api/v1/calendars/" + "A".repeat(43) + ".ics").statusCode()).isEqualTo(404);
         assertThat(anonymous().get("/api/v1/calendars/short.ics").statusCode()).isEqualTo(404);
+        assertThat(meters.counter("ucp.calendar.tokens.unknown").count()).isEqualTo(unknown + 2);
+        assertThat(meters.counter("ucp.calendar.feeds.served", "kind", "personal").count()).isEqualTo(served);
 
         HttpResponse<String> other = as(TestIdentities.KORIYAMA).postJson("/api/v1/calendars", "");
         assertThat(other.statusCode()).isEqualTo(201);

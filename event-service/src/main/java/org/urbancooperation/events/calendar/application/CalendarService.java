@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.urbancooperation.events.calendar.domain.CalendarEntry;
 import org.urbancooperation.events.calendar.domain.EventCalendar;
-import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
@@ -45,12 +44,12 @@ public class CalendarService {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CooperationEventService cooperationEvents;
+    private final CalendarEvents cooperationEvents;
     private final FeedTokens feeds;
     private final List<PersonalCalendarEntries> personalSources;
     private final Clock clock;
 
-    public CalendarService(CooperationEventService cooperationEvents, FeedTokens feeds,
+    public CalendarService(CalendarEvents cooperationEvents, FeedTokens feeds,
             List<PersonalCalendarEntries> personalSources, Clock clock) {
         this.cooperationEvents = cooperationEvents;
         this.feeds = feeds;
@@ -59,13 +58,13 @@ public class CalendarService {
     }
 
     public Feed ofEvent(Caller caller, UUID eventId) {
-        Versioned<CooperationEvent> found = cooperationEvents.get(caller, eventId);
+        Versioned<CooperationEvent> found = cooperationEvents.visibleTo(caller, eventId);
         return new Feed(found.aggregate().title(), EventCalendar.entriesOf(found.aggregate(), found.version()));
     }
 
     /** @throws NotFoundException for a session never published in the event's agenda */
     public Feed ofSession(Caller caller, UUID eventId, UUID sessionId) {
-        Versioned<CooperationEvent> found = cooperationEvents.get(caller, eventId);
+        Versioned<CooperationEvent> found = cooperationEvents.visibleTo(caller, eventId);
         CalendarEntry entry = EventCalendar.sessionEntry(found.aggregate(), sessionId)
                 .orElseThrow(() -> new NotFoundException("Session", sessionId));
         return new Feed(entry.summary(), List.of(entry));

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.urbancooperation.events.calendar.domain.CalendarEntry;
 import org.urbancooperation.events.calendar.domain.EventCalendar;
-import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.support.application.Versioned;
 
 /**
@@ -18,9 +17,9 @@ import org.urbancooperation.support.application.Versioned;
 public class RegisteredSessionEntries implements PersonalCalendarEntries {
 
     private final SessionRegistrations registrations;
-    private final CooperationEventRepository cooperationEvents;
+    private final CalendarEvents cooperationEvents;
 
-    public RegisteredSessionEntries(SessionRegistrations registrations, CooperationEventRepository cooperationEvents) {
+    public RegisteredSessionEntries(SessionRegistrations registrations, CalendarEvents cooperationEvents) {
         this.registrations = registrations;
         this.cooperationEvents = cooperationEvents;
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.urbancooperation.events.calendar.application.CalendarService;
+import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.security.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,8 +66,9 @@ class CalendarController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
     ResponseEntity<String> event(@PathVariable UUID id, Caller caller, WebRequest request) {
+        ResponseEntity<String> answer = ics(calendars.ofEvent(caller, id), request);
         metrics.eventFeedServed();
-        return ics(calendars.ofEvent(caller, id), request);
+        return answer;
     }
 
     @GetMapping(path = "/api/v1/events/{id}/sessions/{sessionId}/calendar.ics", produces = ICS)
@@ -80,8 +82,9 @@ class CalendarController {
             ProblemDetail.class)))
     ResponseEntity<String> session(@PathVariable UUID id, @PathVariable UUID sessionId, Caller caller,
             WebRequest request) {
+        ResponseEntity<String> answer = ics(calendars.ofSession(caller, id, sessionId), request);
         metrics.sessionFeedServed();
-        return ics(calendars.ofSession(caller, id, sessionId), request);
+        return answer;
     }
 
     @PostMapping("/api/v1/calendars")
@@ -124,8 +127,16 @@ class CalendarController {
             "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> personal(@Parameter(description = "the token POST /api/v1/calendars gave")
             @PathVariable String token, WebRequest request) {
+        CalendarService.Feed feed;
+        try {
+            feed = calendars.personal(token);
+        } catch (NotFoundException e) {
+            metrics.unknownToken();
+            throw e;
+        }
+        ResponseEntity<String> answer = ics(feed, request);
         metrics.personalFeedServed();
-        return ics(calendars.personal(token), request);
+        return answer;
     }
 
     private static ResponseEntity<String> ics(CalendarService.Feed feed, WebRequest request) {

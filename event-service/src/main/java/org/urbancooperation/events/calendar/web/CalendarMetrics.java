@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Calendar business metrics: {@code ucp.calendar.feeds.served} by kind (event, session, personal; 304 answers
- * included, since a polling calendar program is a reader too), {@code ucp.calendar.tokens.issued} and
- * {@code ucp.calendar.tokens.revoked}.
+ * included, since a polling calendar program is a reader too), {@code ucp.calendar.tokens.issued},
+ * {@code ucp.calendar.tokens.revoked}, and {@code ucp.calendar.tokens.unknown}: personal feed requests whose token
+ * is no feed's (revoked ones still polled by a calendar program, or guesses).
  */
 public class CalendarMetrics {
 
@@ -15,6 +16,7 @@ public class CalendarMetrics {
     private final Counter personalFeeds;
     private final Counter issued;
     private final Counter revoked;
+    private final Counter unknown;
 
     public CalendarMetrics(MeterRegistry meters) {
         eventFeeds = served(meters, "event");
@@ -24,6 +26,8 @@ public class CalendarMetrics {
                 .register(meters);
         revoked = Counter.builder("ucp.calendar.tokens.revoked").description("Personal calendar feeds revoked")
                 .register(meters);
+        unknown = Counter.builder("ucp.calendar.tokens.unknown").description("Personal calendar feed requests "
+                + "with an unknown or revoked token").register(meters);
     }
 
     void eventFeedServed() {
@@ -44,6 +48,10 @@ public class CalendarMetrics {
 
     void tokenRevoked() {
         revoked.increment();
+    }
+
+    void unknownToken() {
+        unknown.increment();
     }
 
     private static Counter served(MeterRegistry meters, String kind) {
