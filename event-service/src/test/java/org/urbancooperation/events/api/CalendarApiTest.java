@@ -138,7 +138,9 @@ class CalendarApiTest extends ServiceApiTest {
         double served = meters.counter("ucp.calendar.feeds.served", "kind", "personal").count();
         assertThat(anonymous().get("/api/v1/calendars/" + "A".repeat(43) + ".ics").statusCode()).isEqualTo(404);
         assertThat(anonymous().get("/api/v1/calendars/short.ics").statusCode()).isEqualTo(404);
-        assertThat(meters.counter("ucp.calendar.tokens.unknown").count()).isEqualTo(unknown + 2);
+        assertThat(anonymous().get("/api/v1/calendars/short.ics", "Accept", "text/calendar").statusCode())
+                .as("what calendar programs accept: still the 404").isEqualTo(404);
+        assertThat(meters.counter("ucp.calendar.tokens.unknown").count()).isEqualTo(unknown + 3);
         assertThat(meters.counter("ucp.calendar.feeds.served", "kind", "personal").count()).isEqualTo(served);
 
         HttpResponse<String> other = as(TestIdentities.KORIYAMA).postJson("/api/v1/calendars", "");
