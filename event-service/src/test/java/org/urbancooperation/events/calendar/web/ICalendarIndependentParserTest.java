@@ -12,7 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.events.calendar.domain.CalendarEntry;
@@ -121,6 +126,41 @@ class ICalendarIndependentParserTest {
         assertTime(entry.path("dtstart"), "Europe/Brussels", "2023-10-29T02:30:00", "2023-10-29T00:30:00Z");
         assertThat(entry.path("dtend").path("tzid").isNull()).as(entry.toString()).isTrue();
         assertThat(entry.path("dtend").path("utc").asString()).isEqualTo("2023-10-29T01:30:00Z");
+    }
+
+    @Test
+    void eachVTimezoneGivesJavaTimesOffsetJustBeforeAndAfterEveryTransitionAroundItsEntries() {
+        // DST in both hemispheres, half-hour DST (Lord Howe), odd offsets (Chatham, St John's), zones that dropped
+        // DST in the window (Mexico City in 2022) and Morocco's Ramadan changes.
+        List<ZoneId> zones = Stream.of("Europe/Berlin", "Europe/London", "America/New_York", "Asia/Tokyo",
+                "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns",
+                "America/Mexico_City", "Africa/Casablanca", "America/Santiago").map(ZoneId::of).toList();
+        Instant at = Instant.parse("2023-06-01T10:00:00Z");
+        List<CalendarEntry> entries = zones.stream().map(zone -> new CalendarEntry(zone + "@test", 0,
+                CalendarEntry.Status.CONFIRMED, zone.getId(), null, null, null, at, at.plusSeconds(3600), zone, at))
+                .toList();
+        // The VTIMEZONEs cover 2022 to the end of 2024: probes a second before and at each transition there.
+        Instant from = Instant.parse("2022-01-01T00:00:00Z");
+        Instant to = Instant.parse("2025-01-01T00:00:00Z");
+        Set<Instant> probes = new TreeSet<>(List.of(from.plusSeconds(3600), to.minusSeconds(3600)));
+        for (ZoneId zone : zones) {
+            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from); t != null
+                    && t.getInstant().isBefore(to); t = zone.getRules().nextTransition(t.getInstant())) {
+                probes.add(t.getInstant().minusSeconds(1));
+                probes.add(t.getInstant());
+            }
+        }
+        JsonNode offsets = PythonICalendar.parse(ICalendarFormat.write("Zones", entries),
+                probes.stream().map(Instant::toString).toArray(String[]::new)).path("timezoneOffsets");
+
+        for (ZoneId zone : zones) {
+            assertThat(offsets.path(zone.getId()).size()).as("an offset of " + zone + " at every probe")
+                    .isEqualTo(probes.size());
+            for (Instant probe : probes) {
+                assertThat(offsets.path(zone.getId()).path(probe.toString()).asInt())
+                        .as(zone + " at " + probe).isEqualTo(zone.getRules().getOffset(probe).getTotalSeconds());
+            }
+        }
     }
 
     private static void assertTime(JsonNode time, String tzid, String local, String utc) {
