@@ -10,10 +10,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.urbancooperation.matching.schedule.domain.InterpreterPair;
 import org.urbancooperation.matching.schedule.domain.MatchToPlace;
 import org.urbancooperation.matching.schedule.domain.SchedulingParticipant;
 import org.urbancooperation.matching.schedule.domain.SchedulingSlot;
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
 
 /** The benchmark's inputs, the same for a seed: a trade-fair day in Essen and a König-bound instance. */
 public final class SchedulingInstances {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
+
 /**
  * Places accepted matches into the slots of a matching event: no participant twice in a slot, no table twice, within
  * availability, meeting caps, business hours and interpreters; as many meetings as it can, higher priorities first,

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
+
 /**
  * One slot of a matching event's meeting blocks, with what it offers: {@code tables} tables or virtual rooms, and per
  * language pair the number of interpreters on duty in it.

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
 
 /**
  * The scheduler's promises over random instances: never a conflict; caps, availability, hours and interpreters always

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
 
 class MeetingSchedulerTest {
 

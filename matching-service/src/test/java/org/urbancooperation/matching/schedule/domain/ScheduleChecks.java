@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
+
 /** Every hard rule of a schedule, checked from the outside: what the property tests assert for any input. */
 final class ScheduleChecks {
 

@@ -1,4 +1,4 @@
-package org.urbancooperation.matching.schedule.domain;
+package org.urbancooperation.matching.shared.domain;
 
 import java.util.Locale;
 import java.util.Objects;
