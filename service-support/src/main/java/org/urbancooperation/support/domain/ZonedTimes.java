@@ -1,0 +1,118 @@
+package org.urbancooperation.support.domain;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times as organisers enter them and as readers see them, in every service that has times in a zone (a cooperation
+ * event's agenda, a matching event's meeting blocks, a meeting shown in each participant's zone). Only java.time's zone rules decide offsets: nothing here
+ * adds hours by hand.
+ */
+public final class ZonedTimes {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
+
+    private ZonedTimes() {
+    }
+
+    /**
+     * Reads a time given either as a local time on the clocks of {@code zone} ({@code 2023-01-25T09:00}) or as an
+     * instant with an offset or Z ({@code 2023-01-25T09:00+01:00}). Kept to the second: agendas are never finer, and a
+     * BSON date keeps milliseconds only.
+     *
+     * @param choice which offset a local time in a DST gap or overlap means; null: such a time is refused
+     * @throws InvalidValueException naming {@code field} for anything else, and for a gap or overlap without choice
+     */
+    public static Instant resolve(String field, String text, ZoneId zone, LocalTimeOffset choice) {
+        Require.present(field, text);
+        Instant instant;
+        int time = text.indexOf('T');
+        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
+                || text.indexOf('-', time) >= 0);
+        if (!withOffset) {
+            LocalDateTime local;
+            try {
+                local = LocalDateTime.parse(text, LOCAL);
+            } catch (DateTimeParseException e) {
+                throw shape(field);
+            }
+            instant = atZone(field, local, zone, choice);
+        } else {
+            try {
+                instant = OffsetDateTime.parse(text, OFFSET).toInstant();
+            } catch (DateTimeParseException e) {
+                throw shape(field);
+            }
+        }
+        return Require.instant(field, instant).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A local time on the clocks of {@code zone}: refused in a gap or an overlap unless {@code choice} says which. */
+    public static Instant atZone(String field, LocalDateTime local, ZoneId zone, LocalTimeOffset choice) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> valid = rules.getValidOffsets(local);
+        if (valid.size() == 1) {
+            return local.toInstant(valid.get(0));
+        }
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (choice == null) {
+            String what = valid.isEmpty()
+                    ? " does not exist in " + zone.getId() + ": the clocks jump from "
+                            + transition.getDateTimeBefore().toLocalTime() + " to "
+                            + transition.getDateTimeAfter().toLocalTime()
+                    : " happens twice in " + zone.getId() + ": the clocks go back from "
+                            + transition.getDateTimeBefore().toLocalTime() + " to "
+                            + transition.getDateTimeAfter().toLocalTime();
+            throw new InvalidValueException(field, field + " " + local + what + " on " + local.toLocalDate()
+                    + "; give the offset (e.g. " + local + transition.getOffsetAfter() + ") or localTimeOffset "
+                    + "BEFORE_CHANGE or AFTER_CHANGE");
+        }
+        ZoneOffset offset = choice == LocalTimeOffset.BEFORE_CHANGE ? transition.getOffsetBefore()
+                : transition.getOffsetAfter();
+        return local.toInstant(offset);
+    }
+
+    /**
+     * An instant on the clocks of {@code zone}, with its day relative to a home zone (the event's own).
+     *
+     * @param zoneName the zone's short name at that instant (CET, CEST, JST), null where the JDK has only a
+     *        numeric one (GMT+03:00)
+     * @param dayShift days between the local date in {@code zone} and in the home zone: +1 when it is already
+     *        the next day there
+     */
+    public record TimeInZone(OffsetDateTime localTime, String zoneName, int dayShift) {
+
+        public static TimeInZone of(Instant instant, ZoneId zone, ZoneId homeZone) {
+            OffsetDateTime local = instant.atZone(zone).toOffsetDateTime();
+            long shift = ChronoUnit.DAYS.between(instant.atZone(homeZone).toLocalDate(), local.toLocalDate());
+            return new TimeInZone(local, shortName(zone, instant), (int) shift);
+        }
+    }
+
+    /**
+     * The zone's short name in force at {@code instant} (CET or CEST, JST), as java.time prints it (pattern
+     * {@code z}, TextStyle.SHORT); null where it has only a numeric one (GMT+03:00), which is an offset, not a name.
+     */
+    public static String shortName(ZoneId zone, Instant instant) {
+        String name = SHORT_NAME.format(instant.atZone(zone));
+        return name.startsWith("GMT+") || name.startsWith("GMT-") || name.startsWith("UTC+")
+                || name.startsWith("UTC-") ? null : name;
+    }
+
+    private static InvalidValueException shape(String field) {
+        return new InvalidValueException(field, field + " must be a local time such as 2023-01-25T09:00 (on the "
+                + "clocks of the event's zone) or an instant such as 2023-01-25T09:00+01:00 or 2023-01-25T08:00Z");
+    }
+}
