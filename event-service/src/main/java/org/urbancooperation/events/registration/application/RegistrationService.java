@@ -45,7 +45,9 @@ public class RegistrationService {
      * Lost races in a row before giving up with a 409. Each loss means another command on the same event succeeded,
      * so the system as a whole progresses; the bound only keeps one request from spinning forever.
      */
-    static final int ATTEMPTS = 100;
+    static final int ATTEMPTS = 200;
+    /** The longest pause after a lost race: a random pause up to it spreads the losers' next attempts apart. */
+    static final long MAX_PAUSE_MILLIS = 20;
 
     /** @param participant whom to register: absent for the caller itself; only operators name somebody else */
     public record RegistrationInput(String participant, RegistrationRole role, String name, String organisation,
@@ -267,7 +269,13 @@ public class RegistrationService {
         if (attempt >= ATTEMPTS) {
             throw lost;
         }
-        Thread.onSpinWait();
+        long bound = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(attempt, 5));
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw lost;
+        }
     }
 
     /** The event's registrations, stored empty the first time anybody asks (a racing insert is no harm). */

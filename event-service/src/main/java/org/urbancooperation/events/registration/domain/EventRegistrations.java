@@ -159,7 +159,10 @@ public record EventRegistrations(
                 new RegistrationChange.AttendanceRecorded(attended));
     }
 
-    /** Sets the deadline and the sessions' capacities; a session given more places fills them from the waitlist. */
+    /**
+     * Sets the deadline and the sessions' capacities; a session given more places fills them from the waitlist, one
+     * given fewer than it has confirmed is refused.
+     */
     public ResultWithEvents<EventRegistrations, RegistrationChange> configure(Instant newDeadline,
             Map<UUID, Integer> capacities, Offer offer) {
         Map<UUID, Integer> checked = new LinkedHashMap<>(capacities == null ? Map.of() : capacities);
@@ -167,6 +170,12 @@ public record EventRegistrations(
             if (!offer.sessionIds().contains(session)) {
                 throw new InvalidValueException("sessionCapacities." + session, "Session " + session
                         + " is not in the event's published agenda");
+            }
+            long taken = confirmedIn(session);
+            if (checked.get(session) != null && checked.get(session) < taken) {
+                // Nobody loses a confirmed place to a smaller room: they cancel first, or the room stays larger.
+                throw new InvalidValueException("sessionCapacities." + session, taken + " registrations are "
+                        + "confirmed for session " + session + ": its capacity is at least " + taken);
             }
         }
         EventRegistrations next = new EventRegistrations(cooperationEventId,
