@@ -76,6 +76,7 @@ public class RegistrationService {
     private final CooperationEventService eventAccess;
     private final Clock clock;
     private final Counter promotions;
+    private final Counter lostRaces;
 
     public RegistrationService(RegistrationRepository registrations, CooperationEventRepository cooperationEvents,
             CooperationEventService eventAccess, Clock clock, MeterRegistry meters) {
@@ -85,6 +86,9 @@ public class RegistrationService {
         this.clock = clock;
         this.promotions = Counter.builder("ucp.registrations.promoted")
                 .description("Waitlisted registrations that got a place when one freed")
+                .register(meters);
+        this.lostRaces = Counter.builder("ucp.registrations.write.conflicts")
+                .description("Writes of an event's registrations that another command beat, read again and retried")
                 .register(meters);
     }
 
@@ -265,7 +269,8 @@ public class RegistrationService {
         return saved;
     }
 
-    private static void giveUpAfter(int attempt, ConcurrentModificationConflict lost) {
+    private void giveUpAfter(int attempt, ConcurrentModificationConflict lost) {
+        lostRaces.increment();
         if (attempt >= ATTEMPTS) {
             throw lost;
         }
