@@ -14,6 +14,7 @@ import org.urbancooperation.events.registration.application.RegistrationReposito
 import org.urbancooperation.events.registration.application.RegistrationService;
 import org.urbancooperation.events.registration.messaging.EventChangeHandlers;
 import org.urbancooperation.events.registration.metrics.RegistrationGauges;
+import org.urbancooperation.events.registration.persistence.CooperationEventDirectory;
 import org.urbancooperation.events.registration.persistence.MongoRegistrationRepository;
 import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.support.mongo.AggregateStores;
@@ -33,7 +34,8 @@ class RegistrationConfiguration {
     RegistrationService registrationService(RegistrationRepository registrations,
             CooperationEventRepository cooperationEvents, CooperationEventService cooperationEventService, Clock clock,
             MeterRegistry meters) {
-        return new RegistrationService(registrations, cooperationEvents, cooperationEventService, clock, meters);
+        return new RegistrationService(registrations,
+                new CooperationEventDirectory(cooperationEventService, cooperationEvents), clock, meters);
     }
 
     @Bean
@@ -47,8 +49,8 @@ class RegistrationConfiguration {
     }
 
     @Bean
-    RegistrationGauges registrationGauges(RegistrationRepository registrations, MeterRegistry meters,
-            @Value("${ucp.registrations.gauge-interval:30s}") Duration interval) {
-        return new RegistrationGauges(registrations, meters, interval);
+    RegistrationGauges registrationGauges(RegistrationRepository registrations, RegistrationService service,
+            MeterRegistry meters, @Value("${ucp.registrations.gauge-interval:30s}") Duration interval) {
+        return new RegistrationGauges(registrations, service::waitingWithFreePlace, meters, interval);
     }
 }

@@ -239,6 +239,29 @@ class RegistrationApiTest extends ServiceApiTest {
                 .as("a postponed event takes no registrations").isEqualTo(409);
     }
 
+    @Test
+    void aRepeatedOrOlderPostponementTellsNobodyTwice() {
+        String event = publishedEvent(5, false);
+        as(ALICE).postJson(event + "/registrations", register("DELEGATE"));
+        UUID id = UUID.fromString(event.substring(event.lastIndexOf('/') + 1));
+        double staleBefore = consumed("events.CooperationEventPostponed", "stale");
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        // Delivered twice, then an older one arrives late: one notice per registrant, the others are stale.
+        for (long version : new long[] {10, 10, 5}) {
+            raw.send(Topics.COOPERATION_EVENTS, id.toString(), mapper.toBytes(mapper.envelope(
+                    new org.urbancooperation.contracts.events.CooperationEventPostponed(id, List.of(), "Europe/Berlin",
+                            java.time.Instant.parse("2031-02-10T09:00:00Z"), java.time.Instant.parse("2031-02-10T16:00:00Z"),
+                            java.time.Instant.parse("2031-03-10T09:00:00Z"), java.time.Instant.parse("2031-03-10T16:00:00Z"),
+                            "Room taken"), version, "event-service", null, Clock.systemUTC())));
+        }
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> consumed("events.CooperationEventPostponed", "stale") >= staleBefore + 2);
+        // Published, scheduled, agenda v1, alice confirmed, the three postponements sent, one RegistrationAffected.
+        List<EventEnvelope> all = envelopes(id.toString(), 8);
+        assertThat(all).filteredOn(e -> e.type().equals("events.RegistrationAffected")).hasSize(1);
+    }
+
     /**
      * Many participants register and cancel at once against one event's places, over HTTP, on several threads. No
      * place is given twice (confirmed never above capacity, one registration per participant) and none is lost (every
@@ -320,6 +343,11 @@ class RegistrationApiTest extends ServiceApiTest {
         String metrics = http().get("/actuator/prometheus").body();
         assertThat(metrics).contains("ucp_registrations{", "ucp_waitlist_length ", "ucp_waitlist_length_max ",
                 "ucp_registrations_promoted_total");
+    }
+
+    private double consumed(String type, String outcome) {
+        var counter = meters.find("ucp.events.consumed").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Every participant at most once; confirmed = min(capacity, active); the waitlist in line 1..n. */

@@ -45,4 +45,7 @@ public interface RegistrationRepository {
     Map<RegistrationStatus, Long> countByStatus();
 
     WaitlistLengths waitlistLengths();
+
+    /** The events where somebody waits. */
+    List<EventRegistrations> withWaitlist();
 }

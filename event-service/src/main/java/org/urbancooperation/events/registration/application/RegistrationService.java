@@ -5,16 +5,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
-import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
-import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
-import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.registration.domain.EventRegistrations;
-import org.urbancooperation.events.registration.domain.Offer;
 import org.urbancooperation.events.registration.domain.Registration;
 import org.urbancooperation.events.registration.domain.RegistrationChange;
 import org.urbancooperation.events.registration.domain.RegistrationRole;
@@ -72,17 +65,15 @@ public class RegistrationService {
     }
 
     private final RegistrationRepository registrations;
-    private final CooperationEventRepository cooperationEvents;
-    private final CooperationEventService eventAccess;
+    private final EventDirectory events;
     private final Clock clock;
     private final Counter promotions;
     private final Counter lostRaces;
 
-    public RegistrationService(RegistrationRepository registrations, CooperationEventRepository cooperationEvents,
-            CooperationEventService eventAccess, Clock clock, MeterRegistry meters) {
+    public RegistrationService(RegistrationRepository registrations, EventDirectory events, Clock clock,
+            MeterRegistry meters) {
         this.registrations = registrations;
-        this.cooperationEvents = cooperationEvents;
-        this.eventAccess = eventAccess;
+        this.events = events;
         this.clock = clock;
         this.promotions = Counter.builder("ucp.registrations.promoted")
                 .description("Waitlisted registrations that got a place when one freed")
@@ -98,7 +89,7 @@ public class RegistrationService {
      */
     public Registered register(Caller caller, UUID eventId, RegistrationInput input) {
         Access.requireAuthenticated(caller);
-        eventAccess.get(caller, eventId); // a draft does not exist for those who may not see it
+        events.visibleTo(caller, eventId); // a draft does not exist for those who may not see it
         String self = caller.identity().orElseThrow().subject();
         String participant = input.participant() == null ? self : input.participant();
         if (!participant.equals(self) && !caller.isOperator()) {
@@ -109,10 +100,10 @@ public class RegistrationService {
                 input.name(), input.organisation(), input.sessionIds());
         UUID newId = UUID.randomUUID();
         for (int attempt = 1; ; attempt++) {
-            CooperationEvent event = event(eventId);
+            EventDirectory.EventFacts event = event(eventId);
             Versioned<EventRegistrations> book = book(eventId);
             ResultWithEvents<EventRegistrations, RegistrationChange> result = book.aggregate().register(newId,
-                    application, offer(event), clock.instant());
+                    application, event.offer(), clock.instant());
             if (result.aggregate() == book.aggregate()) {
                 return new Registered(view(book.aggregate(), book.aggregate().ofParticipant(participant)
                         .orElseThrow()), false);
@@ -130,7 +121,7 @@ public class RegistrationService {
     /** The participant, the event's organisers and operators see a registration; to everybody else it does not exist. */
     public RegistrationView get(Caller caller, UUID eventId, UUID registrationId) {
         Access.requireAuthenticated(caller);
-        CooperationEvent event = eventAccess.get(caller, eventId).aggregate();
+        EventDirectory.EventFacts event = events.visibleTo(caller, eventId);
         EventRegistrations book = book(eventId).aggregate();
         Registration r = visible(caller, event, book, registrationId);
         return view(book, r);
@@ -142,10 +133,9 @@ public class RegistrationService {
      */
     public Page<RegistrationView> list(Caller caller, UUID eventId, RegistrationStatus status, PageRequest page) {
         Access.requireAuthenticated(caller);
-        CooperationEvent event = eventAccess.get(caller, eventId).aggregate();
+        boolean all = events.visibleTo(caller, eventId).managedByCaller();
         EventRegistrations book = registrations.find(eventId).map(Versioned::aggregate)
                 .orElse(EventRegistrations.none(eventId));
-        boolean all = eventAccess.mayChange(caller, event);
         String self = caller.identity().orElseThrow().subject();
         List<Registration> matching = book.registrations().stream()
                 .filter(r -> all || r.participant().equals(self))
@@ -162,27 +152,27 @@ public class RegistrationService {
     /** Cancels a registration (the participant, the event's organisers or operators); its place goes to the waitlist. */
     public RegistrationView cancel(Caller caller, UUID eventId, UUID registrationId, ExpectedVersion expected) {
         Access.requireAuthenticated(caller);
-        CooperationEvent seen = eventAccess.get(caller, eventId).aggregate();
+        EventDirectory.EventFacts seen = events.visibleTo(caller, eventId);
         visible(caller, seen, book(eventId).aggregate(), registrationId);
-        return change(eventId, registrationId, expected, (book, event) -> book.cancel(registrationId, offer(event)));
+        return change(eventId, registrationId, expected, (book, event) -> book.cancel(registrationId, event.offer()));
     }
 
     /** The event's organisers and operators record that a confirmed participant attended. */
     public RegistrationView recordAttendance(Caller caller, UUID eventId, UUID registrationId,
             ExpectedVersion expected) {
         Access.requireAuthenticated(caller);
-        CooperationEvent seen = eventAccess.get(caller, eventId).aggregate();
+        EventDirectory.EventFacts seen = events.visibleTo(caller, eventId);
         visible(caller, seen, book(eventId).aggregate(), registrationId);
-        if (!eventAccess.mayChange(caller, seen)) {
+        if (!seen.managedByCaller()) {
             throw new AccessDeniedException("Only the event's organisers record attendance");
         }
         return change(eventId, registrationId, expected,
-                (book, event) -> book.recordAttendance(registrationId, offer(event), clock.instant()));
+                (book, event) -> book.recordAttendance(registrationId, event.offer(), clock.instant()));
     }
 
     /** Anybody who may see the event sees its terms and how full it is. */
     public Places places(Caller caller, UUID eventId) {
-        CooperationEvent event = eventAccess.get(caller, eventId).aggregate();
+        EventDirectory.EventFacts event = events.visibleTo(caller, eventId);
         // Stored on first read, so that the ETag read here is the version a change with If-Match expects.
         return places(event, book(eventId));
     }
@@ -191,16 +181,15 @@ public class RegistrationService {
     public Places configure(Caller caller, UUID eventId, Instant deadline, Map<UUID, Integer> sessionCapacities,
             ExpectedVersion expected) {
         Access.requireAuthenticated(caller);
-        CooperationEvent seen = eventAccess.get(caller, eventId).aggregate();
-        if (!eventAccess.mayChange(caller, seen)) {
+        if (!events.visibleTo(caller, eventId).managedByCaller()) {
             throw new AccessDeniedException("Cooperation event " + eventId + " belongs to other organisations");
         }
         for (int attempt = 1; ; attempt++) {
-            CooperationEvent event = event(eventId);
+            EventDirectory.EventFacts event = event(eventId);
             Versioned<EventRegistrations> book = book(eventId);
             expected.check("Registration terms of cooperation event " + eventId, book.version());
             ResultWithEvents<EventRegistrations, RegistrationChange> result = book.aggregate().configure(deadline,
-                    sessionCapacities, offer(event));
+                    sessionCapacities, event.offer());
             try {
                 return places(event, save(result, book.version()));
             } catch (ConcurrentModificationConflict lost) {
@@ -236,13 +225,26 @@ public class RegistrationService {
         return registrations.confirmedOf(participant);
     }
 
+    /**
+     * Waitlisted registrations of all events that a free place would fit now: 0 unless promotion is stuck (or the
+     * event's capacity grew and nobody registered or cancelled since).
+     */
+    public long waitingWithFreePlace() {
+        long promotable = 0;
+        for (EventRegistrations book : registrations.withWaitlist()) {
+            promotable += events.find(book.cooperationEventId()).map(e -> book.promotable(e.offer())).orElse(0L);
+        }
+        return promotable;
+    }
+
     private interface Command {
-        ResultWithEvents<EventRegistrations, RegistrationChange> apply(EventRegistrations book, CooperationEvent e);
+        ResultWithEvents<EventRegistrations, RegistrationChange> apply(EventRegistrations book,
+                EventDirectory.EventFacts event);
     }
 
     private RegistrationView change(UUID eventId, UUID registrationId, ExpectedVersion expected, Command command) {
         for (int attempt = 1; ; attempt++) {
-            CooperationEvent event = event(eventId);
+            EventDirectory.EventFacts event = event(eventId);
             Versioned<EventRegistrations> book = book(eventId);
             Registration current = book.aggregate().find(registrationId)
                     .orElseThrow(() -> new NotFoundException("Registration", registrationId));
@@ -294,37 +296,31 @@ public class RegistrationService {
         });
     }
 
-    private CooperationEvent event(UUID eventId) {
-        return cooperationEvents.find(eventId).map(Versioned::aggregate)
-                .orElseThrow(() -> new NotFoundException("Cooperation event", eventId));
+    private EventDirectory.EventFacts event(UUID eventId) {
+        return events.find(eventId).orElseThrow(() -> new NotFoundException("Cooperation event", eventId));
     }
 
-    private Registration visible(Caller caller, CooperationEvent event, EventRegistrations book, UUID registrationId) {
+    private Registration visible(Caller caller, EventDirectory.EventFacts event, EventRegistrations book,
+            UUID registrationId) {
         Registration r = book.find(registrationId)
                 .orElseThrow(() -> new NotFoundException("Registration", registrationId));
         boolean own = caller.identity().map(i -> i.subject().equals(r.participant())).orElse(false);
-        if (!own && !eventAccess.mayChange(caller, event)) {
+        if (!own && !event.managedByCaller()) {
             throw new NotFoundException("Registration", registrationId);
         }
         return r;
-    }
-
-    private static Offer offer(CooperationEvent e) {
-        Set<UUID> sessions = e.latestAgenda().map(v -> v.sessions().stream().map(Session::id)
-                .collect(Collectors.toSet())).orElse(Set.of());
-        return new Offer(e.status().name(), e.capacity(), sessions, e.partnershipIds());
     }
 
     private static RegistrationView view(EventRegistrations book, Registration r) {
         return new RegistrationView(book.cooperationEventId(), r, book.waitlistPosition(r).orElse(null));
     }
 
-    private static Places places(CooperationEvent event, Versioned<EventRegistrations> book) {
+    private static Places places(EventDirectory.EventFacts event, Versioned<EventRegistrations> book) {
         EventRegistrations b = book.aggregate();
         Map<UUID, Long> bySession = new java.util.LinkedHashMap<>();
         b.sessionCapacities().keySet().stream().sorted()
                 .forEach(session -> bySession.put(session, b.confirmedIn(session)));
-        return new Places(event.id(), book.version(), b.deadline(), event.capacity(),
+        return new Places(event.id(), book.version(), b.deadline(), event.offer().capacity(),
                 b.count(RegistrationStatus.CONFIRMED), b.count(RegistrationStatus.WAITLISTED),
                 new java.util.TreeMap<>(b.sessionCapacities()), bySession);
     }

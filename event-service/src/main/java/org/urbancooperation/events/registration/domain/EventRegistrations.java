@@ -100,15 +100,18 @@ public record EventRegistrations(
             throw new RuleViolationException("The event has " + MAX_REGISTRATIONS + " registrations, as many as one "
                     + "event takes");
         }
+        // Those already waiting come first: places free before this arrival (the event grew) are theirs.
+        List<RegistrationChange> changes = new ArrayList<>();
+        EventRegistrations before = fillPlaces(offer, changes).aggregate();
         UUID id = existing.map(Registration::id).orElse(newId);
         long version = existing.map(r -> r.version() + 1).orElse(1L);
         Registration waiting = new Registration(id, a.participant(), a.role(), a.name(), a.organisation(), sessions,
                 RegistrationStatus.WAITLISTED, nextSequence, now, null, version);
-        List<Registration> all = new ArrayList<>(registrations);
+        List<Registration> all = new ArrayList<>(before.registrations());
         all.removeIf(r -> r.id().equals(id));
         RegistrationChange change;
         Registration placed;
-        if (offer.fillsPlaces() && fits(waiting, offer.capacity(), sessionCapacities, registrations)) {
+        if (offer.fillsPlaces() && fits(waiting, offer.capacity(), sessionCapacities, all)) {
             placed = new Registration(id, a.participant(), a.role(), a.name(), a.organisation(), sessions,
                     RegistrationStatus.CONFIRMED, nextSequence, now, null, version);
             change = new RegistrationChange.Confirmed(placed);
@@ -122,9 +125,8 @@ public record EventRegistrations(
         if (change == null) {
             change = new RegistrationChange.Waitlisted(placed, next.waitlistPosition(placed).orElseThrow());
         }
-        List<RegistrationChange> changes = new ArrayList<>();
         changes.add(change);
-        return next.fillPlaces(offer, changes);
+        return new ResultWithEvents<>(next, changes);
     }
 
     /** Cancels a registration; a place it held goes to the first waitlisted registration that fits. */
@@ -215,6 +217,19 @@ public record EventRegistrations(
         }
         return Optional.of(1 + (int) registrations.stream()
                 .filter(o -> o.status() == RegistrationStatus.WAITLISTED && o.sequence() < r.sequence()).count());
+    }
+
+    /**
+     * Waitlisted registrations that a free place would fit now. After every command this is 0 (the command fills
+     * places); anything else means places are free while people wait (e.g. the event's capacity was raised and no
+     * command has run since).
+     */
+    public long promotable(Offer offer) {
+        if (!offer.fillsPlaces()) {
+            return 0;
+        }
+        return registrations.stream().filter(r -> r.status() == RegistrationStatus.WAITLISTED)
+                .filter(r -> fits(r, offer.capacity(), sessionCapacities, registrations)).count();
     }
 
     public long count(RegistrationStatus status) {

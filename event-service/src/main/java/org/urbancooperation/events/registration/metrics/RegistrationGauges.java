@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.urbancooperation.events.registration.application.RegistrationRepository;
 import org.urbancooperation.events.registration.domain.RegistrationStatus;
@@ -22,10 +23,15 @@ public class RegistrationGauges implements AutoCloseable {
     private final Map<RegistrationStatus, AtomicLong> byStatus = new EnumMap<>(RegistrationStatus.class);
     private final AtomicLong waitlisted = new AtomicLong();
     private final AtomicLong longestWaitlist = new AtomicLong();
+    private final AtomicLong promotable = new AtomicLong();
+    private final LongSupplier waitingWithFreePlace;
     private final PeriodicRecount recount;
 
-    public RegistrationGauges(RegistrationRepository registrations, MeterRegistry meters, Duration interval) {
+    /** @param waitingWithFreePlace waitlisted registrations a free place would fit (0 unless promotion is stuck) */
+    public RegistrationGauges(RegistrationRepository registrations, LongSupplier waitingWithFreePlace,
+            MeterRegistry meters, Duration interval) {
         this.registrations = registrations;
+        this.waitingWithFreePlace = waitingWithFreePlace;
         for (RegistrationStatus status : RegistrationStatus.values()) {
             AtomicLong count = new AtomicLong();
             byStatus.put(status, count);
@@ -40,6 +46,9 @@ public class RegistrationGauges implements AutoCloseable {
         Gauge.builder("ucp_waitlist_length_max", longestWaitlist, AtomicLong::get)
                 .description("The longest waitlist of one cooperation event")
                 .register(meters);
+        Gauge.builder("ucp_waitlist_promotable", promotable, AtomicLong::get)
+                .description("Waitlisted registrations that a free place would fit: 0 unless promotion is stuck")
+                .register(meters);
         this.recount = new PeriodicRecount("ucp-registration-gauges", interval, interval, this::refresh);
     }
 
@@ -49,6 +58,7 @@ public class RegistrationGauges implements AutoCloseable {
         RegistrationRepository.WaitlistLengths lengths = registrations.waitlistLengths();
         waitlisted.set(lengths.total());
         longestWaitlist.set(lengths.longest());
+        promotable.set(waitingWithFreePlace.getAsLong());
     }
 
     @Override

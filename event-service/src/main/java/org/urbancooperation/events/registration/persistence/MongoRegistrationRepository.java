@@ -17,6 +17,7 @@ import org.urbancooperation.events.registration.domain.RegistrationChange;
 import org.urbancooperation.events.registration.domain.RegistrationRole;
 import org.urbancooperation.events.registration.domain.RegistrationStatus;
 import org.urbancooperation.events.registration.messaging.RegistrationIntegrationEvents;
+import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -36,39 +37,66 @@ import com.mongodb.client.model.Projections;
  */
 public class MongoRegistrationRepository implements RegistrationRepository {
 
-    private final AggregateStore<EventRegistrations> store;
+    /** Reads of one document in a row that may each be torn before one is whole (see {@link Stored}). */
+    static final int READS = 100;
+    static final String STATE = "state";
+
+    /**
+     * An event's registrations as stored, with the version they are written at. The state is ONE top-level field
+     * that carries that version again: mongo-java-server changes a document in place, replacing each top-level field
+     * in turn, and answers a concurrent read from the live document, so a read can see the new {@code version} with
+     * old other fields. A write conditional on that version would then store a state computed from stale data and
+     * lose the other write. One top-level field is replaced whole, so comparing its version with the document's
+     * tells a torn read, which is read again. (On MongoDB a read is never torn; the check then costs nothing.)
+     */
+    record Stored(EventRegistrations registrations, long version) {
+    }
+
+    private final AggregateStore<Stored> store;
 
     public MongoRegistrationRepository(AggregateStores stores) {
         this.store = stores.create("event_registrations", "Registrations of cooperation event", new Mapper());
         // confirmedOf: a participant's registrations across events (mongo-java-server ignores it, MongoDB uses it).
-        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("registrations.participant"))));
+        store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending(STATE + ".registrations.participant"))));
     }
 
     @Override
     public Optional<Versioned<EventRegistrations>> find(UUID cooperationEventId) {
-        return store.find(cooperationEventId.toString());
+        for (int read = 1; ; read++) {
+            try {
+                return store.find(cooperationEventId.toString())
+                        .map(v -> new Versioned<>(v.aggregate().registrations(), v.version()));
+            } catch (TornRead torn) {
+                if (read >= READS) {
+                    throw new ConcurrentModificationConflict("Registrations of cooperation event " + cooperationEventId
+                            + " change too fast to be read; retry", false);
+                }
+            }
+        }
     }
 
     @Override
     public Versioned<EventRegistrations> insert(EventRegistrations none) {
-        return store.insert(none, List.of());
+        Versioned<Stored> stored = store.insert(new Stored(none, 1L), List.of());
+        return new Versioned<>(none, stored.version());
     }
 
     @Override
     public Versioned<EventRegistrations> update(ResultWithEvents<EventRegistrations, RegistrationChange> changed,
             long readVersion) {
         // Retried by the application on a conflict: the If-Match of a registration is its own version, not this one.
-        return store.update(changed.aggregate(), readVersion, ExpectedVersion.any(),
-                RegistrationIntegrationEvents.of(changed.aggregate(), changed.events()));
+        Versioned<Stored> stored = store.update(new Stored(changed.aggregate(), readVersion + 1), readVersion,
+                ExpectedVersion.any(), RegistrationIntegrationEvents.of(changed.aggregate(), changed.events()));
+        return new Versioned<>(changed.aggregate(), stored.version());
     }
 
     @Override
     public List<ConfirmedRegistration> confirmedOf(String participant) {
         List<ConfirmedRegistration> confirmed = new ArrayList<>();
-        store.collection().find(Filters.elemMatch("registrations", Filters.and(Filters.eq("participant", participant),
-                Filters.eq("status", RegistrationStatus.CONFIRMED.name()))))
-                .projection(Projections.include("registrations"))
-                .forEach(d -> d.getList("registrations", Document.class).stream()
+        store.collection().find(Filters.elemMatch(STATE + ".registrations", Filters.and(
+                Filters.eq("participant", participant), Filters.eq("status", RegistrationStatus.CONFIRMED.name()))))
+                .projection(Projections.include(STATE + ".registrations"))
+                .forEach(d -> d.get(STATE, Document.class).getList("registrations", Document.class).stream()
                         .filter(r -> participant.equals(r.getString("participant"))
                                 && RegistrationStatus.CONFIRMED.name().equals(r.getString("status")))
                         .forEach(r -> confirmed.add(new ConfirmedRegistration(UUID.fromString(d.getString("_id")),
@@ -98,11 +126,20 @@ public class MongoRegistrationRepository implements RegistrationRepository {
         return new WaitlistLengths(total, longest);
     }
 
+    @Override
+    public List<EventRegistrations> withWaitlist() {
+        List<EventRegistrations> waiting = new ArrayList<>();
+        // A torn read here is harmless: the gauge counts again at its next interval.
+        store.collection().find(Filters.eq(STATE + ".registrations.status", RegistrationStatus.WAITLISTED.name()))
+                .forEach(d -> waiting.add(Mapper.registrations(d.get(STATE, Document.class), d.getString("_id"))));
+        return waiting;
+    }
+
     /** Only the statuses of each event's registrations: what the gauges count. */
     private List<List<RegistrationStatus>> statuses() {
         List<List<RegistrationStatus>> all = new ArrayList<>();
-        store.collection().find().projection(Projections.include("registrations.status"))
-                .forEach(d -> all.add(d.getList("registrations", Document.class).stream()
+        store.collection().find().projection(Projections.include(STATE + ".registrations.status"))
+                .forEach(d -> all.add(d.get(STATE, Document.class).getList("registrations", Document.class).stream()
                         .map(r -> RegistrationStatus.valueOf(r.getString("status"))).toList()));
         return all;
     }
@@ -111,34 +148,53 @@ public class MongoRegistrationRepository implements RegistrationRepository {
         return ids == null ? List.of() : ids.stream().map(UUID::fromString).toList();
     }
 
-    static final class Mapper implements AggregateDocumentMapper<EventRegistrations> {
+    /** A read that saw fields of two writes: read again. */
+    static final class TornRead extends RuntimeException {
+
+        TornRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final class Mapper implements AggregateDocumentMapper<Stored> {
 
         @Override
-        public String id(EventRegistrations e) {
-            return e.cooperationEventId().toString();
+        public String id(Stored s) {
+            return s.registrations().cooperationEventId().toString();
         }
 
         @Override
-        public Document toDocument(EventRegistrations e) {
+        public Document toDocument(Stored s) {
+            EventRegistrations e = s.registrations();
             Document capacities = new Document();
             e.sessionCapacities().forEach((session, places) -> capacities.append(session.toString(), places));
-            return new Document("deadline", e.deadline() == null ? null : Date.from(e.deadline()))
+            return new Document(STATE, new Document("version", s.version())
+                    .append("deadline", e.deadline() == null ? null : Date.from(e.deadline()))
                     .append("sessionCapacities", capacities)
                     .append("partnershipIds", e.partnershipIds().stream().map(UUID::toString).toList())
                     .append("nextSequence", e.nextSequence())
                     .append("eventVersionSeen", e.eventVersionSeen())
-                    .append("registrations", e.registrations().stream().map(Mapper::registration).toList());
+                    .append("registrations", e.registrations().stream().map(Mapper::registration).toList()));
         }
 
         @Override
-        public EventRegistrations fromDocument(Document d) {
+        public Stored fromDocument(Document d) {
+            Document state = d.get(STATE, Document.class);
+            long version = ((Number) d.get(AggregateStore.VERSION)).longValue();
+            if (state == null || state.getLong("version") != version) {
+                throw new TornRead();
+            }
+            return new Stored(registrations(state, d.getString("_id")), version);
+        }
+
+        static EventRegistrations registrations(Document d, String id) {
             Map<UUID, Integer> capacities = new LinkedHashMap<>();
             Document stored = d.get("sessionCapacities", Document.class);
             if (stored != null) {
                 stored.forEach((session, places) -> capacities.put(UUID.fromString(session), (Integer) places));
             }
             Date deadline = d.getDate("deadline");
-            return new EventRegistrations(UUID.fromString(d.getString("_id")),
+            return new EventRegistrations(UUID.fromString(id),
                     deadline == null ? null : deadline.toInstant(), capacities,
                     uuids(d.getList("partnershipIds", String.class)),
                     d.getList("registrations", Document.class).stream().map(Mapper::registration).toList(),

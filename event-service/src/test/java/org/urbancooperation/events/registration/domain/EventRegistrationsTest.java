@@ -89,6 +89,21 @@ class EventRegistrationsTest {
     }
 
     @Test
+    void placesAddedToTheEventWithoutACommandShowAsPromotableUntilTheNextCommandFillsThem() {
+        EventRegistrations book = EventRegistrations.none(EVENT);
+        for (String who : List.of("a", "b", "c")) {
+            book = register(book, who, published(1));
+        }
+        assertThat(book.promotable(published(1))).isZero();
+        assertThat(book.promotable(published(3))).as("the event grew to 3 places: two who wait fit").isEqualTo(2);
+        book = register(book, "d", published(3));
+        assertThat(book.promotable(published(3))).isZero();
+        assertThat(book.count(RegistrationStatus.CONFIRMED)).isEqualTo(3);
+        assertThat(book.ofParticipant("d").orElseThrow().status()).as("first come: d came last")
+                .isEqualTo(RegistrationStatus.WAITLISTED);
+    }
+
+    @Test
     void aFullSessionWaitlistsThoseWhoAttendItButNotOthers() {
         Offer offer = published(null);
         EventRegistrations book = EventRegistrations.none(EVENT).configure(null, Map.of(PANEL, 1), offer).aggregate();
@@ -188,6 +203,7 @@ class EventRegistrationsTest {
                 }
             }
             assertRules(book, capacity);
+            assertThat(book.promotable(offer)).isZero();
         }
     }
 
