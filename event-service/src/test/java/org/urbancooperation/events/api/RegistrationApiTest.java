@@ -198,6 +198,13 @@ class RegistrationApiTest extends ServiceApiTest {
         assertThat(as(ALICE).get(list + "?status=MAYBE").statusCode()).isEqualTo(400);
         assertThat(as(ALICE).get(list + "/not-a-uuid").statusCode()).isEqualTo(400);
         assertThat(participants(http().get(list))).as("nothing stored").isEmpty();
+
+        String terms = event + "/registration-terms";
+        assertBadTerms(terms, "{\"sessionCapacities\": {\"not-a-session\": 3}}", "sessionCapacities");
+        assertBadTerms(terms, "{\"sessionCapacities\": {\"" + UUID.randomUUID() + "\": 0}}", "sessionCapacities");
+        assertBadTerms(terms, "{\"sessionCapacities\": {\"" + UUID.randomUUID() + "\": 3}}", "sessionCapacities");
+        assertBadTerms(terms, "{\"registrationDeadline\": \"tomorrow\"}", "registrationDeadline");
+        assertBadTerms(terms, "{\"registrationDeadline\": \"+99999-01-01T00:00:00Z\"}", "registrationDeadline");
     }
 
     @Test
@@ -422,6 +429,12 @@ class RegistrationApiTest extends ServiceApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(fields(response)).as(response.body()).contains(field);
+    }
+
+    private void assertBadTerms(String path, String body, String field) {
+        HttpResponse<String> response = put(http(), path, body, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(fields(response)).as(response.body()).anyMatch(f -> f.startsWith(field));
     }
 
     private static String register(String role) {
