@@ -244,6 +244,15 @@ class RegistrationApiTest extends ServiceApiTest {
         assertThat(affected).allSatisfy(p -> assertThat(p.path("reason").asString()).isEqualTo("POSTPONED"));
         assertThat(as(CAROL).postJson(event + "/registrations", register("DELEGATE")).statusCode())
                 .as("a postponed event takes no registrations").isEqualTo(409);
+
+        HttpResponse<String> cancelled = as(TestIdentities.ESSEN).postJson(event + "/cancel",
+                "{\"reason\": \"Travel restrictions\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        // Then CooperationEventCancelled, and each registrant is told again, now of the cancellation.
+        List<JsonNode> told = envelopes(id, 10).stream().filter(e -> e.type().equals("events.RegistrationAffected"))
+                .map(EventEnvelope::payload).toList();
+        assertThat(told).extracting(p -> p.path("reason").asString())
+                .containsExactlyInAnyOrder("POSTPONED", "POSTPONED", "CANCELLED", "CANCELLED");
     }
 
     @Test
