@@ -9,14 +9,17 @@ import java.util.stream.Collectors;
 import org.urbancooperation.contracts.access.ApiKeyIssued;
 import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.AgendaVersionPublished;
+import org.urbancooperation.contracts.events.AttendanceRecorded;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
 import org.urbancooperation.contracts.events.CooperationEventPostponed;
 import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.RegistrationAffected;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
+import org.urbancooperation.contracts.events.WaitlistPromoted;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
 import org.urbancooperation.contracts.matching.BusinessProfileChanged;
 import org.urbancooperation.contracts.matching.BusinessProfileRegistered;
@@ -80,6 +83,14 @@ public enum IntegrationEventType {
             RegistrationConfirmed.class),
     REGISTRATION_WITHDRAWN("events.RegistrationWithdrawn", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
             RegistrationWithdrawn.class),
+    // Issue 12, registration with waitlist: on the event's topic, keyed by the event; aggregateVersion is the
+    // version of the event's registrations (one document), not of the event itself.
+    WAITLIST_PROMOTED("events.WaitlistPromoted", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            WaitlistPromoted.class),
+    ATTENDANCE_RECORDED("events.AttendanceRecorded", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            AttendanceRecorded.class),
+    REGISTRATION_AFFECTED("events.RegistrationAffected", 1, Topics.COOPERATION_EVENTS, "CooperationEvent",
+            RegistrationAffected.class),
     MATCHING_EVENT_HELD("matching.MatchingEventHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             MatchingEventHeld.class),
     MATCH_ACCEPTED("matching.MatchAccepted", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MatchAccepted.class),
