@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
+import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 import org.urbancooperation.events.calendar.application.CalendarEvents;
 import org.urbancooperation.events.calendar.application.CalendarService;
 import org.urbancooperation.events.calendar.application.FeedTokens;
@@ -14,17 +16,17 @@ import org.urbancooperation.events.calendar.application.RegisteredSessionEntries
 import org.urbancooperation.events.calendar.application.SessionRegistrations;
 import org.urbancooperation.events.calendar.persistence.CooperationEventsForCalendars;
 import org.urbancooperation.events.calendar.persistence.MongoFeedTokens;
+import org.urbancooperation.events.calendar.persistence.RegistrationsForCalendars;
 import org.urbancooperation.events.calendar.web.CalendarMetrics;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
 import org.urbancooperation.events.cooperationevent.messaging.KnownPartnershipsHandler;
-import org.urbancooperation.contracts.partnership.OrganisationRegistered;
-import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 import org.urbancooperation.events.cooperationevent.messaging.KnownReferencesHandlers;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.events.cooperationevent.persistence.KnownReferences;
-import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.events.cooperationevent.persistence.MongoCooperationEventRepository;
+import org.urbancooperation.events.registration.application.RegistrationRepository;
+import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.support.mongo.AggregateStores;
 import org.urbancooperation.support.readmodel.AwaitedReferences;
 
@@ -94,13 +96,10 @@ class EventServiceConfiguration {
         return new MongoFeedTokens(database);
     }
 
-    /**
-     * Registrations are not in this service yet: until that feature provides the port, nobody is registered for
-     * anything and personal feeds are empty (but valid) calendars.
-     */
+    /** The personal feed lists the sessions of the participant's confirmed registrations. */
     @Bean
-    SessionRegistrations sessionRegistrations() {
-        return participant -> java.util.List.of();
+    SessionRegistrations sessionRegistrations(RegistrationRepository registrations) {
+        return new RegistrationsForCalendars(registrations);
     }
 
     @Bean

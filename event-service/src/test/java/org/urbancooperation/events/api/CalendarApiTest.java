@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.contracts.identity.CallerIdentity;
 import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceApiTest;
@@ -41,6 +42,12 @@ class CalendarApiTest extends ServiceApiTest {
                "startsAt": "2023-01-25T09:00", "endsAt": "2023-01-25T09:15"},
               {%s"kind": "PANEL", "titles": {"en": "Panel 1: Energy Security and Resilience"},
                "startsAt": "%s", "endsAt": "%s", "channel": "Webinar room A"}]}""";
+
+    /** Callers of their own: the other tests' feeds must not be theirs. */
+    static final CallerIdentity CARDBOARD =
+            CallerIdentity.business("er-koriyama", "er-koriyama", "jwt");
+    static final CallerIdentity FUKUSHIMA =
+            CallerIdentity.partner("fukushima", "fukushima-prefecture", "jwt");
 
     @Autowired
     MeterRegistry meters;
@@ -103,6 +110,53 @@ class CalendarApiTest extends ServiceApiTest {
                 .isEqualTo(200);
         String cancelled = anonymous().get(event + "/calendar.ics").body();
         assertThat(cancelled.split("STATUS:CANCELLED", -1)).as("every entry").hasSize(3);
+    }
+
+    @Test
+    void aPersonalFeedListsTheSessionsOfConfirmedRegistrationsOnly() {
+        registerOrganisation("iges");
+        HttpResponse<String> created = http().postJson("/api/v1/events", EVENT.replace("\"languages\"",
+                "\"capacity\": 1, \"languages\""));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String event = created.headers().firstValue("Location").orElseThrow();
+        assertThat(put(event + "/agenda", AGENDA.formatted("", "", "2023-01-25T09:45", "2023-01-25T10:40"))
+                .statusCode()).isEqualTo(200);
+        assertThat(http().postJson(event + "/publish", "").statusCode()).isEqualTo(200);
+        JsonNode sessions = ServiceHttp.json(http().get(event + "/agenda")).path("days").get(0).path("sessions");
+        String panel = sessions.get(1).path("id").asString();
+        String opening = sessions.get(0).path("id").asString();
+
+        // A business takes the one place, for the panel only; the prefecture's staff wait.
+        HttpResponse<String> confirmed = as(CARDBOARD).postJson(event + "/registrations",
+                "{\"role\": \"ATTENDEE\", \"name\": \"Emergency rooms of cardboard\", \"sessionIds\": [\"" + panel + "\"]}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+        assertThat(ServiceHttp.json(confirmed).path("status").asString()).isEqualTo("CONFIRMED");
+        HttpResponse<String> waiting = as(FUKUSHIMA).postJson(event + "/registrations",
+                "{\"role\": \"DELEGATE\", \"name\": \"Fukushima Prefecture\"}");
+        assertThat(ServiceHttp.json(waiting).path("status").asString()).isEqualTo("WAITLISTED");
+
+        String businessFeed = feedOf(CARDBOARD);
+        String mine = anonymous().get(businessFeed).body();
+        assertThat(mine).contains("UID:" + panel + "@urban-cooperation").doesNotContain("UID:" + opening + "@");
+        String prefectureFeed = feedOf(FUKUSHIMA);
+        assertThat(anonymous().get(prefectureFeed).body()).as("waitlisted: nothing yet").doesNotContain("BEGIN:VEVENT");
+
+        // The place frees; the prefecture is promoted and its feed now holds the whole event's sessions.
+        String registration = ServiceHttp.json(confirmed).path("id").asString();
+        String etag = confirmed.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> cancelled = as(CARDBOARD).send(HttpRequest.newBuilder(
+                as(CARDBOARD).uri(event + "/registrations/" + registration)).header("If-Match", etag)
+                .DELETE());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(anonymous().get(prefectureFeed).body()).contains("UID:" + panel + "@urban-cooperation",
+                "UID:" + opening + "@urban-cooperation");
+        assertThat(anonymous().get(businessFeed).body()).doesNotContain("BEGIN:VEVENT");
+    }
+
+    private String feedOf(CallerIdentity identity) {
+        HttpResponse<String> issued = as(identity).postJson("/api/v1/calendars", "");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return ServiceHttp.json(issued).path("url").asString();
     }
 
     @Test
