@@ -40,6 +40,8 @@ public final class AggregateStore<A> {
 
     public static final String ID = "_id";
     public static final String VERSION = "version";
+    /** Reads of one document before a torn read is taken for an outside writer (see {@link StateCheck}). */
+    private static final int TORN_READ_ATTEMPTS = 1000;
 
     private final MongoCollection<Document> collection;
     private final String resourceName;
@@ -69,8 +71,30 @@ public final class AggregateStore<A> {
     }
 
     public Optional<Versioned<A>> find(String id) {
-        Document document = collection.find(eq(ID, id)).first();
-        return Optional.ofNullable(document).map(d -> new Versioned<>(mapper.fromDocument(d), versionOf(d)));
+        return Optional.ofNullable(read(id)).map(d -> new Versioned<>(mapper.fromDocument(d), versionOf(d)));
+    }
+
+    /** The document, read again while a read is torn ({@link StateCheck}); null when absent. */
+    private Document read(String id) {
+        for (int attempt = 1; ; attempt++) {
+            Document document = collection.find(eq(ID, id)).first();
+            if (document == null || StateCheck.holds(document, collection.getCodecRegistry())) {
+                return document;
+            }
+            if (attempt == TORN_READ_ATTEMPTS) {
+                // A write takes microseconds; a check that never holds is a writer that bypassed this store.
+                throw new IllegalStateException(resourceName + " " + id + " does not match its state check after "
+                        + attempt + " reads: it was changed outside its AggregateStore");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A document of a list, or the same document read again by id when the list's copy is torn. */
+    private Versioned<A> versioned(Document listed) {
+        Document document = StateCheck.holds(listed, collection.getCodecRegistry()) ? listed
+                : read(listed.get(ID).toString());
+        return new Versioned<>(mapper.fromDocument(document), versionOf(document));
     }
 
     /** @throws NotFoundException when absent */
@@ -83,6 +107,7 @@ public final class AggregateStore<A> {
         Document document = stateOf(aggregate);
         document.put(ID, mapper.id(aggregate));
         document.put(VERSION, 1L);
+        document.put(StateCheck.FIELD, StateCheck.of(document, 1L, collection.getCodecRegistry()));
         List<Document> entries = outboxEntries.entries(events, 1L);
         document.put(OutboxEntries.FIELD, entries);
         if (!events.isEmpty()) {
@@ -112,6 +137,7 @@ public final class AggregateStore<A> {
         long nextVersion = readVersion + 1;
         Document state = stateOf(aggregate);
         state.put(VERSION, nextVersion);
+        state.put(StateCheck.FIELD, StateCheck.of(state, nextVersion, collection.getCodecRegistry()));
         List<Bson> updates = new ArrayList<>();
         updates.add(new Document("$set", state));
         if (!events.isEmpty()) {
@@ -161,7 +187,7 @@ public final class AggregateStore<A> {
                 more = true;
                 break;
             }
-            items.add(new Versioned<>(mapper.fromDocument(d), versionOf(d)));
+            items.add(versioned(d));
             lastId = d.get(ID).toString();
         }
         return new Page<>(items, more ? Cursors.after(lastId) : null);
@@ -171,7 +197,7 @@ public final class AggregateStore<A> {
     public List<Versioned<A>> list(Bson filter, Bson sort, int offset, int limit) {
         List<Versioned<A>> page = new ArrayList<>();
         collection.find(filter).sort(sort).skip(offset).limit(limit)
-                .forEach(d -> page.add(new Versioned<>(mapper.fromDocument(d), versionOf(d))));
+                .forEach(d -> page.add(versioned(d)));
         return page;
     }
 
@@ -181,7 +207,7 @@ public final class AggregateStore<A> {
 
     private Document stateOf(A aggregate) {
         Document state = new Document(mapper.toDocument(aggregate));
-        for (String reserved : List.of(ID, VERSION, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD,
+        for (String reserved : List.of(ID, VERSION, StateCheck.FIELD, OutboxEntries.FIELD, OutboxEntries.LEASE_FIELD,
                 OutboxEntries.PENDING_SINCE_FIELD, OutboxEntries.PENDING_SEQUENCE_FIELD)) {
             if (state.containsKey(reserved)) {
                 throw new IllegalStateException(mapper.getClass().getSimpleName() + " must not write field " + reserved);

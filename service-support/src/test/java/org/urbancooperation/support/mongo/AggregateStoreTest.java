@@ -191,4 +191,46 @@ class AggregateStoreTest {
         }, new OutboxEntries(new IntegrationEventMapper(), "t", Clock.systemUTC()), (c, id, n) -> { });
         assertThatThrownBy(() -> sloppy.insert(new Note("x", "y"), List.of())).isInstanceOf(IllegalStateException.class);
     }
+    /**
+     * mongo-java-server changes a document's fields one by one in place, so a read racing a write can see the new
+     * version with older fields; a write conditioned on that version would then store a state computed from stale
+     * fields. The store's state check makes such a read read again: no append is lost.
+     */
+    @Test
+    void racingReadModifyWriteLosesNoUpdate() throws Exception {
+        String id = UUID.randomUUID().toString();
+        store.insert(new Note(id, ""), List.of());
+        int threads = 8;
+        int appendsEach = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int n = 0; n < appendsEach; n++) {
+                    while (true) {
+                        Versioned<Note> read = store.get(id);
+                        Note next = new Note(id, read.aggregate().text() + "|" + thread + "-" + n);
+                        try {
+                            store.update(next, read.version(), ExpectedVersion.any(), List.of());
+                            break;
+                        } catch (ConcurrentModificationConflict lostTheRace) {
+                            // read again and retry
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        Versioned<Note> last = store.get(id);
+        assertThat(last.version()).isEqualTo(1L + threads * appendsEach);
+        assertThat(last.aggregate().text().split("\\|", -1)).hasSize(1 + threads * appendsEach);
+    }
 }
