@@ -10,6 +10,7 @@ import org.urbancooperation.contracts.access.ApiKeyIssued;
 import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventChanged;
 import org.urbancooperation.contracts.events.CooperationEventPostponed;
 import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
@@ -70,6 +71,8 @@ public enum IntegrationEventType {
     // Issue 12: the cooperation event's lifecycle and agenda versions.
     COOPERATION_EVENT_PUBLISHED("events.CooperationEventPublished", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventPublished.class),
+    COOPERATION_EVENT_CHANGED("events.CooperationEventChanged", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventChanged.class),
     COOPERATION_EVENT_RESCHEDULED("events.CooperationEventRescheduled", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventRescheduled.class),
     COOPERATION_EVENT_POSTPONED("events.CooperationEventPostponed", 1, Topics.COOPERATION_EVENTS,

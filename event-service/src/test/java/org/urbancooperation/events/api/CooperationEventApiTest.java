@@ -195,6 +195,8 @@ class CooperationEventApiTest extends ServiceApiTest {
             actual.put(who + " PUT agenda", caller.send(java.net.http.HttpRequest.newBuilder(caller.uri(event
                     + "/agenda")).header("Content-Type", "application/json")
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(agenda))).statusCode());
+            expected.put(who + " PATCH event", change);
+            actual.put(who + " PATCH event", patch(caller, event, "{\"capacity\": 90}", null).statusCode());
             expected.put(who + " POST reschedule", change);
             actual.put(who + " POST reschedule", caller.postJson(event + "/reschedule", times).statusCode());
             if (!mayChange) {
@@ -216,6 +218,77 @@ class CooperationEventApiTest extends ServiceApiTest {
         });
         assertThat(actual).isEqualTo(expected);
         assertThat(ServiceHttp.json(anonymous().get(event)).path("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    /**
+     * Details change by JSON merge patch: quietly while a draft, announced once public; times only through reschedule;
+     * nobody hands an event to organisations they do not work for; ended events do not change.
+     */
+    @Test
+    void detailsChangeByMergePatchAndAPublicChangeIsAnnounced() {
+        UUID partnershipId = knownPartnership();
+        registerOrganisations("energy-agency-nrw");
+        ServiceHttp essen = as(TestIdentities.ESSEN);
+        HttpResponse<String> created = essen.postJson("/api/v1/events", SEMINAR.formatted(partnershipId));
+        String event = created.headers().firstValue("Location").orElseThrow();
+        String id = ServiceHttp.json(created).path("id").asString();
+
+        HttpResponse<String> retitled = patch(essen, event, "{\"title\": \"Fukushima-NRW Seminar\", "
+                + "\"startsAt\": \"2020-02-10T10:00\", \"materials\": [{\"title\": \"Programme (PDF)\", "
+                + "\"url\": \"https://example.org/programme.pdf\", \"language\": \"en\", "
+                + "\"mediaType\": \"application/pdf\", \"sizeBytes\": 919210}]}", "\"1\"");
+        assertThat(retitled.statusCode()).as("an unchanged startsAt may come along: " + retitled.body())
+                .isEqualTo(200);
+        assertThat(retitled.headers().firstValue("ETag")).contains("\"2\"");
+        JsonNode changed = ServiceHttp.json(retitled);
+        assertThat(changed.path("title").asString()).isEqualTo("Fukushima-NRW Seminar");
+        assertThat(changed.path("capacity").asInt()).as("absent: kept").isEqualTo(80);
+        assertThat(changed.path("materials").get(0).path("sizeBytes").asLong()).isEqualTo(919_210L);
+        assertThat(ServiceHttp.json(essen.get(event)).path("materials").get(0).path("mediaType").asString())
+                .isEqualTo("application/pdf");
+        assertThat(patch(essen, event, "{\"capacity\": 81}", "\"1\"").statusCode()).as("stale If-Match")
+                .isEqualTo(412);
+
+        HttpResponse<String> moved = patch(essen, event, "{\"startsAt\": \"2020-02-10T11:00\"}", null);
+        assertThat(moved.statusCode()).isEqualTo(400);
+        assertThat(fields(moved)).containsExactly("startsAt");
+        assertThat(ServiceHttp.json(moved).path("detail").asString()).contains("/reschedule");
+        assertThat(fields(patch(essen, event, "{\"title\": null}", null))).containsExactly("title");
+        assertThat(fields(patch(essen, event, "{\"colour\": \"red\"}", null))).containsExactly("colour");
+        assertThat(fields(patch(essen, event, "{\"format\": \"ONLINE\"}", null))).contains("venue");
+        HttpResponse<String> unknown = patch(essen, event, "{\"organisers\": [\"nobody-knows\"]}", null);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(fields(unknown)).containsExactly("organisers[0]");
+        assertThat(patch(essen, event, "{\"partnershipIds\": null}", null).statusCode())
+                .as("Essen would hand the event to the Energy Agency NRW alone").isEqualTo(403);
+        assertThat(patch(as(TestIdentities.DUESSELDORF), event, "{\"capacity\": 81}", null).statusCode())
+                .as("somebody else's draft does not exist").isEqualTo(404);
+
+        HttpResponse<String> online = patch(essen, event, "{\"format\": \"ONLINE\", \"venue\": null, "
+                + "\"onlineLink\": \"https://example.org/live/seminar\"}", null);
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
+        assertThat(ServiceHttp.json(online).path("venue").isNull()).isTrue();
+
+        assertThat(essen.postJson(event + "/publish", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> publicChange = patch(essen, event, "{\"capacity\": 120}", null);
+        assertThat(publicChange.statusCode()).as(publicChange.body()).isEqualTo(200);
+        HttpResponse<String> unchanged = patch(essen, event, "{\"capacity\": 120}", null);
+        assertThat(unchanged.headers().firstValue("ETag")).as("nothing to change: no new version")
+                .isEqualTo(publicChange.headers().firstValue("ETag"));
+        assertThat(essen.postJson(event + "/cancel", "{\"reason\": \"COVID-19\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooLate = patch(essen, event, "{\"capacity\": 10}", null);
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
+
+        List<EventEnvelope> announced = envelopes(id, 5);
+        assertThat(announced).extracting(EventEnvelope::type).as("the draft's changes told no one").containsExactly(
+                "events.CooperationEventPublished", "events.CooperationEventScheduled",
+                "events.AgendaVersionPublished", "events.CooperationEventChanged", "events.CooperationEventCancelled");
+        JsonNode change = announced.get(3).payload();
+        assertThat(change.path("capacity").asInt()).isEqualTo(120);
+        assertThat(change.path("format").asString()).isEqualTo("ONLINE");
+        assertThat(change.path("title").asString()).isEqualTo("Fukushima-NRW Seminar");
+        assertThat(change.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
     }
 
     @Test
@@ -474,6 +547,16 @@ class CooperationEventApiTest extends ServiceApiTest {
     private HttpResponse<String> put(String path, String json, String ifMatch) {
         return http().send(HttpRequest.newBuilder(http().uri(path)).header("Content-Type", "application/json")
                 .header("If-Match", ifMatch).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> patch(ServiceHttp caller, String path, String json, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(caller.uri(path))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return caller.send(request);
     }
 
     /** Builds a JSON array of nodes. */

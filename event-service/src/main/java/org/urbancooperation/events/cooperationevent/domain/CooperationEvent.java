@@ -25,6 +25,7 @@ import org.urbancooperation.support.domain.ResultWithEvents;
  *
  * @param timeZones the zones the event is shown in when a reader names none, the event's own zone first
  * @param format null when not known
+ * @param materials the event's own documents (programme, flyer, report), beside those of its sessions
  * @param statusReason why it was postponed or cancelled; null otherwise
  * @param agenda the organisers' working agenda; public readers see only {@code agendaVersions}
  * @param agendaVersions the published agendas, oldest first
@@ -48,6 +49,7 @@ public record CooperationEvent(
         List<String> languages,
         List<Interpretation> interpretation,
         Integer capacity,
+        List<Material> materials,
         EventStatus status,
         String statusReason,
         List<Session> agenda,
@@ -61,13 +63,14 @@ public record CooperationEvent(
     public static final int MAX_CITIES = 200;
     public static final int MAX_SESSIONS = 200;
     public static final int MAX_CAPACITY = 1_000_000;
+    public static final int MAX_MATERIALS = 50;
     public static final Duration MAX_DURATION = Duration.ofDays(31);
 
     /** What a command may set on an event's description (everything but its state and agenda). */
     public record Details(EventKind kind, EventFormat format, String title, Map<String, String> descriptions,
             Venue venue, String onlineLink, List<String> organisers, List<UUID> partnershipIds, String programmeId,
             List<String> cities, ZoneId timeZone, List<ZoneId> timeZones, Instant startsAt, Instant endsAt,
-            List<String> languages, List<Interpretation> interpretation, Integer capacity) {
+            List<String> languages, List<Interpretation> interpretation, Integer capacity, List<Material> materials) {
     }
 
     public CooperationEvent {
@@ -116,6 +119,7 @@ public record CooperationEvent(
         if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
             throw new InvalidValueException("capacity", "capacity must be between 1 and " + MAX_CAPACITY);
         }
+        materials = List.copyOf(Require.size("materials", orEmpty(materials), 0, MAX_MATERIALS));
         Require.present("status", status);
         statusReason = Texts.optional("statusReason", statusReason, 1000);
         agenda = List.copyOf(Require.size("agenda", orEmpty(agenda), 0, MAX_SESSIONS));
@@ -127,7 +131,7 @@ public record CooperationEvent(
         return ResultWithEvents.of(new CooperationEvent(id, d.kind(), d.format(), d.title(), d.descriptions(),
                 d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(),
                 d.timeZone(), zonesShown(d.timeZone(), d.timeZones()), d.startsAt(), d.endsAt(), d.languages(),
-                d.interpretation(), d.capacity(), EventStatus.DRAFT, null, List.of(), List.of()));
+                d.interpretation(), d.capacity(), d.materials(), EventStatus.DRAFT, null, List.of(), List.of()));
     }
 
     /**
@@ -165,7 +169,7 @@ public record CooperationEvent(
         ordered.sort(java.util.Comparator.comparing(Session::startsAt).thenComparing(Session::endsAt));
         return ResultWithEvents.of(new CooperationEvent(id, kind, format, title, descriptions, venue, onlineLink,
                 organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt, languages,
-                interpretation, capacity, status, statusReason, ordered, agendaVersions));
+                interpretation, capacity, materials, status, statusReason, ordered, agendaVersions));
     }
 
     /**
@@ -188,6 +192,40 @@ public record CooperationEvent(
         versions.add(next);
         CooperationEvent published = with(status, statusReason, startsAt, endsAt, versions);
         return ResultWithEvents.of(published, new CooperationEventChange.AgendaPublished(published, next));
+    }
+
+    /** What {@link #changeDetails} starts from: everything but the state and the agenda. */
+    public Details details() {
+        return new Details(kind, format, title, descriptions, venue, onlineLink, organisers, partnershipIds,
+                programmeId, cities, timeZone, timeZones, startsAt, endsAt, languages, interpretation, capacity,
+                materials);
+    }
+
+    /**
+     * Replaces the event's details (title, kind, venue, organisers, zones, ...) of a draft or of a public event that
+     * has not ended its life. Its times stay: moving a public event is announced as a reschedule or postponement, so
+     * a start or end that differs is refused naming it. A public event's change is announced to everybody; an
+     * unchanged one raises nothing, so that a retried change is harmless.
+     */
+    public ResultWithEvents<CooperationEvent, CooperationEventChange> changeDetails(Details d) {
+        requireOpen("change the details of");
+        if (!startsAt.equals(d.startsAt())) {
+            throw new InvalidValueException("startsAt", "startsAt moves with POST /api/v1/events/" + id
+                    + "/reschedule (or /postpone), not with a change of details");
+        }
+        if (!endsAt.equals(d.endsAt())) {
+            throw new InvalidValueException("endsAt", "endsAt moves with POST /api/v1/events/" + id
+                    + "/reschedule (or /postpone), not with a change of details");
+        }
+        CooperationEvent changed = new CooperationEvent(id, d.kind(), d.format(), d.title(), d.descriptions(),
+                d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(),
+                d.timeZone(), zonesShown(d.timeZone(), d.timeZones()), startsAt, endsAt, d.languages(),
+                d.interpretation(), d.capacity(), d.materials(), status, statusReason, agenda, agendaVersions);
+        if (changed.equals(this)) {
+            return ResultWithEvents.of(this);
+        }
+        return status.isPublic() ? ResultWithEvents.of(changed, new CooperationEventChange.DetailsChanged(changed))
+                : ResultWithEvents.of(changed);
     }
 
     /** New dates, before it is published or (announced as rescheduled) after; a postponement says why. */
@@ -260,7 +298,7 @@ public record CooperationEvent(
             List<AgendaVersion> versions) {
         return new CooperationEvent(id, kind, format, title, descriptions, venue, onlineLink, organisers,
                 partnershipIds, programmeId, cities, timeZone, timeZones, newStart, newEnd, languages, interpretation,
-                capacity, newStatus, reason, agenda, versions);
+                capacity, materials, newStatus, reason, agenda, versions);
     }
 
     /** The event's own zone first, then the others asked for (the 100 Cities event: Brussels, then Tokyo). */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventChanged;
 import org.urbancooperation.contracts.events.CooperationEventPostponed;
 import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
@@ -50,6 +51,12 @@ public final class CooperationEventIntegrationEvents {
             e.partnershipIds().forEach(partnershipId -> events.add(new CooperationEventScheduled(e.id(),
                     partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
             return events;
+        }
+        if (change instanceof CooperationEventChange.DetailsChanged) {
+            return List.of(new CooperationEventChanged(e.id(), e.kind().name(),
+                    e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
+                    e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
+                    e.languages(), e.capacity()));
         }
         if (change instanceof CooperationEventChange.Rescheduled rescheduled) {
             return List.of(new CooperationEventRescheduled(e.id(), e.partnershipIds(), e.timeZone().getId(),

@@ -125,6 +125,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     .append("languages", e.languages())
                     .append("interpretation", e.interpretation().stream().map(Mapper::interpretation).toList())
                     .append("capacity", e.capacity())
+                    .append("materials", e.materials().stream().map(Mapper::material).toList())
                     .append("status", e.status().name())
                     .append("statusReason", e.statusReason())
                     .append("agenda", e.agenda().stream().map(Mapper::session).toList())
@@ -151,7 +152,10 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
                     d.getList("languages", String.class),
                     d.getList("interpretation", Document.class).stream().map(Mapper::interpretation).toList(),
-                    d.getInteger("capacity"), EventStatus.valueOf(d.getString("status")), d.getString("statusReason"),
+                    d.getInteger("capacity"),
+                    // Events stored before event-level materials have none.
+                    d.getList("materials", Document.class, List.of()).stream().map(Mapper::material).toList(),
+                    EventStatus.valueOf(d.getString("status")), d.getString("statusReason"),
                     d.getList("agenda", Document.class).stream().map(Mapper::session).toList(),
                     d.getList("agendaVersions", Document.class).stream().map(v -> new AgendaVersion(
                             v.getInteger("number"), v.getDate("publishedAt").toInstant(),
@@ -177,9 +181,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     .append("room", s.room()).append("channel", s.channel())
                     .append("speakers", s.speakers().stream().map(Mapper::speaker).toList())
                     .append("moderators", s.moderators().stream().map(Mapper::speaker).toList())
-                    .append("materials", s.materials().stream().map(m -> new Document("title", m.title())
-                            .append("url", m.url()).append("language", m.language())
-                            .append("mediaType", m.mediaType()).append("sizeBytes", m.sizeBytes())).toList())
+                    .append("materials", s.materials().stream().map(Mapper::material).toList())
                     .append("languages", s.languages())
                     .append("interpretation", s.interpretation().stream().map(Mapper::interpretation).toList());
         }
@@ -191,11 +193,19 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     d.getString("channel"),
                     d.getList("speakers", Document.class).stream().map(Mapper::speaker).toList(),
                     d.getList("moderators", Document.class).stream().map(Mapper::speaker).toList(),
-                    d.getList("materials", Document.class).stream().map(m -> new Material(m.getString("title"),
-                            m.getString("url"), m.getString("language"), m.getString("mediaType"),
-                            m.getLong("sizeBytes"))).toList(),
+                    d.getList("materials", Document.class).stream().map(Mapper::material).toList(),
                     d.getList("languages", String.class),
                     d.getList("interpretation", Document.class).stream().map(Mapper::interpretation).toList());
+        }
+
+        private static Document material(Material m) {
+            return new Document("title", m.title()).append("url", m.url()).append("language", m.language())
+                    .append("mediaType", m.mediaType()).append("sizeBytes", m.sizeBytes());
+        }
+
+        private static Material material(Document m) {
+            return new Material(m.getString("title"), m.getString("url"), m.getString("language"),
+                    m.getString("mediaType"), m.getLong("sizeBytes"));
         }
 
         private static Document speaker(Speaker s) {

@@ -83,6 +83,8 @@ final class CooperationEventResponses {
             @Schema(description = "start and end on the clocks of each zone asked for (tz), or of timeZones")
             List<LocalTimesResponse> localTimes,
             List<String> languages, List<InterpretationResponse> interpretation, Integer capacity,
+            @Schema(description = "the event's own documents; its sessions' are in the agenda")
+            List<MaterialResponse> materials,
             EventStatus status, String statusReason,
             @Schema(types = {"integer", "null"}, description = "the latest published agenda version; null before "
                     + "the first") Integer agendaVersion,
@@ -96,7 +98,8 @@ final class CooperationEventResponses {
                     e.startsAt(), e.endsAt(),
                     LocalTimesResponse.all(e.startsAt(), e.endsAt(), zones.isEmpty() ? e.timeZones() : zones,
                             e.timeZone()),
-                    e.languages(), InterpretationResponse.of(e.interpretation()), e.capacity(), e.status(),
+                    e.languages(), InterpretationResponse.of(e.interpretation()), e.capacity(),
+                    MaterialResponse.of(e.materials()), e.status(),
                     e.statusReason(), e.latestAgenda().map(AgendaVersion::number).orElse(null), v.version());
         }
     }

@@ -23,7 +23,7 @@ class CooperationEventTest {
                 "EU-Japan 100 Cities Event on Climate Action", Map.of("en", "City-level cooperation"), null, null,
                 List.of("eu-delegation-japan", "iges"), List.of(PARTNERSHIP), null, List.of("Kyoto", "Zagreb"),
                 BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, List.of("en", "ja"),
-                List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null);
+                List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null, List.of());
     }
 
     static CooperationEvent draft() {
@@ -139,6 +139,79 @@ class CooperationEventTest {
         assertThat(cancelledDraft.wasPublic()).isFalse();
     }
 
+    static CooperationEvent.Details retitled(CooperationEvent e, String title, List<Material> materials) {
+        CooperationEvent.Details d = e.details();
+        return new CooperationEvent.Details(d.kind(), d.format(), title, d.descriptions(), d.venue(), d.onlineLink(),
+                d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(), d.timeZones(),
+                d.startsAt(), d.endsAt(), d.languages(), d.interpretation(), d.capacity(), materials);
+    }
+
+    static CooperationEvent.Details moved(CooperationEvent e, Instant start, Instant end) {
+        CooperationEvent.Details d = e.details();
+        return new CooperationEvent.Details(d.kind(), d.format(), d.title(), d.descriptions(), d.venue(),
+                d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(),
+                d.timeZones(), start, end, d.languages(), d.interpretation(), d.capacity(), d.materials());
+    }
+
+    @Test
+    void aDraftsDetailsChangeQuietlyAndAPublicEventsChangeIsAnnounced() {
+        Material programme = new Material("Programme (PDF)", "https://example.org/programme.pdf", "en",
+                "application/pdf", 919_210L);
+        CooperationEvent draft = draft();
+        ResultWithEvents<CooperationEvent, CooperationEventChange> quiet = draft.changeDetails(retitled(draft,
+                "EU-Japan 100 Cities Event", List.of(programme)));
+        assertThat(quiet.events()).as("a draft is nobody's business yet").isEmpty();
+        assertThat(quiet.aggregate().title()).isEqualTo("EU-Japan 100 Cities Event");
+        assertThat(quiet.aggregate().materials()).containsExactly(programme);
+        assertThat(quiet.aggregate().startsAt()).isEqualTo(draft.startsAt());
+
+        CooperationEvent published = quiet.aggregate().publish(Instant.parse("2023-01-10T00:00:00Z")).aggregate();
+        ResultWithEvents<CooperationEvent, CooperationEventChange> announced = published.changeDetails(
+                retitled(published, "EU-Japan 100 Cities Event on Climate Action", List.of()));
+        assertThat(announced.events()).singleElement().isInstanceOf(CooperationEventChange.DetailsChanged.class);
+        assertThat(announced.aggregate().status()).isEqualTo(EventStatus.PUBLISHED);
+        assertThat(announced.aggregate().agendaVersions()).isEqualTo(published.agendaVersions());
+        assertThat(announced.aggregate().materials()).isEmpty();
+
+        ResultWithEvents<CooperationEvent, CooperationEventChange> again = announced.aggregate().changeDetails(
+                announced.aggregate().details());
+        assertThat(again.aggregate()).as("unchanged: the same state, nothing raised").isSameAs(announced.aggregate());
+        assertThat(again.events()).isEmpty();
+    }
+
+    @Test
+    void detailsDoNotMoveTimesAndEndedEventsDoNotChange() {
+        CooperationEvent published = draft().publish(Instant.parse("2023-01-10T00:00:00Z")).aggregate();
+        assertField(() -> published.changeDetails(moved(published, published.startsAt().plusSeconds(3600),
+                published.endsAt())), "startsAt");
+        assertField(() -> published.changeDetails(moved(published, published.startsAt(),
+                published.endsAt().plusSeconds(3600))), "endsAt");
+
+        CooperationEvent cancelled = published.cancel("Travel restrictions").aggregate();
+        assertThatThrownBy(() -> cancelled.changeDetails(retitled(cancelled, "Other", List.of())))
+                .isInstanceOfSatisfying(StatusMoveRefused.class,
+                        e -> assertThat(e.current()).isEqualTo(EventStatus.CANCELLED));
+        CooperationEvent completed = published.complete(Instant.parse("2023-02-01T00:00:00Z")).aggregate();
+        assertThatThrownBy(() -> completed.changeDetails(retitled(completed, "Other", List.of())))
+                .isInstanceOfSatisfying(StatusMoveRefused.class,
+                        e -> assertThat(e.current()).isEqualTo(EventStatus.COMPLETED));
+        CooperationEvent postponed = published.postpone(Instant.parse("2023-03-01T08:00:00Z"),
+                Instant.parse("2023-03-02T11:00:00Z"), "Venue not available").aggregate();
+        assertThat(postponed.changeDetails(retitled(postponed, "Other", List.of())).events()).hasSize(1);
+    }
+
+    @Test
+    void aChangedZoneComesFirstAndKeepsTheInstants() {
+        CooperationEvent draft = draft();
+        CooperationEvent.Details d = draft.details();
+        CooperationEvent inTokyo = draft.changeDetails(new CooperationEvent.Details(d.kind(), d.format(), d.title(),
+                d.descriptions(), d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(),
+                d.cities(), ZoneId.of("Asia/Tokyo"), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(),
+                d.interpretation(), d.capacity(), d.materials())).aggregate();
+        assertThat(inTokyo.timeZones()).containsExactly(ZoneId.of("Asia/Tokyo"), BRUSSELS);
+        assertThat(inTokyo.startsAt()).isEqualTo(draft.startsAt());
+    }
+
     @Test
     void badInputNamesTheField() {
         Instant start = Instant.parse("2023-01-25T08:00:00Z");
@@ -149,7 +222,7 @@ class CooperationEventTest {
         assertField(() -> CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(d.kind(), d.format(),
                 d.title(), d.descriptions(), d.venue(), d.onlineLink(), List.of(), null, null, d.cities(),
                 d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(), d.interpretation(),
-                d.capacity())), "organisers", "partnershipIds");
+                d.capacity(), List.of())), "organisers", "partnershipIds");
         assertField(() -> draft().changeAgenda(List.of(session(UUID.randomUUID(), "2023-01-25T07:00:00Z",
                 "2023-01-25T08:15:00Z"))), "sessions[0].startsAt", "sessions[0].endsAt");
         UUID twice = UUID.randomUUID();
