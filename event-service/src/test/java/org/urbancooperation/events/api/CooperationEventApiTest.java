@@ -291,6 +291,83 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(change.path("startsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
     }
 
+    /**
+     * The list's filters, each alone and with cursor pagination: city (the event's cities or its venue's, any case),
+     * programme, language, and a span of local days in a zone or of instants, matched by overlap.
+     */
+    @Test
+    void filtersFindEventsByCityProgrammeLanguageAndTheLocalDaysOfAZone() {
+        UUID partnershipId = knownPartnership();
+        registerOrganisations("energy-agency-nrw");
+        registerProgramme("iurc");
+        String template = """
+                {"kind": "%s", "title": "%s", "organisers": ["energy-agency-nrw"], "partnershipIds": ["%s"],
+                 %s "timeZone": "%s", "startsAt": "%s", "endsAt": "%s", "languages": %s}""";
+        java.util.function.Function<String[], String> create = a -> {
+            HttpResponse<String> created = http().postJson("/api/v1/events", template.formatted(a[0], a[1],
+                    partnershipId, a[2], a[3], a[4], a[5], a[6]));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(http().postJson(created.headers().firstValue("Location").orElseThrow() + "/publish", "")
+                    .statusCode()).isEqualTo(200);
+            return a[1];
+        };
+        String hundredCities = create.apply(new String[] {"CONFERENCE", "100 Cities", "\"programmeId\": \"iurc\", "
+                + "\"cities\": [\"Kyoto\", \"Zagreb\"],", "Europe/Brussels", "2023-01-25T09:00", "2023-01-25T12:00",
+                "[\"en\", \"ja\"]"});
+        String seminar = create.apply(new String[] {"SEMINAR", "Seminar", "\"venue\": {\"name\": \"Stadttor\", "
+                + "\"city\": \"Düsseldorf\"},", "Europe/Berlin", "2020-02-10T10:00", "2020-02-10T17:00",
+                "[\"de\", \"ja\"]"});
+        String reif = create.apply(new String[] {"TRADE_FAIR", "REIF", "\"cities\": [\"Koriyama\"],", "Asia/Tokyo",
+                "2020-10-28T10:00", "2020-10-29T17:00", "[\"ja\"]"});
+        // 23:30-01:00 in Brussels: the 25th there, already the 26th in Tokyo (07:30-09:00 JST).
+        String lateNight = create.apply(new String[] {"WEBINAR", "Late night", "", "Europe/Brussels",
+                "2023-01-25T23:30", "2023-01-26T01:00", "[\"en\"]"});
+        String list = "/api/v1/events?partnershipId=" + partnershipId + "&";
+
+        assertThat(titles(anonymous().get(list + "city=koriyama"))).containsExactly(reif);
+        assertThat(titles(anonymous().get(list + "city=D%C3%9CSSELDORF"))).as("the venue's city, any case")
+                .containsExactly(seminar);
+        assertThat(titles(anonymous().get(list + "programme=iurc"))).containsExactly(hundredCities);
+        assertThat(titles(anonymous().get(list + "language=de"))).containsExactly(seminar);
+        assertThat(titles(anonymous().get(list + "language=ja&city=kyoto"))).containsExactly(hundredCities);
+        assertThat(titles(anonymous().get(list + "from=2023-01-25&to=2023-01-25&tz=Asia/Tokyo")))
+                .as("17:00-20:00 JST on the 25th; the late-night webinar is the 26th in Tokyo")
+                .containsExactly(hundredCities);
+        assertThat(titles(anonymous().get(list + "from=2023-01-25&to=2023-01-25&tz=Europe/Brussels")))
+                .containsExactlyInAnyOrder(hundredCities, lateNight);
+        assertThat(titles(anonymous().get(list + "from=2023-01-26&to=2023-01-26&tz=Asia/Tokyo")))
+                .containsExactly(lateNight);
+        assertThat(titles(anonymous().get(list + "from=2020-10-29&to=2020-10-29&tz=Europe/Berlin")))
+                .as("the second day of a two-day fair").containsExactly(reif);
+        assertThat(titles(anonymous().get(list + "to=2020-02-10T09:00:00Z"))).as("to is exclusive").isEmpty();
+        assertThat(titles(anonymous().get(list + "to=2020-02-10T10:00:01%2B01:00"))).containsExactly(seminar);
+        assertThat(titles(anonymous().get(list + "from=2023-01-25T11:00:00Z"))).as("from: still running then")
+                .containsExactly(lateNight);
+
+        List<String> walked = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = ServiceHttp.json(anonymous().get(list + "language=ja&from=2020-01-01&tz=Asia/Tokyo&limit=1"
+                    + (next == null ? "" : "&cursor=" + next)));
+            page.path("items").forEach(e -> walked.add(e.path("title").asString()));
+            next = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (next != null);
+        assertThat(walked).containsExactlyInAnyOrder(hundredCities, seminar, reif);
+
+        assertThat(fields(anonymous().get(list + "from=2023-01-25"))).containsExactly("tz", "from");
+        assertThat(fields(anonymous().get(list + "from=2023-02-30&tz=Asia/Tokyo"))).containsExactly("from");
+        assertThat(fields(anonymous().get(list + "to=yesterday"))).containsExactly("to");
+        assertThat(fields(anonymous().get(list + "from=2023-01-26&to=2023-01-24&tz=Asia/Tokyo")))
+                .containsExactly("to", "from");
+        assertThat(fields(anonymous().get(list + "language=xx"))).containsExactly("language");
+        assertThat(fields(anonymous().get(list + "programme=IURC%21"))).containsExactly("programme");
+        assertThat(fields(anonymous().get(list + "city=%20"))).containsExactly("city");
+        HttpResponse<String> badZone = anonymous().get(list + "from=2023-01-25&tz=Tokyo");
+        assertThat(badZone.statusCode()).isEqualTo(400);
+        assertThat(badZone.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(fields(badZone)).containsExactly("tz");
+    }
+
     @Test
     void unknownOrganisersPartnershipsAndProgrammesAreRefusedNamingTheField() {
         UUID partnershipId = knownPartnership();

@@ -22,6 +22,7 @@ import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
 import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
+import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.support.application.ExpectedVersion;
@@ -176,12 +177,16 @@ public class CooperationEventService {
         return found;
     }
 
-    public Page<Versioned<CooperationEvent>> list(Caller caller, UUID partnershipId, String organiser,
-            EventStatus status, EventKind kind, PageRequest page) {
+    /** What a reader may filter a list by; each null field matches every event. */
+    public record ListFilter(UUID partnershipId, String organiser, EventStatus status, EventKind kind, String city,
+            String programmeId, String language, TimeWindow window) {
+    }
+
+    public Page<Versioned<CooperationEvent>> list(Caller caller, ListFilter f, PageRequest page) {
         CooperationEventRepository.Drafts drafts = caller.isOperator() ? new CooperationEventRepository.Drafts(true, null)
                 : new CooperationEventRepository.Drafts(false, caller.organisationId().orElse(null));
-        return cooperationEvents.list(new CooperationEventRepository.Filter(partnershipId, organiser, status, kind,
-                drafts), page);
+        return cooperationEvents.list(new CooperationEventRepository.Filter(f.partnershipId(), f.organiser(),
+                f.status(), f.kind(), f.city(), f.programmeId(), f.language(), f.window(), drafts), page);
     }
 
     public Versioned<CooperationEvent> publish(Caller caller, UUID id, ExpectedVersion expected) {

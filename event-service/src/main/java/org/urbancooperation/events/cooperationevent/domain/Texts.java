@@ -9,14 +9,14 @@ import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
 
 /** Checks shared by the cooperation event's parts: texts by language, language codes. */
-final class Texts {
+public final class Texts {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private Texts() {
     }
 
-    static String language(String field, String code) {
+    public static String language(String field, String code) {
         Require.present(field, code);
         if (!LANGUAGES.contains(code)) {
             throw new InvalidValueException(field, field + " must be an ISO 639-1 language code such as en or ja");

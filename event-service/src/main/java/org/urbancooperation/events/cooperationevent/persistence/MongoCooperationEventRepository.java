@@ -52,7 +52,11 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         this.store = stores.create("cooperation_events", "Cooperation event", new Mapper());
         // For the filtered pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses them.
         store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipIds", "_id")),
-                new IndexModel(Indexes.ascending("organisers", "_id"))));
+                new IndexModel(Indexes.ascending("organisers", "_id")),
+                new IndexModel(Indexes.ascending("cityKeys", "_id")),
+                new IndexModel(Indexes.ascending("programmeId", "_id")),
+                new IndexModel(Indexes.ascending("languages", "_id")),
+                new IndexModel(Indexes.ascending("startsAt", "endsAt"))));
     }
 
     @Override
@@ -87,6 +91,21 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         if (filter.kind() != null) {
             conditions.add(Filters.eq("kind", filter.kind().name()));
         }
+        if (filter.city() != null) {
+            conditions.add(Filters.eq("cityKeys", cityKey(filter.city())));
+        }
+        if (filter.programmeId() != null) {
+            conditions.add(Filters.eq("programmeId", filter.programmeId()));
+        }
+        if (filter.language() != null) {
+            conditions.add(Filters.eq("languages", filter.language()));
+        }
+        if (filter.window() != null && filter.window().to() != null) {
+            conditions.add(Filters.lt("startsAt", Date.from(filter.window().to())));
+        }
+        if (filter.window() != null && filter.window().from() != null) {
+            conditions.add(Filters.gt("endsAt", Date.from(filter.window().from())));
+        }
         if (!filter.draftsOf().all()) {
             // Drafts only of the organisations the reader works for: everybody else sees public events.
             Bson isPublic = Filters.ne("status", EventStatus.DRAFT.name());
@@ -95,6 +114,21 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         }
         return store.page(conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0)
                 : Filters.and(conditions), page);
+    }
+
+    /** A city as the filter compares it: "Essen", "essen" and "ESSEN" are one city; Unicode case rules, no locale. */
+    static String cityKey(String city) {
+        return city.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The cities an event is in, for the city filter: its cities and its venue's. */
+    static List<String> cityKeys(CooperationEvent e) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        e.cities().forEach(c -> keys.add(cityKey(c)));
+        if (e.venue() != null && e.venue().city() != null) {
+            keys.add(cityKey(e.venue().city()));
+        }
+        return List.copyOf(keys);
     }
 
     static final class Mapper implements AggregateDocumentMapper<CooperationEvent> {
@@ -118,6 +152,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     .append("partnershipIds", e.partnershipIds().stream().map(UUID::toString).toList())
                     .append("programmeId", e.programmeId())
                     .append("cities", e.cities())
+                    .append("cityKeys", cityKeys(e))
                     .append("timeZone", e.timeZone().getId())
                     .append("timeZones", e.timeZones().stream().map(ZoneId::getId).toList())
                     .append("startsAt", Date.from(e.startsAt()))

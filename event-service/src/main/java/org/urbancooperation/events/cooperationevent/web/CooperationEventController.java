@@ -32,6 +32,8 @@ import org.urbancooperation.events.cooperationevent.domain.Interpretation;
 import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.StatusMoveRefused;
+import org.urbancooperation.events.cooperationevent.domain.Texts;
+import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaHistoryResponse;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaResponse;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.CooperationEventPage;
@@ -455,15 +457,32 @@ class CooperationEventController {
             @Parameter(description = "an organisation slug", example = "iges")
             @RequestParam(required = false) @Size(max = 64) String organiser,
             @RequestParam(required = false) EventStatus status, @RequestParam(required = false) EventKind kind,
+            @Parameter(description = "a city the event is in (its cities or its venue's), in any letter case",
+                    example = "Koriyama") @RequestParam(required = false) @Size(max = 100) String city,
+            @Parameter(description = "a programme slug", example = "iurc")
+            @RequestParam(required = false) @Size(max = 64) String programme,
+            @Parameter(description = "an ISO 639-1 code among the event's languages", example = "ja")
+            @RequestParam(required = false) @Size(max = 3) String language,
+            @Parameter(description = "events still running at or after: a date (its day on the clocks of the first "
+                    + "tz) or an instant with Z or offset", example = "2023-01-25")
+            @RequestParam(required = false) @Size(max = 40) String from,
+            @Parameter(description = "events starting before: a date (up to the end of that day on the clocks of the "
+                    + "first tz) or an instant with Z or offset (exclusive)", example = "2023-01-26")
+            @RequestParam(required = false) @Size(max = 40) String to,
             @Parameter(description = "next of the previous page; absent for the first page")
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many events (1 to 200, default 50)")
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @Parameter(description = TZ + "; the first is also the zone whose days from and to name",
+                    array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
             @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
-        return CooperationEventPage.of(cooperationEvents.list(caller, partnershipId, organiser, status, kind,
-                PageRequest.of(cursor, limit)), zones);
+        CooperationEventService.ListFilter filter = new CooperationEventService.ListFilter(partnershipId, organiser,
+                status, kind, city == null ? null : Require.visibleText("city", city, 100),
+                programme == null ? null : Require.slug("programme", programme, "iurc"),
+                language == null ? null : Texts.language("language", language),
+                TimeWindow.parse(from, to, zones.isEmpty() ? null : zones.get(0)));
+        return CooperationEventPage.of(cooperationEvents.list(caller, filter, PageRequest.of(cursor, limit)), zones);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
