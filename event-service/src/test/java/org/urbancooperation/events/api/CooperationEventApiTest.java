@@ -240,7 +240,15 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(retitled.statusCode()).as("an unchanged startsAt may come along: " + retitled.body())
                 .isEqualTo(200);
         assertThat(retitled.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(patch(essen, event, "{\"descriptions\": {}}", "\"2\"").headers().firstValue("ETag"))
+                .as("{} is no description, as before: nothing changed").contains("\"2\"");
         JsonNode changed = ServiceHttp.json(retitled);
+        assertThat(changed.path("descriptions").isObject() && changed.path("descriptions").isEmpty())
+                .as("no descriptions: {} as always").isTrue();
+        JsonNode described = ServiceHttp.json(patch(essen, event, "{\"descriptions\": {\"ja\": \"再生可能エネルギー\", "
+                + "\"en\": \"Renewable energy\"}}", null));
+        assertThat(described.path("descriptions").path("en").asString()).isEqualTo("Renewable energy");
+        assertThat(described.path("descriptions").path("ja").asString()).isEqualTo("再生可能エネルギー");
         assertThat(changed.path("title").asString()).isEqualTo("Fukushima-NRW Seminar");
         assertThat(changed.path("capacity").asInt()).as("absent: kept").isEqualTo(80);
         assertThat(changed.path("materials").get(0).path("sizeBytes").asLong()).isEqualTo(919_210L);
@@ -407,6 +415,11 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertBadField(valid.replace("\"name\": \"Düsseldorf\", ", ""), "venue.name");
         assertBadField(valid.replace("Fukushima-NRW Renewable Energy Seminar", " "), "title");
         assertBadField(valid.replace("\"energy-agency-nrw\"", "\"Energy Agency\""), "organisers[0]");
+        // Texts by language are the platform's one LocalizedText: canonical BCP 47 tags.
+        assertBadField(valid.replace("\"capacity\"", "\"descriptions\": {\"EN\": \"x\"}, \"capacity\""),
+                "descriptions.EN");
+        assertBadField(valid.replace("\"capacity\"", "\"descriptions\": {\"en\": \" \"}, \"capacity\""),
+                "descriptions.en");
         // 29 Mar 2020: Berlin's clocks jump from 02:00 to 03:00; 25 Oct 2020: they show 02:00-03:00 twice.
         String gap = valid.replace("2020-02-10T10:00", "2020-03-29T02:30").replace("2020-02-10T17:00",
                 "2020-03-29T17:00");

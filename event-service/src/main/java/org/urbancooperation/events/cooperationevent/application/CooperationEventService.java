@@ -22,6 +22,7 @@ import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
 import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
+import org.urbancooperation.events.cooperationevent.domain.Texts;
 import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
@@ -285,7 +286,8 @@ public class CooperationEventService {
         List<ZoneId> shown = in.timeZones() == null ? List.of()
                 : Require.each("timeZones", Require.size("timeZones", in.timeZones(), 0,
                         CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
-        return new CooperationEvent.Details(in.kind(), in.format(), in.title(), in.descriptions(),
+        return new CooperationEvent.Details(in.kind(), in.format(), in.title(),
+                Texts.localized("descriptions", in.descriptions(), CooperationEvent.MAX_DESCRIPTION, true),
                 in.venue() == null ? null : Require.within("venue", () -> new Venue(in.venue().name(),
                         in.venue().address(), in.venue().city())),
                 in.onlineLink(), in.organisers(), in.partnershipIds(), in.programmeId(), in.cities(), zone, shown,
@@ -304,7 +306,8 @@ public class CooperationEventService {
                         CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
         return new CooperationEvent.Details(
                 or(p.kind(), d.kind()), or(p.format(), d.format()), or(p.title(), d.title()),
-                or(p.descriptions(), d.descriptions()),
+                p.descriptions().given() ? Texts.localized("descriptions", p.descriptions().value(),
+                        CooperationEvent.MAX_DESCRIPTION, true) : d.descriptions(),
                 !p.venue().given() ? d.venue() : p.venue().value() == null ? null : Require.within("venue",
                         () -> new Venue(p.venue().value().name(), p.venue().value().address(),
                                 p.venue().value().city())),
@@ -328,7 +331,9 @@ public class CooperationEventService {
     }
 
     private static Session session(SessionInput s, ZoneId zone, LocalTimeOffset choice) {
-        return new Session(s.id() == null ? UUID.randomUUID() : s.id(), s.kind(), s.titles(), s.descriptions(),
+        return new Session(s.id() == null ? UUID.randomUUID() : s.id(), s.kind(),
+                Texts.localized("titles", s.titles(), Session.MAX_TITLE, false),
+                Texts.localized("descriptions", s.descriptions(), Session.MAX_DESCRIPTION, true),
                 time("startsAt", s.startsAt(), zone, choice), time("endsAt", s.endsAt(), zone, choice), s.room(),
                 s.channel(), speakers("speakers", s.speakers()), speakers("moderators", s.moderators()),
                 materials("materials", s.materials()), s.languages(), interpretation("interpretation", s.interpretation()));

@@ -8,11 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;
 
@@ -25,6 +25,7 @@ import org.urbancooperation.support.domain.ResultWithEvents;
  *
  * @param timeZones the zones the event is shown in when a reader names none, the event's own zone first
  * @param format null when not known
+ * @param descriptions null when there is none
  * @param materials the event's own documents (programme, flyer, report), beside those of its sessions
  * @param statusReason why it was postponed or cancelled; null otherwise
  * @param agenda the organisers' working agenda; public readers see only {@code agendaVersions}
@@ -35,7 +36,7 @@ public record CooperationEvent(
         EventKind kind,
         EventFormat format,
         String title,
-        Map<String, String> descriptions,
+        LocalizedText descriptions,
         Venue venue,
         String onlineLink,
         List<String> organisers,
@@ -56,6 +57,7 @@ public record CooperationEvent(
         List<AgendaVersion> agendaVersions) {
 
     public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 10_000;
     public static final int MAX_TIME_ZONES = 4;
     public static final int MAX_LANGUAGES = 6;
     public static final int MAX_ORGANISERS = 20;
@@ -67,7 +69,7 @@ public record CooperationEvent(
     public static final Duration MAX_DURATION = Duration.ofDays(31);
 
     /** What a command may set on an event's description (everything but its state and agenda). */
-    public record Details(EventKind kind, EventFormat format, String title, Map<String, String> descriptions,
+    public record Details(EventKind kind, EventFormat format, String title, LocalizedText descriptions,
             Venue venue, String onlineLink, List<String> organisers, List<UUID> partnershipIds, String programmeId,
             List<String> cities, ZoneId timeZone, List<ZoneId> timeZones, Instant startsAt, Instant endsAt,
             List<String> languages, List<Interpretation> interpretation, Integer capacity, List<Material> materials) {
@@ -77,7 +79,6 @@ public record CooperationEvent(
         Require.present("id", id);
         Require.present("kind", kind);
         title = Require.visibleText("title", title, MAX_TITLE);
-        descriptions = Texts.byLanguage("descriptions", descriptions, 10_000, false, true);
         onlineLink = Texts.optionalUrl("onlineLink", onlineLink);
         if (format == EventFormat.IN_PERSON && onlineLink != null) {
             throw InvalidValueException.between("onlineLink", "format", "an IN_PERSON event has no onlineLink; "

@@ -29,10 +29,12 @@ import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.events.cooperationevent.messaging.CooperationEventIntegrationEvents;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 
@@ -144,7 +146,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
             return new Document("kind", e.kind().name())
                     .append("format", e.format() == null ? null : e.format().name())
                     .append("title", e.title())
-                    .append("descriptions", new Document(e.descriptions()))
+                    .append("descriptions", LocalizedTexts.document(e.descriptions()))
                     .append("venue", e.venue() == null ? null : new Document("name", e.venue().name())
                             .append("address", e.venue().address()).append("city", e.venue().city()))
                     .append("onlineLink", e.onlineLink())
@@ -210,8 +212,8 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
 
         private static Document session(Session s) {
             return new Document("id", s.id().toString()).append("kind", s.kind().name())
-                    .append("titles", new Document(s.titles()))
-                    .append("descriptions", new Document(s.descriptions()))
+                    .append("titles", LocalizedTexts.document(s.titles()))
+                    .append("descriptions", LocalizedTexts.document(s.descriptions()))
                     .append("startsAt", Date.from(s.startsAt())).append("endsAt", Date.from(s.endsAt()))
                     .append("room", s.room()).append("channel", s.channel())
                     .append("speakers", s.speakers().stream().map(Mapper::speaker).toList())
@@ -276,12 +278,9 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     d.getDate("endsAt").toInstant());
         }
 
-        private static Map<String, String> texts(Document d) {
-            Map<String, String> texts = new LinkedHashMap<>();
-            if (d != null) {
-                d.forEach((language, text) -> texts.put(language, (String) text));
-            }
-            return texts;
+        /** Documents stored before texts were LocalizedText hold {} for "none". */
+        private static LocalizedText texts(Document d) {
+            return d == null || d.isEmpty() ? null : LocalizedTexts.text(d);
         }
 
         static Instant instant(Date date) {

@@ -24,6 +24,7 @@ import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.paging.Page;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,6 +33,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 final class CooperationEventResponses {
 
     private CooperationEventResponses() {
+    }
+
+    /** A text by language as this API has always shown it: {} when there is none. */
+    static Map<String, String> texts(LocalizedText text) {
+        return text == null ? Map.of() : text.values();
     }
 
     @Schema(description = "A start and end on one zone's clocks")
@@ -92,7 +98,7 @@ final class CooperationEventResponses {
 
         static CooperationEventResponse of(Versioned<CooperationEvent> v, List<ZoneId> zones) {
             CooperationEvent e = v.aggregate();
-            return new CooperationEventResponse(e.id(), e.kind(), e.format(), e.title(), e.descriptions(),
+            return new CooperationEventResponse(e.id(), e.kind(), e.format(), e.title(), texts(e.descriptions()),
                     VenueResponse.of(e.venue()), e.onlineLink(), e.organisers(), e.partnershipIds(), e.programmeId(),
                     e.cities(), e.timeZone().getId(), e.timeZones().stream().map(ZoneId::getId).toList(),
                     e.startsAt(), e.endsAt(),
@@ -140,7 +146,8 @@ final class CooperationEventResponses {
             List<String> languages, List<InterpretationResponse> interpretation) {
 
         static SessionResponse of(Session s, List<ZoneId> zones, ZoneId eventZone) {
-            return new SessionResponse(s.id(), s.kind(), s.titles(), s.descriptions(), s.startsAt(), s.endsAt(),
+            return new SessionResponse(s.id(), s.kind(), texts(s.titles()), texts(s.descriptions()), s.startsAt(),
+                    s.endsAt(),
                     LocalTimesResponse.all(s.startsAt(), s.endsAt(), zones, eventZone), s.room(), s.channel(),
                     SpeakerResponse.of(s.speakers()), SpeakerResponse.of(s.moderators()),
                     MaterialResponse.of(s.materials()), s.languages(), InterpretationResponse.of(s.interpretation()));

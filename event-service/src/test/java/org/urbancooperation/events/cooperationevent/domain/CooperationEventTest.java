@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.ResultWithEvents;
 
 class CooperationEventTest {
@@ -20,7 +21,8 @@ class CooperationEventTest {
 
     static CooperationEvent.Details details(Instant start, Instant end) {
         return new CooperationEvent.Details(EventKind.CONFERENCE, EventFormat.ONLINE,
-                "EU-Japan 100 Cities Event on Climate Action", Map.of("en", "City-level cooperation"), null, null,
+                "EU-Japan 100 Cities Event on Climate Action", new LocalizedText(Map.of("en", "City-level cooperation")), null,
+                null,
                 List.of("eu-delegation-japan", "iges"), List.of(PARTNERSHIP), null, List.of("Kyoto", "Zagreb"),
                 BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, List.of("en", "ja"),
                 List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null, List.of());
@@ -32,7 +34,7 @@ class CooperationEventTest {
     }
 
     static Session session(UUID id, String start, String end, String... speakers) {
-        return new Session(id, SessionKind.PANEL, Map.of("en", "Panel"), Map.of(), Instant.parse(start),
+        return new Session(id, SessionKind.PANEL, new LocalizedText(Map.of("en", "Panel")), null, Instant.parse(start),
                 Instant.parse(end), null, null,
                 java.util.Arrays.stream(speakers).map(n -> new Speaker(n, null, null, null, null, false)).toList(),
                 List.of(), List.of(), List.of("en"), List.of());
