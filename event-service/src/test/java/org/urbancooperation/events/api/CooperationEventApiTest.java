@@ -110,9 +110,13 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(ServiceHttp.json(again).path("currentStatus").asString()).isEqualTo("PUBLISHED");
 
         String id = draft.path("id").asString();
-        Map<String, EventEnvelope> announced = byType(id, 3);
+        Map<String, EventEnvelope> announced = byType(id, 4);
         assertThat(announced).containsOnlyKeys("events.CooperationEventPublished", "events.CooperationEventScheduled",
-                "events.AgendaVersionPublished");
+                "events.CooperationEventScheduled v2", "events.AgendaVersionPublished");
+        JsonNode scheduledV2 = announced.get("events.CooperationEventScheduled v2").payload();
+        assertThat(strings(scheduledV2.path("partnershipIds"))).containsExactly(partnershipId.toString());
+        assertThat(scheduledV2.path("kind").asString()).isEqualTo("SEMINAR");
+        assertThat(scheduledV2.path("timeZone").asString()).isEqualTo("Europe/Berlin");
         assertThat(announced.get("events.AgendaVersionPublished").payload().path("sessions").asInt()).isZero();
         EventEnvelope scheduled = announced.get("events.CooperationEventScheduled");
         assertThat(scheduled.aggregateVersion()).isEqualTo(2);
@@ -141,7 +145,7 @@ class CooperationEventApiTest extends ServiceApiTest {
         HttpResponse<String> tooLate = as(TestIdentities.ESSEN).postJson(location + "/complete", "");
         assertThat(tooLate.statusCode()).isEqualTo(409);
         assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
-        Map<String, EventEnvelope> all = byType(id, 5);
+        Map<String, EventEnvelope> all = byType(id, 6);
         EventEnvelope postponement = all.get("events.CooperationEventPostponed");
         assertThat(postponement.payload().path("previousStartsAt").asString()).isEqualTo("2020-02-10T09:00:00Z");
         assertThat(postponement.payload().path("startsAt").asString()).isEqualTo("2020-02-17T09:00:00Z");
@@ -288,11 +292,13 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(tooLate.statusCode()).isEqualTo(409);
         assertThat(ServiceHttp.json(tooLate).path("currentStatus").asString()).isEqualTo("CANCELLED");
 
-        List<EventEnvelope> announced = envelopes(id, 5);
+        List<EventEnvelope> announced = envelopes(id, 6);
         assertThat(announced).extracting(EventEnvelope::type).as("the draft's changes told no one").containsExactly(
                 "events.CooperationEventPublished", "events.CooperationEventScheduled",
-                "events.AgendaVersionPublished", "events.CooperationEventChanged", "events.CooperationEventCancelled");
-        JsonNode change = announced.get(3).payload();
+                "events.CooperationEventScheduled", "events.AgendaVersionPublished", "events.CooperationEventChanged",
+                "events.CooperationEventCancelled");
+        assertThat(announced).extracting(EventEnvelope::version).containsExactly(1, 1, 2, 1, 1, 1);
+        JsonNode change = announced.get(4).payload();
         assertThat(change.path("capacity").asInt()).isEqualTo(120);
         assertThat(change.path("format").asString()).isEqualTo("ONLINE");
         assertThat(change.path("title").asString()).isEqualTo("Fukushima-NRW Seminar");
@@ -630,7 +636,9 @@ class CooperationEventApiTest extends ServiceApiTest {
 
     private Map<String, EventEnvelope> byType(String cooperationEventId, int expected) {
         Map<String, EventEnvelope> byType = new java.util.LinkedHashMap<>();
-        envelopes(cooperationEventId, expected).forEach(e -> byType.put(e.type(), e));
+        // Keyed by type, and " v2" (and so on) for a later version beside version 1.
+        envelopes(cooperationEventId, expected).forEach(e -> byType.put(e.version() == 1 ? e.type()
+                : e.type() + " v" + e.version(), e));
         return byType;
     }
 

@@ -12,6 +12,7 @@ import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.events.cooperationevent.domain.AgendaChange;
 import org.urbancooperation.events.cooperationevent.domain.AgendaVersion;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
@@ -46,10 +47,15 @@ public final class CooperationEventIntegrationEvents {
                     e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
                     e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
                     e.languages(), e.capacity()));
-            // CooperationEventScheduled v1 names one partnership: partnership-service counts it per partnership,
-            // so an event of several partnerships is announced to each; one of none is announced to no one.
+            // CooperationEventScheduled v1 names one partnership, so an event of several partnerships is announced
+            // to each; v2 names them all in one message and is published beside v1 until no consumer reads v1.
+            // An event of none is on no partnership's calendar: announced in neither.
             e.partnershipIds().forEach(partnershipId -> events.add(new CooperationEventScheduled(e.id(),
                     partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
+            if (!e.partnershipIds().isEmpty()) {
+                events.add(new CooperationEventScheduledV2(e.id(), e.partnershipIds(), e.title(), e.kind().name(),
+                        e.startsAt(), e.endsAt(), e.timeZone().getId(), zoneIds(e), e.languages()));
+            }
             return events;
         }
         if (change instanceof CooperationEventChange.DetailsChanged) {
