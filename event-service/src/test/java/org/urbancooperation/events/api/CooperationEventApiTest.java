@@ -382,6 +382,48 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(fields(badZone)).containsExactly("tz");
     }
 
+    /** Where a source gives only days or months, the event spans them on its own clocks and says so. */
+    @Test
+    void eventsKnownOnlyToTheDayOrMonthSaySo() {
+        UUID partnershipId = knownPartnership();
+        String reif = """
+                {"kind": "TRADE_FAIR", "title": "REIF Fukushima 2020", "partnershipIds": ["%s"],
+                 "venue": {"name": "Koriyama", "city": "Koriyama"}, "timeZone": "Asia/Tokyo",
+                 "startsAt": "2020-10-28", "endsAt": "2020-10-29"}""".formatted(partnershipId);
+        HttpResponse<String> created = http().postJson("/api/v1/events", reif);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode days = ServiceHttp.json(created);
+        assertThat(days.path("timePrecision").asString()).isEqualTo("DAY");
+        assertThat(days.path("startDate").asString()).isEqualTo("2020-10-28");
+        assertThat(days.path("endDate").asString()).isEqualTo("2020-10-29");
+        assertThat(days.path("startsAt").asString()).isEqualTo("2020-10-27T15:00:00Z");
+        assertThat(days.path("endsAt").asString()).isEqualTo("2020-10-29T15:00:00Z");
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(patch(http(), location, "{\"startsAt\": \"2020-10-28\", \"endsAt\": \"2020-10-29\", "
+                + "\"capacity\": 500}", null).statusCode()).as("the same days sent back").isEqualTo(200);
+        assertThat(fields(patch(http(), location, "{\"endsAt\": \"2020-10-30\"}", null))).containsExactly("endsAt");
+        assertThat(http().postJson(location + "/publish", "").statusCode()).isEqualTo(200);
+        assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId
+                + "&from=2020-10-29&to=2020-10-29&tz=Asia/Tokyo"))).containsExactly("REIF Fukushima 2020");
+        assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId
+                + "&from=2020-10-30&tz=Asia/Tokyo"))).isEmpty();
+
+        String tour = """
+                {"kind": "STUDY_TOUR", "title": "Study tour to Essen on Stadtwerke", "partnershipIds": ["%s"],
+                 "timeZone": "Europe/Berlin", "startsAt": "2019-08", "endsAt": "2019-08"}""".formatted(partnershipId);
+        JsonNode month = ServiceHttp.json(http().postJson("/api/v1/events", tour));
+        assertThat(month.path("timePrecision").asString()).isEqualTo("MONTH");
+        assertThat(month.path("startDate").asString()).isEqualTo("2019-08");
+        assertThat(month.path("endDate").asString()).isEqualTo("2019-08");
+        assertThat(month.path("startsAt").asString()).isEqualTo("2019-07-31T22:00:00Z");
+        HttpResponse<String> known = http().postJson("/api/v1/events/" + month.path("id").asString() + "/reschedule",
+                "{\"startsAt\": \"2019-08-26\", \"endsAt\": \"2019-08-30\"}");
+        assertThat(ServiceHttp.json(known).path("timePrecision").asString()).as("the days learnt later")
+                .isEqualTo("DAY");
+        assertBadField(tour.replace("\"2019-08\"}", "\"2019-08-31\"}"), "endsAt");
+        assertBadField(tour.replace("\"2019-08\",", "\"2019-8\","), "startsAt");
+    }
+
     @Test
     void unknownOrganisersPartnershipsAndProgrammesAreRefusedNamingTheField() {
         UUID partnershipId = knownPartnership();

@@ -196,14 +196,14 @@ public class CooperationEventService {
 
     public Versioned<CooperationEvent> reschedule(Caller caller, UUID id, String startsAt, String endsAt,
             LocalTimeOffset choice, ExpectedVersion expected) {
-        return change(caller, id, expected, e -> e.reschedule(time("startsAt", startsAt, e.timeZone(), choice),
-                time("endsAt", endsAt, e.timeZone(), choice)));
+        return change(caller, id, expected, e -> e.reschedule(EventTimes.period(startsAt, endsAt, e.timeZone(),
+                choice)));
     }
 
     public Versioned<CooperationEvent> postpone(Caller caller, UUID id, String startsAt, String endsAt,
             LocalTimeOffset choice, String reason, ExpectedVersion expected) {
-        return change(caller, id, expected, e -> e.postpone(time("startsAt", startsAt, e.timeZone(), choice),
-                time("endsAt", endsAt, e.timeZone(), choice), reason));
+        return change(caller, id, expected, e -> e.postpone(EventTimes.period(startsAt, endsAt, e.timeZone(),
+                choice), reason));
     }
 
     public Versioned<CooperationEvent> cancel(Caller caller, UUID id, String reason, ExpectedVersion expected) {
@@ -283,6 +283,7 @@ public class CooperationEventService {
 
     private static CooperationEvent.Details details(EventInput in) {
         ZoneId zone = Require.timeZone("timeZone", in.timeZone());
+        EventTimes.Period times = EventTimes.period(in.startsAt(), in.endsAt(), zone, in.localTimeOffset());
         List<ZoneId> shown = in.timeZones() == null ? List.of()
                 : Require.each("timeZones", Require.size("timeZones", in.timeZones(), 0,
                         CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
@@ -291,8 +292,7 @@ public class CooperationEventService {
                 in.venue() == null ? null : Require.within("venue", () -> new Venue(in.venue().name(),
                         in.venue().address(), in.venue().city())),
                 in.onlineLink(), in.organisers(), in.partnershipIds(), in.programmeId(), in.cities(), zone, shown,
-                time("startsAt", in.startsAt(), zone, in.localTimeOffset()),
-                time("endsAt", in.endsAt(), zone, in.localTimeOffset()), in.languages(),
+                times.startsAt(), times.endsAt(), times.precision(), in.languages(),
                 interpretation("interpretation", in.interpretation()), in.capacity(),
                 materials("materials", in.materials()));
     }
@@ -315,10 +315,12 @@ public class CooperationEventService {
                 or(p.partnershipIds(), d.partnershipIds()), or(p.programmeId(), d.programmeId()),
                 or(p.cities(), d.cities()), zone, shown,
                 // Given times are read as a new event's are (in the zone it will have), to compare with its own.
-                p.startsAt().given() ? time("startsAt", Require.present("startsAt", p.startsAt().value()), zone,
-                        p.localTimeOffset()) : d.startsAt(),
-                p.endsAt().given() ? time("endsAt", Require.present("endsAt", p.endsAt().value()), zone,
-                        p.localTimeOffset()) : d.endsAt(),
+                p.startsAt().given() ? EventTimes.bound("startsAt", Require.present("startsAt",
+                        p.startsAt().value()), zone, p.localTimeOffset(), false) : d.startsAt(),
+                p.endsAt().given() ? EventTimes.bound("endsAt", Require.present("endsAt", p.endsAt().value()), zone,
+                        p.localTimeOffset(), true) : d.endsAt(),
+                p.endsAt().given() ? EventTimes.precisionOf(p.endsAt().value())
+                        : p.startsAt().given() ? EventTimes.precisionOf(p.startsAt().value()) : d.timePrecision(),
                 or(p.languages(), d.languages()),
                 p.interpretation().given() ? interpretation("interpretation", p.interpretation().value())
                         : d.interpretation(),

@@ -25,6 +25,7 @@ import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.events.cooperationevent.messaging.CooperationEventIntegrationEvents;
 import org.urbancooperation.support.application.ExpectedVersion;
@@ -159,6 +160,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     .append("timeZones", e.timeZones().stream().map(ZoneId::getId).toList())
                     .append("startsAt", Date.from(e.startsAt()))
                     .append("endsAt", Date.from(e.endsAt()))
+                    .append("timePrecision", e.timePrecision().name())
                     .append("languages", e.languages())
                     .append("interpretation", e.interpretation().stream().map(Mapper::interpretation).toList())
                     .append("capacity", e.capacity())
@@ -187,6 +189,8 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     ZoneId.of(d.getString("timeZone")),
                     d.getList("timeZones", String.class).stream().map(ZoneId::of).toList(),
                     d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
+                    // Events stored before precisions were known to the minute.
+                    TimePrecision.valueOf(d.get("timePrecision", TimePrecision.TIME.name())),
                     d.getList("languages", String.class),
                     d.getList("interpretation", Document.class).stream().map(Mapper::interpretation).toList(),
                     d.getInteger("capacity"),

@@ -115,8 +115,10 @@ class CooperationEventController {
             @Schema(example = "[\"Asia/Tokyo\"]", description = "more zones to show it in; the event's own comes first")
             @Size(max = CooperationEvent.MAX_TIME_ZONES) List<@NotBlank @Size(max = 64) String> timeZones,
             @Schema(example = "2023-01-25T09:00", description = "a local time on the event's clocks, or an instant "
-                    + "with offset or Z") @NotBlank @Size(max = 40) String startsAt,
-            @Schema(example = "2023-01-26T12:00", description = "after startsAt, at most 31 days later") @NotBlank
+                    + "with offset or Z; where only the day or month is known, a date (2020-10-28) or a month "
+                    + "(2019-08), and endsAt the same") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-26T12:00", description = "after startsAt, at most 31 days later; a date or "
+                    + "month is the last one, included") @NotBlank
             @Size(max = 40) String endsAt,
             @Schema(description = "which offset a local time in a DST gap or overlap means; without it such a time "
                     + "is refused") LocalTimeOffset localTimeOffset,

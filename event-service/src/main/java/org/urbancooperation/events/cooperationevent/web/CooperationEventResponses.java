@@ -22,6 +22,7 @@ import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.LocalizedText;
@@ -33,6 +34,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 final class CooperationEventResponses {
 
     private CooperationEventResponses() {
+    }
+
+    /** The day or month an instant falls in on the event's own clocks, as far as the event's times are known. */
+    static String knownDate(CooperationEvent e, Instant instant) {
+        java.time.LocalDate day = instant.atZone(e.timeZone()).toLocalDate();
+        return switch (e.timePrecision()) {
+            case TIME -> null;
+            case DAY -> day.toString();
+            case MONTH -> java.time.YearMonth.from(day).toString();
+        };
     }
 
     /** A text by language as this API has always shown it: {} when there is none. */
@@ -86,6 +97,13 @@ final class CooperationEventResponses {
                     + "from it", example = "Europe/Brussels") String timeZone,
             @Schema(description = "the zones it is shown in when the reader names none") List<String> timeZones,
             Instant startsAt, Instant endsAt,
+            @Schema(description = "how much of the times is known: TIME, or only whole DAYs or MONTHs on the event's "
+                    + "own clocks (then startsAt and endsAt are the bounds of those days or months, and startDate and "
+                    + "endDate say which)") TimePrecision timePrecision,
+            @Schema(types = {"string", "null"}, description = "for DAY and MONTH: the first day (2020-10-28) or month "
+                    + "(2019-08) on the event's own clocks; null for TIME", example = "2020-10-28") String startDate,
+            @Schema(types = {"string", "null"}, description = "for DAY and MONTH: the last day or month, included",
+                    example = "2020-10-29") String endDate,
             @Schema(description = "start and end on the clocks of each zone asked for (tz), or of timeZones")
             List<LocalTimesResponse> localTimes,
             List<String> languages, List<InterpretationResponse> interpretation, Integer capacity,
@@ -101,7 +119,8 @@ final class CooperationEventResponses {
             return new CooperationEventResponse(e.id(), e.kind(), e.format(), e.title(), texts(e.descriptions()),
                     VenueResponse.of(e.venue()), e.onlineLink(), e.organisers(), e.partnershipIds(), e.programmeId(),
                     e.cities(), e.timeZone().getId(), e.timeZones().stream().map(ZoneId::getId).toList(),
-                    e.startsAt(), e.endsAt(),
+                    e.startsAt(), e.endsAt(), e.timePrecision(), knownDate(e, e.startsAt()),
+                    knownDate(e, e.endsAt().minusSeconds(1)),
                     LocalTimesResponse.all(e.startsAt(), e.endsAt(), zones.isEmpty() ? e.timeZones() : zones,
                             e.timeZone()),
                     e.languages(), InterpretationResponse.of(e.interpretation()), e.capacity(),

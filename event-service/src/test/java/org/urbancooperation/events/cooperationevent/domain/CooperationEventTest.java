@@ -24,13 +24,17 @@ class CooperationEventTest {
                 "EU-Japan 100 Cities Event on Climate Action", new LocalizedText(Map.of("en", "City-level cooperation")), null,
                 null,
                 List.of("eu-delegation-japan", "iges"), List.of(PARTNERSHIP), null, List.of("Kyoto", "Zagreb"),
-                BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, List.of("en", "ja"),
+                BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, TimePrecision.TIME, List.of("en", "ja"),
                 List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null, List.of());
     }
 
     static CooperationEvent draft() {
         return CooperationEvent.draft(UUID.randomUUID(), details(Instant.parse("2023-01-25T08:00:00Z"),
                 Instant.parse("2023-01-26T11:00:00Z"))).aggregate();
+    }
+
+    static EventTimes.Period times(String start, String end) {
+        return new EventTimes.Period(Instant.parse(start), Instant.parse(end), TimePrecision.TIME);
     }
 
     static Session session(UUID id, String start, String end, String... speakers) {
@@ -117,14 +121,12 @@ class CooperationEventTest {
         assertThatThrownBy(() -> published.complete(Instant.parse("2023-01-26T10:59:59Z")))
                 .as("not ended yet").isInstanceOf(StatusMoveRefused.class);
 
-        ResultWithEvents<CooperationEvent, CooperationEventChange> postponed = published.postpone(
-                Instant.parse("2023-02-01T08:00:00Z"), Instant.parse("2023-02-02T11:00:00Z"), "Venue unavailable");
+        ResultWithEvents<CooperationEvent, CooperationEventChange> postponed = published.postpone(times("2023-02-01T08:00:00Z", "2023-02-02T11:00:00Z"), "Venue unavailable");
         assertThat(postponed.aggregate().status()).isEqualTo(EventStatus.POSTPONED);
         assertThat(postponed.aggregate().statusReason()).isEqualTo("Venue unavailable");
         assertThat(((CooperationEventChange.Postponed) postponed.events().get(0)).from().startsAt())
                 .isEqualTo(Instant.parse("2023-01-25T08:00:00Z"));
-        assertThatThrownBy(() -> published.postpone(Instant.parse("2023-02-01T08:00:00Z"),
-                Instant.parse("2023-02-02T11:00:00Z"), " ")).isInstanceOfSatisfying(InvalidValueException.class,
+        assertThatThrownBy(() -> published.postpone(times("2023-02-01T08:00:00Z", "2023-02-02T11:00:00Z"), " ")).isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.fields()).containsExactly("reason"));
 
         CooperationEvent completed = postponed.aggregate().complete(Instant.parse("2023-02-03T00:00:00Z")).aggregate();
@@ -145,14 +147,14 @@ class CooperationEventTest {
         CooperationEvent.Details d = e.details();
         return new CooperationEvent.Details(d.kind(), d.format(), title, d.descriptions(), d.venue(), d.onlineLink(),
                 d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(), d.timeZones(),
-                d.startsAt(), d.endsAt(), d.languages(), d.interpretation(), d.capacity(), materials);
+                d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(), d.interpretation(), d.capacity(), materials);
     }
 
     static CooperationEvent.Details moved(CooperationEvent e, Instant start, Instant end) {
         CooperationEvent.Details d = e.details();
         return new CooperationEvent.Details(d.kind(), d.format(), d.title(), d.descriptions(), d.venue(),
                 d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(),
-                d.timeZones(), start, end, d.languages(), d.interpretation(), d.capacity(), d.materials());
+                d.timeZones(), start, end, d.timePrecision(), d.languages(), d.interpretation(), d.capacity(), d.materials());
     }
 
     @Test
@@ -197,8 +199,7 @@ class CooperationEventTest {
         assertThatThrownBy(() -> completed.changeDetails(retitled(completed, "Other", List.of())))
                 .isInstanceOfSatisfying(StatusMoveRefused.class,
                         e -> assertThat(e.current()).isEqualTo(EventStatus.COMPLETED));
-        CooperationEvent postponed = published.postpone(Instant.parse("2023-03-01T08:00:00Z"),
-                Instant.parse("2023-03-02T11:00:00Z"), "Venue not available").aggregate();
+        CooperationEvent postponed = published.postpone(times("2023-03-01T08:00:00Z", "2023-03-02T11:00:00Z"), "Venue not available").aggregate();
         assertThat(postponed.changeDetails(retitled(postponed, "Other", List.of())).events()).hasSize(1);
     }
 
@@ -208,7 +209,7 @@ class CooperationEventTest {
         CooperationEvent.Details d = draft.details();
         CooperationEvent inTokyo = draft.changeDetails(new CooperationEvent.Details(d.kind(), d.format(), d.title(),
                 d.descriptions(), d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(),
-                d.cities(), ZoneId.of("Asia/Tokyo"), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(),
+                d.cities(), ZoneId.of("Asia/Tokyo"), d.timeZones(), d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(),
                 d.interpretation(), d.capacity(), d.materials())).aggregate();
         assertThat(inTokyo.timeZones()).containsExactly(ZoneId.of("Asia/Tokyo"), BRUSSELS);
         assertThat(inTokyo.startsAt()).isEqualTo(draft.startsAt());
@@ -223,7 +224,7 @@ class CooperationEventTest {
         CooperationEvent.Details d = details(start, start.plusSeconds(3600));
         assertField(() -> CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(d.kind(), d.format(),
                 d.title(), d.descriptions(), d.venue(), d.onlineLink(), List.of(), null, null, d.cities(),
-                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(), d.interpretation(),
+                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(), d.interpretation(),
                 d.capacity(), List.of())), "organisers", "partnershipIds");
         assertField(() -> draft().changeAgenda(List.of(session(UUID.randomUUID(), "2023-01-25T07:00:00Z",
                 "2023-01-25T08:15:00Z"))), "sessions[0].startsAt", "sessions[0].endsAt");
