@@ -12,12 +12,14 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * so that a consumer replaces what it knew. Its times did not change here: moves are
  * {@link CooperationEventRescheduled} and {@link CooperationEventPostponed}.
  *
- * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME or
- *        SITE_VISIT
+ * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME,
+ *        SITE_VISIT, MEETING or CEREMONY
  * @param format IN_PERSON, ONLINE or HYBRID; null when not known
  * @param organisers organisation slugs as partnership-service registered them; may be empty for an event of
  *        partnerships
  * @param programmeId null when it belongs to none
+ * @param timePrecision TIME, or DAY or MONTH when only whole days or months on the event's own clocks are known
+ *        (startsAt and endsAt are then their bounds); null from producers before it was added: TIME
  * @param timeZone the event's own IANA zone, in which its organisers think of its times
  * @param timeZones the zones it is shown in, its own first
  */
@@ -34,6 +36,7 @@ public record CooperationEventChanged(
         List<String> timeZones,
         Instant startsAt,
         Instant endsAt,
+        String timePrecision,
         List<String> languages,
         Integer capacity) implements IntegrationEvent {
 

@@ -13,8 +13,10 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * every consumer reads version 2 (docs/event-catalogue.md says who still reads version 1).
  *
  * @param partnershipIds every partnership it belongs to, at least one
- * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME or
- *        SITE_VISIT (version 1 called it format)
+ * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME,
+ *        SITE_VISIT, MEETING or CEREMONY (version 1 called it format)
+ * @param timePrecision TIME, or DAY or MONTH when only whole days or months on the event's own clocks are known
+ *        (startsAt and endsAt are then their bounds)
  * @param timeZone the event's own IANA zone
  * @param timeZones the zones it is shown in, its own first
  */
@@ -25,6 +27,7 @@ public record CooperationEventScheduledV2(
         String kind,
         Instant startsAt,
         Instant endsAt,
+        String timePrecision,
         String timeZone,
         List<String> timeZones,
         List<String> languages) implements IntegrationEvent {

@@ -304,8 +304,8 @@ class IndicatorApiTest extends ServiceApiTest {
                 Instant.parse("2019-08-31T22:00:00Z"), List.of("Europe/Berlin", "Asia/Tokyo"), List.of());
         CooperationEventScheduledV2 tour = new CooperationEventScheduledV2(tourId, List.of(partnershipId, otherId),
                 "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-25T22:00:00Z"),
-                Instant.parse("2019-08-31T22:00:00Z"), "Europe/Berlin", List.of("Europe/Berlin", "Asia/Tokyo"),
-                List.of());
+                Instant.parse("2019-08-31T22:00:00Z"), "MONTH", "Europe/Berlin",
+                List.of("Europe/Berlin", "Asia/Tokyo"), List.of());
         MatchingEventOpened matching = new MatchingEventOpened(UUID.randomUUID(), partnershipId,
                 "Online business matching: products against COVID-19", Instant.parse("2020-11-18T08:00:00Z"),
                 Instant.parse("2020-11-18T11:00:00Z"), 30);

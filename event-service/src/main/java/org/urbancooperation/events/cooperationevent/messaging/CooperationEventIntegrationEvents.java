@@ -46,7 +46,7 @@ public final class CooperationEventIntegrationEvents {
             events.add(new CooperationEventPublished(e.id(), e.kind().name(),
                     e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
                     e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
-                    e.languages(), e.capacity()));
+                    e.timePrecision().name(), e.languages(), e.capacity()));
             // CooperationEventScheduled v1 names one partnership, so an event of several partnerships is announced
             // to each; v2 names them all in one message and is published beside v1 until no consumer reads v1.
             // An event of none is on no partnership's calendar: announced in neither.
@@ -54,7 +54,8 @@ public final class CooperationEventIntegrationEvents {
                     partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
             if (!e.partnershipIds().isEmpty()) {
                 events.add(new CooperationEventScheduledV2(e.id(), e.partnershipIds(), e.title(), e.kind().name(),
-                        e.startsAt(), e.endsAt(), e.timeZone().getId(), zoneIds(e), e.languages()));
+                        e.startsAt(), e.endsAt(), e.timePrecision().name(), e.timeZone().getId(), zoneIds(e),
+                        e.languages()));
             }
             return events;
         }
@@ -62,7 +63,7 @@ public final class CooperationEventIntegrationEvents {
             return List.of(new CooperationEventChanged(e.id(), e.kind().name(),
                     e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
                     e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
-                    e.languages(), e.capacity()));
+                    e.timePrecision().name(), e.languages(), e.capacity()));
         }
         if (change instanceof CooperationEventChange.Rescheduled rescheduled) {
             return List.of(new CooperationEventRescheduled(e.id(), e.partnershipIds(), e.timeZone().getId(),

@@ -74,7 +74,7 @@ class ReportCalendarConsumerTest extends ServiceApiTest {
 
     private static CooperationEventScheduledV2 scheduled(UUID id, UUID partnership, String title, Instant start) {
         return new CooperationEventScheduledV2(id, List.of(partnership), title, "SEMINAR", start,
-                start.plusSeconds(10800), "Europe/Berlin", List.of("Europe/Berlin", "Asia/Tokyo"), List.of("en", "ja"));
+                start.plusSeconds(10800), "TIME", "Europe/Berlin", List.of("Europe/Berlin", "Asia/Tokyo"), List.of("en", "ja"));
     }
 
     private static CooperationEventHeld held(UUID id, List<UUID> partnerships, String title) {
