@@ -54,7 +54,8 @@ class CooperationEventApiTest extends ServiceApiTest {
              "languages": ["de", "ja"], "capacity": 80}""";
 
     static final String ESTABLISHED = "partnership.PartnershipEstablished";
-    static final Path HUNDRED_CITIES = Path.of("../deploy/local/demo-data/eu-japan-100-cities.json");
+    static final Path DEMO = Path.of("../deploy/local/demo-data");
+    static final Path HUNDRED_CITIES = DEMO.resolve("eu-japan-100-cities.json");
 
     static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -405,6 +406,11 @@ class CooperationEventApiTest extends ServiceApiTest {
         assertThat(http().postJson(location + "/publish", "").statusCode()).isEqualTo(200);
         assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId
                 + "&from=2020-10-29&to=2020-10-29&tz=Asia/Tokyo"))).containsExactly("REIF Fukushima 2020");
+        Map<String, EventEnvelope> announced = byType(days.path("id").asString(), 4);
+        assertThat(announced.get("events.CooperationEventPublished").payload().path("timePrecision").asString())
+                .isEqualTo("DAY");
+        assertThat(announced.get("events.CooperationEventScheduled v2").payload().path("timePrecision").asString())
+                .as("a calendar can show it as whole days").isEqualTo("DAY");
         assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId
                 + "&from=2020-10-30&tz=Asia/Tokyo"))).isEmpty();
 
@@ -422,6 +428,50 @@ class CooperationEventApiTest extends ServiceApiTest {
                 .isEqualTo("DAY");
         assertBadField(tour.replace("\"2019-08\"}", "\"2019-08-31\"}"), "endsAt");
         assertBadField(tour.replace("\"2019-08\",", "\"2019-8\","), "startsAt");
+    }
+
+    /**
+     * The Essen-Koriyama activities of seed 000 as the demo data holds them: each accepted as the loader sends it, its
+     * days or month as the seed gives them (no invented times), and none before the partnership's start.
+     */
+    @Test
+    void theDemoEventsOfSeed000AreAcceptedWithTheSeedsDaysAndMonths() throws IOException {
+        UUID partnershipId = knownPartnership();
+        registerProgramme("iuc-asia");
+        JsonNode events = JSON.readTree(Files.readString(DEMO.resolve("cooperation-events.json")));
+        java.time.LocalDate establishedOn = java.time.LocalDate.parse(JSON.readTree(Files.readString(
+                DEMO.resolve("partnership.json"))).path("establishedOn").asString());
+        Map<String, String> days = new java.util.LinkedHashMap<>();
+        for (JsonNode event : events) {
+            ObjectNode body = ((ObjectNode) event).deepCopy();
+            body.putArray("partnershipIds").add(partnershipId.toString());
+            HttpResponse<String> created = http().postJson("/api/v1/events", body.toString());
+            assertThat(created.statusCode()).as(event.path("title").asString() + ": " + created.body())
+                    .isEqualTo(201);
+            JsonNode read = ServiceHttp.json(created);
+            assertThat(read.path("timePrecision").asString()).as("the seed gives no times").isNotEqualTo("TIME");
+            assertThat(read.path("startDate").asString()).isEqualTo(event.path("startsAt").asString());
+            assertThat(read.path("endDate").asString()).isEqualTo(event.path("endsAt").asString());
+            assertThat(read.path("startDate").asString().compareTo(establishedOn.toString().substring(0,
+                    read.path("startDate").asString().length()))).as("the partnership started no later than "
+                            + event.path("title").asString()).isGreaterThanOrEqualTo(0);
+            days.put(read.path("title").asString(), read.path("startDate").asString() + "/"
+                    + read.path("endDate").asString());
+        }
+        assertThat(days).containsEntry("Site visit of the newly-building rainwater detention facility in Koriyama",
+                "2019-05/2019-05")
+                .containsEntry("Study tour to Essen on Stadtwerke", "2019-08/2019-08")
+                .containsEntry("Courtesy visit to the Lord Mayor of Essen", "2019-08-27/2019-08-27")
+                .containsEntry("Meeting between medical institutions in Essen and Koriyama", "2019-09/2019-09")
+                .containsEntry("Signing ceremony for the continued cooperation in Koriyama", "2019-09/2019-09")
+                .containsEntry("Business mission from Koriyama to Essen", "2020-02/2020-02")
+                .containsEntry("E-world energy & water 2020", "2020-02/2020-02")
+                .containsEntry("Fukushima-NRW Renewable Energy Seminar", "2020-02/2020-02")
+                .containsEntry("REIF Fukushima 2020", "2020-10-28/2020-10-29")
+                .containsEntry("International cooperation for innovation in urban development policy and practice: "
+                        + "results and perspectives from IUC ASIA (China, India, Japan)", "2020-10-13/2020-10-13");
+        assertThat(titles(anonymous().get("/api/v1/events?partnershipId=" + partnershipId + "&limit=50")))
+                .as("drafts until the loader publishes them").isEmpty();
     }
 
     @Test
