@@ -11,12 +11,14 @@ import org.urbancooperation.contracts.access.ApiKeyRevoked;
 import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.AttendanceRecorded;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventChanged;
 import org.urbancooperation.contracts.events.CooperationEventPostponed;
 import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
 import org.urbancooperation.contracts.events.RegistrationAffected;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.events.WaitlistPromoted;
@@ -48,7 +50,9 @@ import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 /**
  * The catalogue of integration events. Adding a type means: a payload record, a JSON Schema and a
  * golden sample under {@code integration-events/}, and a message in {@code asyncapi.yaml}; the
- * contract tests fail until all four exist.
+ * contract tests fail until all four exist. A breaking change of a type is a new constant with the same
+ * name and the next version (its own record, schema {@code <name>.v<n>.json} and sample), published beside
+ * the old version until every consumer reads the new one; a consumer reads the versions it has handlers for.
  */
 public enum IntegrationEventType {
 
@@ -58,6 +62,9 @@ public enum IntegrationEventType {
             AgreementSigned.class),
     COOPERATION_EVENT_SCHEDULED("events.CooperationEventScheduled", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventScheduled.class),
+    // v2 names every partnership of the event (v1 one): both are published until every consumer reads v2.
+    COOPERATION_EVENT_SCHEDULED_V2("events.CooperationEventScheduled", 2, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventScheduledV2.class),
     MATCHING_EVENT_OPENED("matching.MatchingEventOpened", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             MatchingEventOpened.class),
     API_KEY_ISSUED("access.ApiKeyIssued", 1, Topics.API_KEYS, "ApiKey", ApiKeyIssued.class),
@@ -73,6 +80,8 @@ public enum IntegrationEventType {
     // Issue 12: the cooperation event's lifecycle and agenda versions.
     COOPERATION_EVENT_PUBLISHED("events.CooperationEventPublished", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventPublished.class),
+    COOPERATION_EVENT_CHANGED("events.CooperationEventChanged", 1, Topics.COOPERATION_EVENTS,
+            "CooperationEvent", CooperationEventChanged.class),
     COOPERATION_EVENT_RESCHEDULED("events.CooperationEventRescheduled", 1, Topics.COOPERATION_EVENTS,
             "CooperationEvent", CooperationEventRescheduled.class),
     COOPERATION_EVENT_POSTPONED("events.CooperationEventPostponed", 1, Topics.COOPERATION_EVENTS,
@@ -131,8 +140,9 @@ public enum IntegrationEventType {
     OPPORTUNITY_WITHDRAWN("matching.OpportunityWithdrawn", 1, Topics.OPPORTUNITIES, "Opportunity",
             OpportunityWithdrawn.class);
 
-    private static final Map<String, IntegrationEventType> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(IntegrationEventType::typeName, Function.identity()));
+    /** By name and version: a breaking change is a new version of the same name, published beside the old one. */
+    private static final Map<String, IntegrationEventType> BY_NAME_AND_VERSION = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(t -> key(t.typeName, t.version), Function.identity()));
     private static final Map<Class<?>, IntegrationEventType> BY_CLASS = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IntegrationEventType::payloadClass, Function.identity()));
 
@@ -187,7 +197,11 @@ public enum IntegrationEventType {
     }
 
     public static Optional<IntegrationEventType> byName(String typeName, int version) {
-        return Optional.ofNullable(BY_NAME.get(typeName)).filter(t -> t.version == version);
+        return Optional.ofNullable(BY_NAME_AND_VERSION.get(key(typeName, version)));
+    }
+
+    private static String key(String typeName, int version) {
+        return typeName + ":v" + version;
     }
 
     public static IntegrationEventType of(IntegrationEvent payload) {

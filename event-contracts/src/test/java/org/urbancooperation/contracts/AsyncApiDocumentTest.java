@@ -36,9 +36,16 @@ class AsyncApiDocumentTest {
             for (JsonNode ref : channel.path("messages")) {
                 JsonNode message = resolve(doc, ref.path("$ref").asString());
                 String name = message.path("name").asString();
-                documented.add(name);
-                IntegrationEventType type = IntegrationEventType.byName(name, 1).orElseThrow(
-                        () -> new AssertionError("documented message " + name + " is not in the catalogue"));
+                // Versions share a name: the payload schema's file says which version a message is.
+                java.util.regex.Matcher schemaVersion = java.util.regex.Pattern.compile("\\.v([0-9]+)\\.json$")
+                        .matcher(message.at("/payload/allOf/1/properties/payload/$ref").asString());
+                assertThat(schemaVersion.find()).as("the payload schema of " + name + " names its version").isTrue();
+                int version = Integer.parseInt(schemaVersion.group(1));
+                documented.add(name + " v" + version);
+                IntegrationEventType type = IntegrationEventType.byName(name, version).orElseThrow(
+                        () -> new AssertionError("documented message " + name + " v" + version
+                                + " is not in the catalogue"));
+                assertThat(message.path("title").asString()).as("title of " + name).endsWith("(v" + version + ")");
                 assertThat(address).as("topic of " + name).isEqualTo(type.topic());
                 assertThat(message.at("/payload/allOf/1/properties/payload/$ref").asString())
                         .isEqualTo(type.schemaResource().substring(BASE.length()));
@@ -53,7 +60,8 @@ class AsyncApiDocumentTest {
             }
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
-                java.util.Arrays.stream(IntegrationEventType.values()).map(IntegrationEventType::typeName).toList());
+                java.util.Arrays.stream(IntegrationEventType.values()).map(t -> t.typeName() + " v" + t.version())
+                        .toList());
     }
 
     /** The official AsyncAPI parser (the one generators and AsyncAPI Studio use) must accept the file as stored. */

@@ -137,11 +137,42 @@ class IntegrationEventContractTest {
     }
 
     @Test
-    void typeNamesAreUniqueAndResolvable() {
+    void typeNamesWithTheirVersionsAreUniqueAndResolvable() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (IntegrationEventType type : IntegrationEventType.values()) {
+            assertThat(seen.add(type.typeName() + " v" + type.version())).as(type.name()).isTrue();
             assertThat(IntegrationEventType.byName(type.typeName(), type.version())).contains(type);
-            assertThat(IntegrationEventType.byName(type.typeName(), type.version() + 1)).isEmpty();
+            assertThat(IntegrationEventType.byName(type.typeName(), 0)).isEmpty();
+            // Versions of one name are numbered from 1 without gaps: v2 exists only beside v1.
+            for (int older = 1; older < type.version(); older++) {
+                assertThat(IntegrationEventType.byName(type.typeName(), older)).as(type.name() + " v" + older)
+                        .isPresent();
+            }
         }
+        assertThat(IntegrationEventType.byName("events.CooperationEventScheduled", 3)).isEmpty();
+    }
+
+    /** A v2 beside v1: one name, its own record, schema, sample and schema URI, resolved by the envelope's version. */
+    @Test
+    void twoVersionsOfOneTypeAreTwoContracts() throws IOException {
+        IntegrationEventType v1 = IntegrationEventType.byName("events.CooperationEventScheduled", 1).orElseThrow();
+        IntegrationEventType v2 = IntegrationEventType.byName("events.CooperationEventScheduled", 2).orElseThrow();
+        assertThat(v1).isNotEqualTo(v2);
+        assertThat(v1.topic()).isEqualTo(v2.topic());
+        assertThat(v2.payloadClass()).isEqualTo(org.urbancooperation.contracts.events.CooperationEventScheduledV2.class);
+        assertThat(v2.schemaUri()).endsWith(":v2");
+        assertThat(IntegrationEventType.of(org.urbancooperation.contracts.events.CooperationEventScheduledV2.class))
+                .isEqualTo(v2);
+        EventEnvelope envelope = mapper.fromTree(read(v2.sampleResource()));
+        assertThat(envelope.version()).isEqualTo(2);
+        org.urbancooperation.contracts.events.CooperationEventScheduledV2 payload = mapper.payload(envelope,
+                org.urbancooperation.contracts.events.CooperationEventScheduledV2.class);
+        assertThat(payload.partnershipIds()).hasSize(1);
+        // The v2 sample is not a valid v1 message: a consumer that reads v1 only must not take it for one.
+        tools.jackson.databind.node.ObjectNode asV1 = (tools.jackson.databind.node.ObjectNode) read(
+                v2.sampleResource());
+        asV1.put("version", 1);
+        assertThat(schemas.violations(asV1)).isNotEmpty();
     }
 
     static JsonNode read(String resource) throws IOException {

@@ -12,7 +12,7 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * {@link CooperationEventCancelled} of the same {@code cooperationEventId} (higher aggregate version) takes it back.
  *
  * @param format the event's kind: CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR,
- *        EXCHANGE_PROGRAMME or SITE_VISIT (JOINT_SEMINAR and WORKSHOP only from before issue 12)
+ *        EXCHANGE_PROGRAMME, SITE_VISIT, MEETING or CEREMONY (JOINT_SEMINAR and WORKSHOP only from before issue 12)
  */
 public record CooperationEventHeld(
         UUID cooperationEventId,

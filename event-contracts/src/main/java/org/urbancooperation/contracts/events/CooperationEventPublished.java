@@ -11,12 +11,14 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * Delegation to Japan and IGES for many cities and no partnership. (Events of partnerships are also announced to
  * each partnership as {@link CooperationEventScheduled}, which names one.)
  *
- * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME or
- *        SITE_VISIT
+ * @param kind CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR, EXCHANGE_PROGRAMME,
+ *        SITE_VISIT, MEETING or CEREMONY
  * @param format IN_PERSON, ONLINE or HYBRID; null when not known
  * @param organisers organisation slugs as partnership-service registered them; may be empty for an event of
  *        partnerships
  * @param programmeId null when it belongs to none
+ * @param timePrecision TIME, or DAY or MONTH when only whole days or months on the event's own clocks are known
+ *        (startsAt and endsAt are then their bounds); null from producers before it was added: TIME
  * @param timeZone the event's own IANA zone, in which its organisers think of its times
  * @param timeZones the zones it is shown in, its own first
  */
@@ -33,6 +35,7 @@ public record CooperationEventPublished(
         List<String> timeZones,
         Instant startsAt,
         Instant endsAt,
+        String timePrecision,
         List<String> languages,
         Integer capacity) implements IntegrationEvent {
 

@@ -12,7 +12,7 @@ import org.urbancooperation.contracts.IntegrationEvent;
  * agenda is shown in (e.g. Europe/Berlin and Asia/Tokyo for CET and JST).
  *
  * @param format the event's kind: CONFERENCE, SEMINAR, STUDY_TOUR, TRADE_FAIR, BUSINESS_MATCHING, WEBINAR,
- *        EXCHANGE_PROGRAMME or SITE_VISIT (JOINT_SEMINAR and WORKSHOP only from before issue 12)
+ *        EXCHANGE_PROGRAMME, SITE_VISIT, MEETING or CEREMONY (JOINT_SEMINAR and WORKSHOP only from before issue 12)
  */
 public record CooperationEventScheduled(
         UUID cooperationEventId,

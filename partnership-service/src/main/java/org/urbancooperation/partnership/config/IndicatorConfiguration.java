@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
@@ -122,7 +122,7 @@ class IndicatorConfiguration {
     }
 
     @Bean
-    IntegrationEventHandler<CooperationEventScheduled> cooperationEventActivity(ActivityStore store) {
+    IntegrationEventHandler<CooperationEventScheduledV2> cooperationEventActivity(ActivityStore store) {
         return ActivityReportHandlers.cooperationEvents(store);
     }
 

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.partnership.actionplan.application.ActionRepository;
 import org.urbancooperation.partnership.actionplan.application.FocalPointRepository;
 import org.urbancooperation.partnership.city.application.CityRepository;
@@ -73,7 +73,7 @@ class ReportConfiguration {
     // The report's calendar: upcoming and past cooperation events of each partnership.
 
     @Bean
-    IntegrationEventHandler<CooperationEventScheduled> reportCalendarScheduled(CooperationEventCalendar calendar) {
+    IntegrationEventHandler<CooperationEventScheduledV2> reportCalendarScheduled(CooperationEventCalendar calendar) {
         return CooperationEventCalendarHandlers.scheduled(calendar);
     }
 

@@ -22,6 +22,7 @@ import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.contracts.identity.CallerIdentity;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -286,19 +287,32 @@ class IndicatorApiTest extends ServiceApiTest {
         assertBadField(http().get(indicators + "?limit=0"), "limit");
     }
 
-    /** Today's counters keep their meaning (scheduled, opened), at /activity now. */
+    /**
+     * Today's counters keep their meaning (scheduled, opened), at /activity now. Cooperation events are counted from
+     * CooperationEventScheduled v2, once per partnership it names however often it is delivered; v1 (one message per
+     * partnership, still published beside v2) is not read any more, so nothing is counted twice.
+     */
     @Test
     void activityCountsEachReportedEventOnceHoweverOftenItIsDelivered() {
         String partnership = partnership("Essen - Koriyama activity");
         UUID partnershipId = UUID.fromString(partnership.substring(partnership.lastIndexOf('/') + 1));
-        CooperationEventScheduled tour = new CooperationEventScheduled(UUID.randomUUID(), partnershipId,
-                "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-26T07:00:00Z"),
-                Instant.parse("2019-08-30T15:00:00Z"), List.of("Europe/Berlin", "Asia/Tokyo"), List.of("de", "ja"));
+        String other = partnership("Second partnership activity");
+        UUID otherId = UUID.fromString(other.substring(other.lastIndexOf('/') + 1));
+        UUID tourId = UUID.randomUUID();
+        CooperationEventScheduled tourV1 = new CooperationEventScheduled(tourId, partnershipId,
+                "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-25T22:00:00Z"),
+                Instant.parse("2019-08-31T22:00:00Z"), List.of("Europe/Berlin", "Asia/Tokyo"), List.of());
+        CooperationEventScheduledV2 tour = new CooperationEventScheduledV2(tourId, List.of(partnershipId, otherId),
+                "Study tour to Essen on Stadtwerke", "STUDY_TOUR", Instant.parse("2019-08-25T22:00:00Z"),
+                Instant.parse("2019-08-31T22:00:00Z"), "MONTH", "Europe/Berlin",
+                List.of("Europe/Berlin", "Asia/Tokyo"), List.of());
         MatchingEventOpened matching = new MatchingEventOpened(UUID.randomUUID(), partnershipId,
                 "Online business matching: products against COVID-19", Instant.parse("2020-11-18T08:00:00Z"),
                 Instant.parse("2020-11-18T11:00:00Z"), 30);
-        byte[] tourBytes = mapper.toBytes(mapper.envelope(tour, 1, "event-service", null, Clock.systemUTC()));
+        byte[] tourBytes = mapper.toBytes(mapper.envelope(tour, 2, "event-service", null, Clock.systemUTC()));
         var raw = KafkaTestClients.rawTemplate(broker());
+        raw.send(Topics.COOPERATION_EVENTS, tourV1.aggregateId(),
+                mapper.toBytes(mapper.envelope(tourV1, 2, "event-service", null, Clock.systemUTC())));
         raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
         raw.send(Topics.COOPERATION_EVENTS, tour.aggregateId(), tourBytes);
         raw.send(Topics.MATCHING_EVENTS, matching.aggregateId(),
@@ -310,6 +324,8 @@ class IndicatorApiTest extends ServiceApiTest {
             assertThat(activity.path("matchingEventsOpened").asLong()).isEqualTo(1);
             assertThat(activity.path("cooperationEventsScheduled").asLong()).isEqualTo(1);
             assertThat(activity.path("cooperationEventsByFormat").path("STUDY_TOUR").asLong()).isEqualTo(1);
+            JsonNode ofOther = ServiceHttp.json(http().get(other + "/activity"));
+            assertThat(ofOther.path("cooperationEventsScheduled").asLong()).as("v2 names both").isEqualTo(1);
         });
         assertThat(http().get("/api/v1/partnerships/" + UUID.randomUUID() + "/activity").statusCode()).isEqualTo(404);
     }

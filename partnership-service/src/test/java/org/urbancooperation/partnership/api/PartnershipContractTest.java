@@ -23,6 +23,6 @@ class PartnershipContractTest extends ServiceContractTest {
 
     @Override
     protected IntegrationEventType consumedType() {
-        return IntegrationEventType.COOPERATION_EVENT_SCHEDULED;
+        return IntegrationEventType.COOPERATION_EVENT_SCHEDULED_V2;
     }
 }

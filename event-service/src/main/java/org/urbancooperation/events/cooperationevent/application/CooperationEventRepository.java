@@ -7,6 +7,7 @@ import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEventChange;
 import org.urbancooperation.events.cooperationevent.domain.EventKind;
 import org.urbancooperation.events.cooperationevent.domain.EventStatus;
+import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
@@ -24,8 +25,15 @@ public interface CooperationEventRepository {
         }
     }
 
-    /** Each null filter field matches every event. */
-    record Filter(UUID partnershipId, String organiser, EventStatus status, EventKind kind, Drafts draftsOf) {
+    /**
+     * Each null filter field matches every event.
+     *
+     * @param city a city the event is in (its cities or its venue's city), in any letter case
+     * @param language one of the event's languages
+     * @param window events overlapping this span of time
+     */
+    record Filter(UUID partnershipId, String organiser, EventStatus status, EventKind kind, String city,
+            String programmeId, String language, TimeWindow window, Drafts draftsOf) {
     }
 
     Optional<Versioned<CooperationEvent>> find(UUID id);

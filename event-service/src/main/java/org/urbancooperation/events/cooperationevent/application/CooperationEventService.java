@@ -22,6 +22,8 @@ import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
 import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
+import org.urbancooperation.events.cooperationevent.domain.Texts;
+import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.support.application.ExpectedVersion;
@@ -29,6 +31,7 @@ import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.paging.Page;
@@ -57,7 +60,21 @@ public class CooperationEventService {
             VenueInput venue, String onlineLink, List<String> organisers, List<UUID> partnershipIds,
             String programmeId, List<String> cities, String timeZone, List<String> timeZones, String startsAt,
             String endsAt, LocalTimeOffset localTimeOffset, List<String> languages,
-            List<InterpretationInput> interpretation, Integer capacity) {
+            List<InterpretationInput> interpretation, Integer capacity, List<MaterialInput> materials) {
+    }
+
+    /**
+     * A JSON merge patch of an event's details: a field not given keeps its value, one given null removes it (or, for
+     * a field that cannot be empty, is refused naming it); lists and texts by language are replaced whole. Times
+     * may be given only as they are: they move by reschedule or postponement.
+     */
+    public record DetailsPatch(Patched<EventKind> kind, Patched<EventFormat> format, Patched<String> title,
+            Patched<Map<String, String>> descriptions, Patched<VenueInput> venue, Patched<String> onlineLink,
+            Patched<List<String>> organisers, Patched<List<UUID>> partnershipIds, Patched<String> programmeId,
+            Patched<List<String>> cities, Patched<String> timeZone, Patched<List<String>> timeZones,
+            Patched<String> startsAt, Patched<String> endsAt, LocalTimeOffset localTimeOffset,
+            Patched<List<String>> languages, Patched<List<InterpretationInput>> interpretation,
+            Patched<Integer> capacity, Patched<List<MaterialInput>> materials) {
     }
 
     public record SpeakerInput(String name, String title, String organisation, String city, String country,
@@ -100,7 +117,34 @@ public class CooperationEventService {
         // The domain checks the shape first (400 naming the field), then the references are looked up (422).
         ResultWithEvents<CooperationEvent, CooperationEventChange> draft = CooperationEvent.draft(UUID.randomUUID(),
                 details(input));
-        CooperationEvent details = draft.aggregate();
+        requireMayRun(caller, draft.aggregate());
+        return cooperationEvents.insert(draft);
+    }
+
+    /**
+     * Changes a draft's or a public event's details (not its times: those are rescheduled). Who may change the event
+     * may change its details, as long as their organisation still runs it afterwards: nobody hands an event to
+     * organisers they do not work for (operators excepted).
+     *
+     * @throws UnknownReferenceException naming the field for an organiser, partnership or programme not known here
+     */
+    public Versioned<CooperationEvent> changeDetails(Caller caller, UUID id, DetailsPatch patch,
+            ExpectedVersion expected) {
+        Require.present("body", patch);
+        return change(caller, id, expected, e -> {
+            ResultWithEvents<CooperationEvent, CooperationEventChange> changed = e.changeDetails(patched(e, patch));
+            if (changed.aggregate() != e) {
+                requireMayRun(caller, changed.aggregate());
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Checks the references of an event's details (422 naming the field) and that the caller is an operator or works
+     * for an organisation that runs the event (an organiser, or a partner of one of its partnerships).
+     */
+    private void requireMayRun(Caller caller, CooperationEvent details) {
         Set<String> actingOrganisations = new HashSet<>(details.organisers());
         for (int i = 0; i < details.organisers().size(); i++) {
             String organiser = details.organisers().get(i);
@@ -121,8 +165,8 @@ public class CooperationEventService {
             throw new UnknownReferenceException("programmeId", "Programme " + details.programmeId()
                     + " is not known to event-service; partnership-service must register it first");
         }
-        Access.requireOperatorOrMemberOf(caller, actingOrganisations, "A cooperation event of these organisers and partnerships");
-        return cooperationEvents.insert(draft);
+        Access.requireOperatorOrMemberOf(caller, actingOrganisations,
+                "A cooperation event of these organisers and partnerships");
     }
 
     /** Anybody reads a public event; a draft only those who may change it (to anybody else it does not exist). */
@@ -134,12 +178,16 @@ public class CooperationEventService {
         return found;
     }
 
-    public Page<Versioned<CooperationEvent>> list(Caller caller, UUID partnershipId, String organiser,
-            EventStatus status, EventKind kind, PageRequest page) {
+    /** What a reader may filter a list by; each null field matches every event. */
+    public record ListFilter(UUID partnershipId, String organiser, EventStatus status, EventKind kind, String city,
+            String programmeId, String language, TimeWindow window) {
+    }
+
+    public Page<Versioned<CooperationEvent>> list(Caller caller, ListFilter f, PageRequest page) {
         CooperationEventRepository.Drafts drafts = caller.isOperator() ? new CooperationEventRepository.Drafts(true, null)
                 : new CooperationEventRepository.Drafts(false, caller.organisationId().orElse(null));
-        return cooperationEvents.list(new CooperationEventRepository.Filter(partnershipId, organiser, status, kind,
-                drafts), page);
+        return cooperationEvents.list(new CooperationEventRepository.Filter(f.partnershipId(), f.organiser(),
+                f.status(), f.kind(), f.city(), f.programmeId(), f.language(), f.window(), drafts), page);
     }
 
     public Versioned<CooperationEvent> publish(Caller caller, UUID id, ExpectedVersion expected) {
@@ -148,14 +196,14 @@ public class CooperationEventService {
 
     public Versioned<CooperationEvent> reschedule(Caller caller, UUID id, String startsAt, String endsAt,
             LocalTimeOffset choice, ExpectedVersion expected) {
-        return change(caller, id, expected, e -> e.reschedule(time("startsAt", startsAt, e.timeZone(), choice),
-                time("endsAt", endsAt, e.timeZone(), choice)));
+        return change(caller, id, expected, e -> e.reschedule(EventTimes.period(startsAt, endsAt, e.timeZone(),
+                choice)));
     }
 
     public Versioned<CooperationEvent> postpone(Caller caller, UUID id, String startsAt, String endsAt,
             LocalTimeOffset choice, String reason, ExpectedVersion expected) {
-        return change(caller, id, expected, e -> e.postpone(time("startsAt", startsAt, e.timeZone(), choice),
-                time("endsAt", endsAt, e.timeZone(), choice), reason));
+        return change(caller, id, expected, e -> e.postpone(EventTimes.period(startsAt, endsAt, e.timeZone(),
+                choice), reason));
     }
 
     public Versioned<CooperationEvent> cancel(Caller caller, UUID id, String reason, ExpectedVersion expected) {
@@ -238,23 +286,62 @@ public class CooperationEventService {
 
     private static CooperationEvent.Details details(EventInput in) {
         ZoneId zone = Require.timeZone("timeZone", in.timeZone());
+        EventTimes.Period times = EventTimes.period(in.startsAt(), in.endsAt(), zone, in.localTimeOffset());
         List<ZoneId> shown = in.timeZones() == null ? List.of()
                 : Require.each("timeZones", Require.size("timeZones", in.timeZones(), 0,
                         CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
-        return new CooperationEvent.Details(in.kind(), in.format(), in.title(), in.descriptions(),
+        return new CooperationEvent.Details(in.kind(), in.format(), in.title(),
+                Texts.localized("descriptions", in.descriptions(), CooperationEvent.MAX_DESCRIPTION, true),
                 in.venue() == null ? null : Require.within("venue", () -> new Venue(in.venue().name(),
                         in.venue().address(), in.venue().city())),
                 in.onlineLink(), in.organisers(), in.partnershipIds(), in.programmeId(), in.cities(), zone, shown,
-                time("startsAt", in.startsAt(), zone, in.localTimeOffset()),
-                time("endsAt", in.endsAt(), zone, in.localTimeOffset()), in.languages(),
-                interpretation("interpretation", in.interpretation()), in.capacity());
+                times.startsAt(), times.endsAt(), times.precision(), in.languages(),
+                interpretation("interpretation", in.interpretation()), in.capacity(),
+                materials("materials", in.materials()));
+    }
+
+    /** The event's details with the patch applied; the domain checks the result as it checks a new event's. */
+    private static CooperationEvent.Details patched(CooperationEvent e, DetailsPatch p) {
+        CooperationEvent.Details d = e.details();
+        ZoneId zone = p.timeZone().given() ? Require.timeZone("timeZone", p.timeZone().value()) : d.timeZone();
+        List<ZoneId> shown = !p.timeZones().given() ? d.timeZones() : p.timeZones().value() == null ? List.of()
+                : Require.each("timeZones", Require.size("timeZones", p.timeZones().value(), 0,
+                        CooperationEvent.MAX_TIME_ZONES), Require::timeZone);
+        return new CooperationEvent.Details(
+                or(p.kind(), d.kind()), or(p.format(), d.format()), or(p.title(), d.title()),
+                p.descriptions().given() ? Texts.localized("descriptions", p.descriptions().value(),
+                        CooperationEvent.MAX_DESCRIPTION, true) : d.descriptions(),
+                !p.venue().given() ? d.venue() : p.venue().value() == null ? null : Require.within("venue",
+                        () -> new Venue(p.venue().value().name(), p.venue().value().address(),
+                                p.venue().value().city())),
+                or(p.onlineLink(), d.onlineLink()), or(p.organisers(), d.organisers()),
+                or(p.partnershipIds(), d.partnershipIds()), or(p.programmeId(), d.programmeId()),
+                or(p.cities(), d.cities()), zone, shown,
+                // Given times are read as a new event's are (in the zone it will have), to compare with its own.
+                p.startsAt().given() ? EventTimes.bound("startsAt", Require.present("startsAt",
+                        p.startsAt().value()), zone, p.localTimeOffset(), false) : d.startsAt(),
+                p.endsAt().given() ? EventTimes.bound("endsAt", Require.present("endsAt", p.endsAt().value()), zone,
+                        p.localTimeOffset(), true) : d.endsAt(),
+                p.endsAt().given() ? EventTimes.precisionOf(p.endsAt().value())
+                        : p.startsAt().given() ? EventTimes.precisionOf(p.startsAt().value()) : d.timePrecision(),
+                or(p.languages(), d.languages()),
+                p.interpretation().given() ? interpretation("interpretation", p.interpretation().value())
+                        : d.interpretation(),
+                or(p.capacity(), d.capacity()),
+                p.materials().given() ? materials("materials", p.materials().value()) : d.materials());
+    }
+
+    private static <T> T or(Patched<T> patched, T current) {
+        return patched.given() ? patched.value() : current;
     }
 
     private static Session session(SessionInput s, ZoneId zone, LocalTimeOffset choice) {
-        return new Session(s.id() == null ? UUID.randomUUID() : s.id(), s.kind(), s.titles(), s.descriptions(),
+        return new Session(s.id() == null ? UUID.randomUUID() : s.id(), s.kind(),
+                Texts.localized("titles", s.titles(), Session.MAX_TITLE, false),
+                Texts.localized("descriptions", s.descriptions(), Session.MAX_DESCRIPTION, true),
                 time("startsAt", s.startsAt(), zone, choice), time("endsAt", s.endsAt(), zone, choice), s.room(),
                 s.channel(), speakers("speakers", s.speakers()), speakers("moderators", s.moderators()),
-                materials(s.materials()), s.languages(), interpretation("interpretation", s.interpretation()));
+                materials("materials", s.materials()), s.languages(), interpretation("interpretation", s.interpretation()));
     }
 
     private static List<Speaker> speakers(String field, List<SpeakerInput> people) {
@@ -263,8 +350,8 @@ public class CooperationEventService {
                         Boolean.TRUE.equals(p.videoMessage()))));
     }
 
-    private static List<Material> materials(List<MaterialInput> materials) {
-        return materials == null ? List.of() : Require.each("materials", materials, (path, m) -> Require.within(path,
+    private static List<Material> materials(String field, List<MaterialInput> materials) {
+        return materials == null ? List.of() : Require.each(field, materials, (path, m) -> Require.within(path,
                 () -> new Material(m.title(), m.url(), m.language(), m.mediaType(), m.sizeBytes())));
     }
 

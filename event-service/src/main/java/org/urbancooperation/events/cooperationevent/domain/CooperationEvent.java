@@ -8,11 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;
 
@@ -25,6 +25,10 @@ import org.urbancooperation.support.domain.ResultWithEvents;
  *
  * @param timeZones the zones the event is shown in when a reader names none, the event's own zone first
  * @param format null when not known
+ * @param descriptions null when there is none
+ * @param timePrecision how much of startsAt and endsAt is known: to the minute, or only whole days or months on the
+ *        event's own clocks (then startsAt and endsAt are the bounds of those days or months)
+ * @param materials the event's own documents (programme, flyer, report), beside those of its sessions
  * @param statusReason why it was postponed or cancelled; null otherwise
  * @param agenda the organisers' working agenda; public readers see only {@code agendaVersions}
  * @param agendaVersions the published agendas, oldest first
@@ -34,7 +38,7 @@ public record CooperationEvent(
         EventKind kind,
         EventFormat format,
         String title,
-        Map<String, String> descriptions,
+        LocalizedText descriptions,
         Venue venue,
         String onlineLink,
         List<String> organisers,
@@ -45,15 +49,18 @@ public record CooperationEvent(
         List<ZoneId> timeZones,
         Instant startsAt,
         Instant endsAt,
+        TimePrecision timePrecision,
         List<String> languages,
         List<Interpretation> interpretation,
         Integer capacity,
+        List<Material> materials,
         EventStatus status,
         String statusReason,
         List<Session> agenda,
         List<AgendaVersion> agendaVersions) {
 
     public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 10_000;
     public static final int MAX_TIME_ZONES = 4;
     public static final int MAX_LANGUAGES = 6;
     public static final int MAX_ORGANISERS = 20;
@@ -61,20 +68,21 @@ public record CooperationEvent(
     public static final int MAX_CITIES = 200;
     public static final int MAX_SESSIONS = 200;
     public static final int MAX_CAPACITY = 1_000_000;
+    public static final int MAX_MATERIALS = 50;
     public static final Duration MAX_DURATION = Duration.ofDays(31);
 
     /** What a command may set on an event's description (everything but its state and agenda). */
-    public record Details(EventKind kind, EventFormat format, String title, Map<String, String> descriptions,
+    public record Details(EventKind kind, EventFormat format, String title, LocalizedText descriptions,
             Venue venue, String onlineLink, List<String> organisers, List<UUID> partnershipIds, String programmeId,
             List<String> cities, ZoneId timeZone, List<ZoneId> timeZones, Instant startsAt, Instant endsAt,
-            List<String> languages, List<Interpretation> interpretation, Integer capacity) {
+            TimePrecision timePrecision, List<String> languages, List<Interpretation> interpretation,
+            Integer capacity, List<Material> materials) {
     }
 
     public CooperationEvent {
         Require.present("id", id);
         Require.present("kind", kind);
         title = Require.visibleText("title", title, MAX_TITLE);
-        descriptions = Texts.byLanguage("descriptions", descriptions, 10_000, false, true);
         onlineLink = Texts.optionalUrl("onlineLink", onlineLink);
         if (format == EventFormat.IN_PERSON && onlineLink != null) {
             throw InvalidValueException.between("onlineLink", "format", "an IN_PERSON event has no onlineLink; "
@@ -107,15 +115,28 @@ public record CooperationEvent(
         if (!endsAt.isAfter(startsAt)) {
             throw InvalidValueException.between("startsAt", "endsAt", "startsAt must be before endsAt");
         }
-        if (Duration.between(startsAt, endsAt).compareTo(MAX_DURATION) > 0) {
+        // Days on the event's own clocks, so that a whole 31-day month with a DST change (25 hours on its last
+        // Sunday in October) still fits.
+        if (endsAt.atZone(timeZone).toLocalDateTime().isAfter(startsAt.atZone(timeZone).toLocalDateTime()
+                .plusDays(MAX_DURATION.toDays()))) {
             throw InvalidValueException.between("startsAt", "endsAt", "a cooperation event lasts at most "
                     + MAX_DURATION.toDays() + " days");
+        }
+        timePrecision = timePrecision == null ? TimePrecision.TIME : timePrecision;
+        if (!EventTimes.begins(timePrecision, startsAt, timeZone)) {
+            throw new InvalidValueException("startsAt", "an event known to the " + timePrecision.name().toLowerCase()
+                    + " starts at the start of a " + timePrecision.name().toLowerCase() + " in " + timeZone.getId());
+        }
+        if (!EventTimes.begins(timePrecision, endsAt, timeZone)) {
+            throw new InvalidValueException("endsAt", "an event known to the " + timePrecision.name().toLowerCase()
+                    + " ends at the start of a " + timePrecision.name().toLowerCase() + " in " + timeZone.getId());
         }
         languages = distinctLanguages("languages", languages);
         interpretation = distinctInterpretation("interpretation", interpretation);
         if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
             throw new InvalidValueException("capacity", "capacity must be between 1 and " + MAX_CAPACITY);
         }
+        materials = List.copyOf(Require.size("materials", orEmpty(materials), 0, MAX_MATERIALS));
         Require.present("status", status);
         statusReason = Texts.optional("statusReason", statusReason, 1000);
         agenda = List.copyOf(Require.size("agenda", orEmpty(agenda), 0, MAX_SESSIONS));
@@ -126,8 +147,9 @@ public record CooperationEvent(
     public static ResultWithEvents<CooperationEvent, CooperationEventChange> draft(UUID id, Details d) {
         return ResultWithEvents.of(new CooperationEvent(id, d.kind(), d.format(), d.title(), d.descriptions(),
                 d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(),
-                d.timeZone(), zonesShown(d.timeZone(), d.timeZones()), d.startsAt(), d.endsAt(), d.languages(),
-                d.interpretation(), d.capacity(), EventStatus.DRAFT, null, List.of(), List.of()));
+                d.timeZone(), zonesShown(d.timeZone(), d.timeZones()), d.startsAt(), d.endsAt(), d.timePrecision(),
+                d.languages(), d.interpretation(), d.capacity(), d.materials(), EventStatus.DRAFT, null, List.of(),
+                List.of()));
     }
 
     /**
@@ -137,7 +159,7 @@ public record CooperationEvent(
     public ResultWithEvents<CooperationEvent, CooperationEventChange> publish(Instant now) {
         move(EventStatus.PUBLISHED, "publish");
         AgendaVersion first = new AgendaVersion(1, now, agenda, List.of());
-        CooperationEvent published = with(EventStatus.PUBLISHED, null, startsAt, endsAt, List.of(first));
+        CooperationEvent published = with(EventStatus.PUBLISHED, null, List.of(first));
         return new ResultWithEvents<>(published, List.of(new CooperationEventChange.Published(published),
                 new CooperationEventChange.AgendaPublished(published, first)));
     }
@@ -164,8 +186,8 @@ public record CooperationEvent(
         List<Session> ordered = new ArrayList<>(sessions);
         ordered.sort(java.util.Comparator.comparing(Session::startsAt).thenComparing(Session::endsAt));
         return ResultWithEvents.of(new CooperationEvent(id, kind, format, title, descriptions, venue, onlineLink,
-                organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt, languages,
-                interpretation, capacity, status, statusReason, ordered, agendaVersions));
+                organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt, timePrecision,
+                languages, interpretation, capacity, materials, status, statusReason, ordered, agendaVersions));
     }
 
     /**
@@ -186,14 +208,48 @@ public record CooperationEvent(
                 agendaVersions.isEmpty() ? List.of() : changes);
         List<AgendaVersion> versions = new ArrayList<>(agendaVersions);
         versions.add(next);
-        CooperationEvent published = with(status, statusReason, startsAt, endsAt, versions);
+        CooperationEvent published = with(status, statusReason, versions);
         return ResultWithEvents.of(published, new CooperationEventChange.AgendaPublished(published, next));
     }
 
+    /** What {@link #changeDetails} starts from: everything but the state and the agenda. */
+    public Details details() {
+        return new Details(kind, format, title, descriptions, venue, onlineLink, organisers, partnershipIds,
+                programmeId, cities, timeZone, timeZones, startsAt, endsAt, timePrecision, languages, interpretation,
+                capacity, materials);
+    }
+
+    /**
+     * Replaces the event's details (title, kind, venue, organisers, zones, ...) of a draft or of a public event that
+     * has not ended its life. Its times stay: moving a public event is announced as a reschedule or postponement, so
+     * a start or end that differs is refused naming it. A public event's change is announced to everybody; an
+     * unchanged one raises nothing, so that a retried change is harmless.
+     */
+    public ResultWithEvents<CooperationEvent, CooperationEventChange> changeDetails(Details d) {
+        requireOpen("change the details of");
+        if (!startsAt.equals(d.startsAt())) {
+            throw new InvalidValueException("startsAt", "startsAt moves with POST /api/v1/events/" + id
+                    + "/reschedule (or /postpone), not with a change of details");
+        }
+        if (!endsAt.equals(d.endsAt()) || timePrecision != d.timePrecision()) {
+            throw new InvalidValueException("endsAt", "endsAt moves with POST /api/v1/events/" + id
+                    + "/reschedule (or /postpone), not with a change of details");
+        }
+        CooperationEvent changed = new CooperationEvent(id, d.kind(), d.format(), d.title(), d.descriptions(),
+                d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(),
+                d.timeZone(), zonesShown(d.timeZone(), d.timeZones()), startsAt, endsAt, timePrecision, d.languages(),
+                d.interpretation(), d.capacity(), d.materials(), status, statusReason, agenda, agendaVersions);
+        if (changed.equals(this)) {
+            return ResultWithEvents.of(this);
+        }
+        return status.isPublic() ? ResultWithEvents.of(changed, new CooperationEventChange.DetailsChanged(changed))
+                : ResultWithEvents.of(changed);
+    }
+
     /** New dates, before it is published or (announced as rescheduled) after; a postponement says why. */
-    public ResultWithEvents<CooperationEvent, CooperationEventChange> reschedule(Instant newStart, Instant newEnd) {
+    public ResultWithEvents<CooperationEvent, CooperationEventChange> reschedule(EventTimes.Period to) {
         requireOpen("reschedule");
-        CooperationEvent moved = with(status, statusReason, newStart, newEnd, agendaVersions);
+        CooperationEvent moved = with(status, statusReason, to, agendaVersions);
         if (status == EventStatus.DRAFT) {
             return ResultWithEvents.of(moved);
         }
@@ -201,12 +257,11 @@ public record CooperationEvent(
                 new AgendaChange.Period(startsAt, endsAt)));
     }
 
-    public ResultWithEvents<CooperationEvent, CooperationEventChange> postpone(Instant newStart, Instant newEnd,
-            String reason) {
+    public ResultWithEvents<CooperationEvent, CooperationEventChange> postpone(EventTimes.Period to, String reason) {
         // The input first: a bad reason is a 400 naming it whatever the state.
         Require.visibleText("reason", reason, 1000);
         move(EventStatus.POSTPONED, "postpone");
-        CooperationEvent postponed = with(EventStatus.POSTPONED, reason, newStart, newEnd, agendaVersions);
+        CooperationEvent postponed = with(EventStatus.POSTPONED, reason, to, agendaVersions);
         return ResultWithEvents.of(postponed, new CooperationEventChange.Postponed(postponed,
                 new AgendaChange.Period(startsAt, endsAt)));
     }
@@ -214,7 +269,7 @@ public record CooperationEvent(
     public ResultWithEvents<CooperationEvent, CooperationEventChange> cancel(String reason) {
         Require.visibleText("reason", reason, 1000);
         move(EventStatus.CANCELLED, "cancel");
-        CooperationEvent cancelled = with(EventStatus.CANCELLED, reason, startsAt, endsAt, agendaVersions);
+        CooperationEvent cancelled = with(EventStatus.CANCELLED, reason, agendaVersions);
         return ResultWithEvents.of(cancelled, new CooperationEventChange.Cancelled(cancelled, status.isPublic()));
     }
 
@@ -224,7 +279,7 @@ public record CooperationEvent(
         if (now.isBefore(endsAt)) {
             throw new StatusMoveRefused(status, "The event ends at " + endsAt + ": it can be completed only after");
         }
-        CooperationEvent completed = with(EventStatus.COMPLETED, null, startsAt, endsAt, agendaVersions);
+        CooperationEvent completed = with(EventStatus.COMPLETED, null, agendaVersions);
         return ResultWithEvents.of(completed, new CooperationEventChange.Completed(completed));
     }
 
@@ -256,11 +311,16 @@ public record CooperationEvent(
         }
     }
 
-    private CooperationEvent with(EventStatus newStatus, String reason, Instant newStart, Instant newEnd,
+    private CooperationEvent with(EventStatus newStatus, String reason, List<AgendaVersion> versions) {
+        return with(newStatus, reason, new EventTimes.Period(startsAt, endsAt, timePrecision), versions);
+    }
+
+    private CooperationEvent with(EventStatus newStatus, String reason, EventTimes.Period times,
             List<AgendaVersion> versions) {
         return new CooperationEvent(id, kind, format, title, descriptions, venue, onlineLink, organisers,
-                partnershipIds, programmeId, cities, timeZone, timeZones, newStart, newEnd, languages, interpretation,
-                capacity, newStatus, reason, agenda, versions);
+                partnershipIds, programmeId, cities, timeZone, timeZones, times.startsAt(), times.endsAt(),
+                times.precision(), languages, interpretation, capacity, materials, newStatus, reason, agenda,
+                versions);
     }
 
     /** The event's own zone first, then the others asked for (the 100 Cities event: Brussels, then Tokyo). */

@@ -12,6 +12,10 @@ public sealed interface CooperationEventChange {
     record Published(CooperationEvent cooperationEvent) implements CooperationEventChange {
     }
 
+    /** A public event's details (title, kind, venue, organisers, ...) changed; its times did not. */
+    record DetailsChanged(CooperationEvent cooperationEvent) implements CooperationEventChange {
+    }
+
     /** A public event's start or end moved, without a postponement. */
     record Rescheduled(CooperationEvent cooperationEvent, AgendaChange.Period from) implements CooperationEventChange {
     }

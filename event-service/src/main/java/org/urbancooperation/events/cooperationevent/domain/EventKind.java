@@ -9,5 +9,9 @@ public enum EventKind {
     BUSINESS_MATCHING,
     WEBINAR,
     EXCHANGE_PROGRAMME,
-    SITE_VISIT
+    SITE_VISIT,
+    /** A meeting of partners, e.g. between the medical institutions of Essen and Koriyama (Sep 2019). */
+    MEETING,
+    /** A ceremony, e.g. the signing of the agreement on continued cooperation in Koriyama (Sep 2019). */
+    CEREMONY
 }

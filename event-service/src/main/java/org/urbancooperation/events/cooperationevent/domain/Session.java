@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 
 /**
@@ -16,7 +16,8 @@ import org.urbancooperation.support.domain.Require;
  * last several days (a trade fair's exhibition).
  *
  * @param id stable across agenda versions, so that a change list can say which session moved
- * @param titles by ISO 639-1 code; may be empty for a break, which the kind names
+ * @param titles by language; null for a break, which the kind names
+ * @param descriptions null when there is none
  * @param room where in the venue, or null
  * @param channel the online channel (e.g. a webinar's stream), or null
  * @param languages spoken in the session
@@ -24,8 +25,8 @@ import org.urbancooperation.support.domain.Require;
 public record Session(
         UUID id,
         SessionKind kind,
-        Map<String, String> titles,
-        Map<String, String> descriptions,
+        LocalizedText titles,
+        LocalizedText descriptions,
         Instant startsAt,
         Instant endsAt,
         String room,
@@ -38,12 +39,12 @@ public record Session(
 
     public static final Duration MAX_DURATION = Duration.ofDays(31);
     public static final int MAX_PEOPLE = 50;
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_DESCRIPTION = 5000;
 
     public Session {
         Require.present("id", id);
         Require.present("kind", kind);
-        titles = Texts.byLanguage("titles", titles, 300, false, false);
-        descriptions = Texts.byLanguage("descriptions", descriptions, 5000, false, true);
         startsAt = Require.instant("startsAt", startsAt).truncatedTo(ChronoUnit.SECONDS);
         endsAt = Require.instant("endsAt", endsAt).truncatedTo(ChronoUnit.SECONDS);
         if (!endsAt.isAfter(startsAt)) {

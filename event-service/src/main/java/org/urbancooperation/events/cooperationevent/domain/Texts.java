@@ -1,22 +1,22 @@
 package org.urbancooperation.events.cooperationevent.domain;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.Require;
 
-/** Checks shared by the cooperation event's parts: texts by language, language codes. */
-final class Texts {
+/** Checks shared by the cooperation event's parts: texts by language, language codes, URLs. */
+public final class Texts {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private Texts() {
     }
 
-    static String language(String field, String code) {
+    public static String language(String field, String code) {
         Require.present(field, code);
         if (!LANGUAGES.contains(code)) {
             throw new InvalidValueException(field, field + " must be an ISO 639-1 language code such as en or ja");
@@ -25,29 +25,11 @@ final class Texts {
     }
 
     /**
-     * A text in several languages, keyed by ISO 639-1 code; kept in the order given.
-     *
-     * @param required whether at least one language must be there
+     * An optional text in several languages, the platform's one {@link LocalizedText}; none ({@code null}) when absent
+     * or empty, so that {@code {}} keeps meaning "no text" as it always has on this API.
      */
-    static Map<String, String> byLanguage(String field, Map<String, String> texts, int maxLength, boolean required,
-            boolean multiline) {
-        if (texts == null || texts.isEmpty()) {
-            if (required) {
-                throw new InvalidValueException(field, field + " needs a text in at least one language, e.g. en");
-            }
-            return Map.of();
-        }
-        if (texts.size() > 10) {
-            throw new InvalidValueException(field, field + " has at most 10 languages");
-        }
-        Map<String, String> checked = new LinkedHashMap<>();
-        texts.forEach((language, text) -> {
-            String path = field + "." + language;
-            language(path, language);
-            checked.put(language, multiline ? Require.multilineText(path, text, maxLength)
-                    : Require.visibleText(path, text, maxLength));
-        });
-        return java.util.Collections.unmodifiableMap(checked);
+    public static LocalizedText localized(String field, Map<String, String> texts, int maxLength, boolean multiline) {
+        return texts == null || texts.isEmpty() ? null : LocalizedText.of(field, texts, false, maxLength, multiline);
     }
 
     static String optional(String field, String value, int maxLength) {

@@ -6,11 +6,13 @@ import java.util.List;
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.events.AgendaVersionPublished;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
+import org.urbancooperation.contracts.events.CooperationEventChanged;
 import org.urbancooperation.contracts.events.CooperationEventPostponed;
 import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.events.CooperationEventRescheduled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.events.cooperationevent.domain.AgendaChange;
 import org.urbancooperation.events.cooperationevent.domain.AgendaVersion;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
@@ -44,12 +46,24 @@ public final class CooperationEventIntegrationEvents {
             events.add(new CooperationEventPublished(e.id(), e.kind().name(),
                     e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
                     e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
-                    e.languages(), e.capacity()));
-            // CooperationEventScheduled v1 names one partnership: partnership-service counts it per partnership,
-            // so an event of several partnerships is announced to each; one of none is announced to no one.
+                    e.timePrecision().name(), e.languages(), e.capacity()));
+            // CooperationEventScheduled v1 names one partnership, so an event of several partnerships is announced
+            // to each; v2 names them all in one message and is published beside v1 until no consumer reads v1.
+            // An event of none is on no partnership's calendar: announced in neither.
             e.partnershipIds().forEach(partnershipId -> events.add(new CooperationEventScheduled(e.id(),
                     partnershipId, e.title(), e.kind().name(), e.startsAt(), e.endsAt(), zoneIds(e), e.languages())));
+            if (!e.partnershipIds().isEmpty()) {
+                events.add(new CooperationEventScheduledV2(e.id(), e.partnershipIds(), e.title(), e.kind().name(),
+                        e.startsAt(), e.endsAt(), e.timePrecision().name(), e.timeZone().getId(), zoneIds(e),
+                        e.languages()));
+            }
             return events;
+        }
+        if (change instanceof CooperationEventChange.DetailsChanged) {
+            return List.of(new CooperationEventChanged(e.id(), e.kind().name(),
+                    e.format() == null ? null : e.format().name(), e.title(), e.organisers(), e.partnershipIds(),
+                    e.programmeId(), e.cities(), e.timeZone().getId(), zoneIds(e), e.startsAt(), e.endsAt(),
+                    e.timePrecision().name(), e.languages(), e.capacity()));
         }
         if (change instanceof CooperationEventChange.Rescheduled rescheduled) {
             return List.of(new CooperationEventRescheduled(e.id(), e.partnershipIds(), e.timeZone().getId(),

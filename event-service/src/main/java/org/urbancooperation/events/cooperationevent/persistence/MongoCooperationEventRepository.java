@@ -25,14 +25,17 @@ import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.events.cooperationevent.messaging.CooperationEventIntegrationEvents;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
 import org.urbancooperation.support.mongo.AggregateStore;
 import org.urbancooperation.support.mongo.AggregateStores;
+import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 
@@ -52,7 +55,11 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         this.store = stores.create("cooperation_events", "Cooperation event", new Mapper());
         // For the filtered pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses them.
         store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipIds", "_id")),
-                new IndexModel(Indexes.ascending("organisers", "_id"))));
+                new IndexModel(Indexes.ascending("organisers", "_id")),
+                new IndexModel(Indexes.ascending("cityKeys", "_id")),
+                new IndexModel(Indexes.ascending("programmeId", "_id")),
+                new IndexModel(Indexes.ascending("languages", "_id")),
+                new IndexModel(Indexes.ascending("startsAt", "endsAt"))));
     }
 
     @Override
@@ -87,6 +94,21 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         if (filter.kind() != null) {
             conditions.add(Filters.eq("kind", filter.kind().name()));
         }
+        if (filter.city() != null) {
+            conditions.add(Filters.eq("cityKeys", cityKey(filter.city())));
+        }
+        if (filter.programmeId() != null) {
+            conditions.add(Filters.eq("programmeId", filter.programmeId()));
+        }
+        if (filter.language() != null) {
+            conditions.add(Filters.eq("languages", filter.language()));
+        }
+        if (filter.window() != null && filter.window().to() != null) {
+            conditions.add(Filters.lt("startsAt", Date.from(filter.window().to())));
+        }
+        if (filter.window() != null && filter.window().from() != null) {
+            conditions.add(Filters.gt("endsAt", Date.from(filter.window().from())));
+        }
         if (!filter.draftsOf().all()) {
             // Drafts only of the organisations the reader works for: everybody else sees public events.
             Bson isPublic = Filters.ne("status", EventStatus.DRAFT.name());
@@ -95,6 +117,21 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
         }
         return store.page(conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0)
                 : Filters.and(conditions), page);
+    }
+
+    /** A city as the filter compares it: "Essen", "essen" and "ESSEN" are one city; Unicode case rules, no locale. */
+    static String cityKey(String city) {
+        return city.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The cities an event is in, for the city filter: its cities and its venue's. */
+    static List<String> cityKeys(CooperationEvent e) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        e.cities().forEach(c -> keys.add(cityKey(c)));
+        if (e.venue() != null && e.venue().city() != null) {
+            keys.add(cityKey(e.venue().city()));
+        }
+        return List.copyOf(keys);
     }
 
     static final class Mapper implements AggregateDocumentMapper<CooperationEvent> {
@@ -110,7 +147,7 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
             return new Document("kind", e.kind().name())
                     .append("format", e.format() == null ? null : e.format().name())
                     .append("title", e.title())
-                    .append("descriptions", new Document(e.descriptions()))
+                    .append("descriptions", LocalizedTexts.document(e.descriptions()))
                     .append("venue", e.venue() == null ? null : new Document("name", e.venue().name())
                             .append("address", e.venue().address()).append("city", e.venue().city()))
                     .append("onlineLink", e.onlineLink())
@@ -118,13 +155,16 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     .append("partnershipIds", e.partnershipIds().stream().map(UUID::toString).toList())
                     .append("programmeId", e.programmeId())
                     .append("cities", e.cities())
+                    .append("cityKeys", cityKeys(e))
                     .append("timeZone", e.timeZone().getId())
                     .append("timeZones", e.timeZones().stream().map(ZoneId::getId).toList())
                     .append("startsAt", Date.from(e.startsAt()))
                     .append("endsAt", Date.from(e.endsAt()))
+                    .append("timePrecision", e.timePrecision().name())
                     .append("languages", e.languages())
                     .append("interpretation", e.interpretation().stream().map(Mapper::interpretation).toList())
                     .append("capacity", e.capacity())
+                    .append("materials", e.materials().stream().map(Mapper::material).toList())
                     .append("status", e.status().name())
                     .append("statusReason", e.statusReason())
                     .append("agenda", e.agenda().stream().map(Mapper::session).toList())
@@ -149,9 +189,14 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     ZoneId.of(d.getString("timeZone")),
                     d.getList("timeZones", String.class).stream().map(ZoneId::of).toList(),
                     d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
+                    // Events stored before precisions were known to the minute.
+                    TimePrecision.valueOf(d.get("timePrecision", TimePrecision.TIME.name())),
                     d.getList("languages", String.class),
                     d.getList("interpretation", Document.class).stream().map(Mapper::interpretation).toList(),
-                    d.getInteger("capacity"), EventStatus.valueOf(d.getString("status")), d.getString("statusReason"),
+                    d.getInteger("capacity"),
+                    // Events stored before event-level materials have none.
+                    d.getList("materials", Document.class, List.of()).stream().map(Mapper::material).toList(),
+                    EventStatus.valueOf(d.getString("status")), d.getString("statusReason"),
                     d.getList("agenda", Document.class).stream().map(Mapper::session).toList(),
                     d.getList("agendaVersions", Document.class).stream().map(v -> new AgendaVersion(
                             v.getInteger("number"), v.getDate("publishedAt").toInstant(),
@@ -171,15 +216,13 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
 
         private static Document session(Session s) {
             return new Document("id", s.id().toString()).append("kind", s.kind().name())
-                    .append("titles", new Document(s.titles()))
-                    .append("descriptions", new Document(s.descriptions()))
+                    .append("titles", LocalizedTexts.document(s.titles()))
+                    .append("descriptions", LocalizedTexts.document(s.descriptions()))
                     .append("startsAt", Date.from(s.startsAt())).append("endsAt", Date.from(s.endsAt()))
                     .append("room", s.room()).append("channel", s.channel())
                     .append("speakers", s.speakers().stream().map(Mapper::speaker).toList())
                     .append("moderators", s.moderators().stream().map(Mapper::speaker).toList())
-                    .append("materials", s.materials().stream().map(m -> new Document("title", m.title())
-                            .append("url", m.url()).append("language", m.language())
-                            .append("mediaType", m.mediaType()).append("sizeBytes", m.sizeBytes())).toList())
+                    .append("materials", s.materials().stream().map(Mapper::material).toList())
                     .append("languages", s.languages())
                     .append("interpretation", s.interpretation().stream().map(Mapper::interpretation).toList());
         }
@@ -191,11 +234,19 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     d.getString("channel"),
                     d.getList("speakers", Document.class).stream().map(Mapper::speaker).toList(),
                     d.getList("moderators", Document.class).stream().map(Mapper::speaker).toList(),
-                    d.getList("materials", Document.class).stream().map(m -> new Material(m.getString("title"),
-                            m.getString("url"), m.getString("language"), m.getString("mediaType"),
-                            m.getLong("sizeBytes"))).toList(),
+                    d.getList("materials", Document.class).stream().map(Mapper::material).toList(),
                     d.getList("languages", String.class),
                     d.getList("interpretation", Document.class).stream().map(Mapper::interpretation).toList());
+        }
+
+        private static Document material(Material m) {
+            return new Document("title", m.title()).append("url", m.url()).append("language", m.language())
+                    .append("mediaType", m.mediaType()).append("sizeBytes", m.sizeBytes());
+        }
+
+        private static Material material(Document m) {
+            return new Material(m.getString("title"), m.getString("url"), m.getString("language"),
+                    m.getString("mediaType"), m.getLong("sizeBytes"));
         }
 
         private static Document speaker(Speaker s) {
@@ -231,12 +282,9 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
                     d.getDate("endsAt").toInstant());
         }
 
-        private static Map<String, String> texts(Document d) {
-            Map<String, String> texts = new LinkedHashMap<>();
-            if (d != null) {
-                d.forEach((language, text) -> texts.put(language, (String) text));
-            }
-            return texts;
+        /** Documents stored before texts were LocalizedText hold {} for "none". */
+        private static LocalizedText texts(Document d) {
+            return d == null || d.isEmpty() ? null : LocalizedTexts.text(d);
         }
 
         static Instant instant(Date date) {

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,12 +32,15 @@ import org.urbancooperation.events.cooperationevent.domain.Interpretation;
 import org.urbancooperation.events.cooperationevent.domain.LocalTimeOffset;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.StatusMoveRefused;
+import org.urbancooperation.events.cooperationevent.domain.Texts;
+import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaHistoryResponse;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.AgendaResponse;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.CooperationEventPage;
 import org.urbancooperation.events.cooperationevent.web.CooperationEventResponses.CooperationEventResponse;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
@@ -111,22 +115,237 @@ class CooperationEventController {
             @Schema(example = "[\"Asia/Tokyo\"]", description = "more zones to show it in; the event's own comes first")
             @Size(max = CooperationEvent.MAX_TIME_ZONES) List<@NotBlank @Size(max = 64) String> timeZones,
             @Schema(example = "2023-01-25T09:00", description = "a local time on the event's clocks, or an instant "
-                    + "with offset or Z") @NotBlank @Size(max = 40) String startsAt,
-            @Schema(example = "2023-01-26T12:00", description = "after startsAt, at most 31 days later") @NotBlank
+                    + "with offset or Z; where only the day or month is known, a date (2020-10-28) or a month "
+                    + "(2019-08), and endsAt the same") @NotBlank @Size(max = 40) String startsAt,
+            @Schema(example = "2023-01-26T12:00", description = "after startsAt, at most 31 days later; a date or "
+                    + "month is the last one, included") @NotBlank
             @Size(max = 40) String endsAt,
             @Schema(description = "which offset a local time in a DST gap or overlap means; without it such a time "
                     + "is refused") LocalTimeOffset localTimeOffset,
             @Schema(example = "[\"en\", \"ja\"]") @Size(max = CooperationEvent.MAX_LANGUAGES)
             List<@NotBlank @Size(max = 3) String> languages,
             @Size(max = 10) List<@Valid @NotNull InterpretationRequest> interpretation,
-            @Schema(example = "300") @Min(1) @Max(CooperationEvent.MAX_CAPACITY) Integer capacity) {
+            @Schema(example = "300") @Min(1) @Max(CooperationEvent.MAX_CAPACITY) Integer capacity,
+            @Schema(description = "the event's own documents (programme, flyer, report), beside its sessions' ones")
+            @Size(max = CooperationEvent.MAX_MATERIALS) List<@Valid @NotNull MaterialRequest> materials) {
 
         CooperationEventService.EventInput input() {
             return new CooperationEventService.EventInput(kind, format, title, descriptions,
                     venue == null ? null : new CooperationEventService.VenueInput(venue.name(), venue.address(),
                             venue.city()),
                     onlineLink, organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt,
-                    localTimeOffset, languages, interpretations(interpretation), capacity);
+                    localTimeOffset, languages, interpretations(interpretation), capacity,
+                    CooperationEventController.materials(materials));
+        }
+    }
+
+    /** A JSON merge patch (RFC 7396) of an event's details; a setter is called for each field in the body. */
+    @Schema(name = "CooperationEventPatch", description = "JSON merge patch (RFC 7396): a field absent is kept, a "
+            + "field with a value is set, a field null is removed (format, descriptions, venue, onlineLink, "
+            + "organisers, partnershipIds, programmeId, cities, timeZones, languages, interpretation, capacity, "
+            + "materials; kind, title and timeZone cannot be null). Lists and descriptions are replaced whole. "
+            + "startsAt and endsAt may be given only unchanged: a public event's times move with /reschedule or "
+            + "/postpone, which tell its participants.")
+    static final class DetailsPatchRequest {
+        private Patched<EventKind> kind = Patched.keep();
+        private Patched<EventFormat> format = Patched.keep();
+        private Patched<String> title = Patched.keep();
+        private Patched<Map<String, String>> descriptions = Patched.keep();
+        private Patched<VenueRequest> venue = Patched.keep();
+        private Patched<String> onlineLink = Patched.keep();
+        private Patched<List<String>> organisers = Patched.keep();
+        private Patched<List<UUID>> partnershipIds = Patched.keep();
+        private Patched<String> programmeId = Patched.keep();
+        private Patched<List<String>> cities = Patched.keep();
+        private Patched<String> timeZone = Patched.keep();
+        private Patched<List<String>> timeZones = Patched.keep();
+        private Patched<String> startsAt = Patched.keep();
+        private Patched<String> endsAt = Patched.keep();
+        private LocalTimeOffset localTimeOffset;
+        private Patched<List<String>> languages = Patched.keep();
+        private Patched<List<InterpretationRequest>> interpretation = Patched.keep();
+        private Patched<Integer> capacity = Patched.keep();
+        private Patched<List<MaterialRequest>> materials = Patched.keep();
+
+        @Schema(example = "SEMINAR")
+        public EventKind getKind() {
+            return kind.value();
+        }
+
+        public void setKind(EventKind value) {
+            kind = Patched.to(value);
+        }
+
+        @Schema(example = "HYBRID")
+        public EventFormat getFormat() {
+            return format.value();
+        }
+
+        public void setFormat(EventFormat value) {
+            format = Patched.to(value);
+        }
+
+        @Schema(example = "EU-Japan 100 Cities Event on Climate Action", maxLength = CooperationEvent.MAX_TITLE)
+        public String getTitle() {
+            return title.value();
+        }
+
+        public void setTitle(String value) {
+            title = Patched.to(value);
+        }
+
+        @Schema(description = "by ISO 639-1 code; replaces all descriptions",
+                example = "{\"en\": \"Exchange between EU and Japanese cities\"}")
+        public Map<String, String> getDescriptions() {
+            return descriptions.value();
+        }
+
+        public void setDescriptions(Map<String, String> value) {
+            descriptions = Patched.to(value);
+        }
+
+        public VenueRequest getVenue() {
+            return venue.value();
+        }
+
+        public void setVenue(VenueRequest value) {
+            venue = Patched.to(value);
+        }
+
+        @Schema(example = "https://example.org/live/100-cities")
+        public String getOnlineLink() {
+            return onlineLink.value();
+        }
+
+        public void setOnlineLink(String value) {
+            onlineLink = Patched.to(value);
+        }
+
+        @Schema(example = "[\"iges\"]")
+        public List<String> getOrganisers() {
+            return organisers.value();
+        }
+
+        public void setOrganisers(List<String> value) {
+            organisers = Patched.to(value);
+        }
+
+        public List<UUID> getPartnershipIds() {
+            return partnershipIds.value();
+        }
+
+        public void setPartnershipIds(List<UUID> value) {
+            partnershipIds = Patched.to(value);
+        }
+
+        @Schema(example = "iurc")
+        public String getProgrammeId() {
+            return programmeId.value();
+        }
+
+        public void setProgrammeId(String value) {
+            programmeId = Patched.to(value);
+        }
+
+        @Schema(example = "[\"Kyoto\", \"Zagreb\"]")
+        public List<String> getCities() {
+            return cities.value();
+        }
+
+        public void setCities(List<String> value) {
+            cities = Patched.to(value);
+        }
+
+        @Schema(example = "Europe/Brussels", description = "the event's own IANA zone; its instants stay")
+        public String getTimeZone() {
+            return timeZone.value();
+        }
+
+        public void setTimeZone(String value) {
+            timeZone = Patched.to(value);
+        }
+
+        @Schema(example = "[\"Asia/Tokyo\"]", description = "more zones to show it in; the event's own comes first")
+        public List<String> getTimeZones() {
+            return timeZones.value();
+        }
+
+        public void setTimeZones(List<String> value) {
+            timeZones = Patched.to(value);
+        }
+
+        @Schema(example = "2023-01-25T09:00", description = "only as it is (a read-modify-write may send it back); "
+                + "to move it, POST /reschedule")
+        public String getStartsAt() {
+            return startsAt.value();
+        }
+
+        public void setStartsAt(String value) {
+            startsAt = Patched.to(value);
+        }
+
+        @Schema(example = "2023-01-26T12:00", description = "only as it is; to move it, POST /reschedule")
+        public String getEndsAt() {
+            return endsAt.value();
+        }
+
+        public void setEndsAt(String value) {
+            endsAt = Patched.to(value);
+        }
+
+        public LocalTimeOffset getLocalTimeOffset() {
+            return localTimeOffset;
+        }
+
+        public void setLocalTimeOffset(LocalTimeOffset value) {
+            localTimeOffset = value;
+        }
+
+        @Schema(example = "[\"en\", \"ja\"]")
+        public List<String> getLanguages() {
+            return languages.value();
+        }
+
+        public void setLanguages(List<String> value) {
+            languages = Patched.to(value);
+        }
+
+        public List<InterpretationRequest> getInterpretation() {
+            return interpretation.value();
+        }
+
+        public void setInterpretation(List<InterpretationRequest> value) {
+            interpretation = Patched.to(value);
+        }
+
+        @Schema(example = "300")
+        public Integer getCapacity() {
+            return capacity.value();
+        }
+
+        public void setCapacity(Integer value) {
+            capacity = Patched.to(value);
+        }
+
+        public List<MaterialRequest> getMaterials() {
+            return materials.value();
+        }
+
+        public void setMaterials(List<MaterialRequest> value) {
+            materials = Patched.to(value);
+        }
+
+        CooperationEventService.DetailsPatch patch() {
+            return new CooperationEventService.DetailsPatch(kind, format, title, descriptions,
+                    mapped(venue, v -> v == null ? null : new CooperationEventService.VenueInput(v.name(),
+                            v.address(), v.city())),
+                    onlineLink, organisers, partnershipIds, programmeId, cities, timeZone, timeZones, startsAt, endsAt,
+                    localTimeOffset, languages, mapped(interpretation, CooperationEventController::interpretations),
+                    capacity, mapped(materials, CooperationEventController::materials));
+        }
+
+        private static <T, R> Patched<R> mapped(Patched<T> patched, java.util.function.Function<T, R> mapping) {
+            return patched.given() ? Patched.to(mapping.apply(patched.value())) : Patched.keep();
         }
     }
 
@@ -186,8 +405,7 @@ class CooperationEventController {
         CooperationEventService.SessionInput input() {
             return new CooperationEventService.SessionInput(id, kind, titles, descriptions, startsAt, endsAt, room,
                     channel, CooperationEventController.speakers(speakers), CooperationEventController.speakers(moderators),
-                    materials == null ? null : materials.stream().map(m -> new CooperationEventService.MaterialInput(
-                            m.title(), m.url(), m.language(), m.mediaType(), m.sizeBytes())).toList(),
+                    CooperationEventController.materials(materials),
                     languages, interpretations(interpretation));
         }
     }
@@ -241,15 +459,59 @@ class CooperationEventController {
             @Parameter(description = "an organisation slug", example = "iges")
             @RequestParam(required = false) @Size(max = 64) String organiser,
             @RequestParam(required = false) EventStatus status, @RequestParam(required = false) EventKind kind,
+            @Parameter(description = "a city the event is in (its cities or its venue's), in any letter case",
+                    example = "Koriyama") @RequestParam(required = false) @Size(max = 100) String city,
+            @Parameter(description = "a programme slug", example = "iurc")
+            @RequestParam(required = false) @Size(max = 64) String programme,
+            @Parameter(description = "an ISO 639-1 code among the event's languages", example = "ja")
+            @RequestParam(required = false) @Size(max = 3) String language,
+            @Parameter(description = "events still running at or after: a date (its day on the clocks of the first "
+                    + "tz) or an instant with Z or offset", example = "2023-01-25")
+            @RequestParam(required = false) @Size(max = 40) String from,
+            @Parameter(description = "events starting before: a date (up to the end of that day on the clocks of the "
+                    + "first tz) or an instant with Z or offset (exclusive)", example = "2023-01-26")
+            @RequestParam(required = false) @Size(max = 40) String to,
             @Parameter(description = "next of the previous page; absent for the first page")
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many events (1 to 200, default 50)")
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
+            @Parameter(description = TZ + "; the first is also the zone whose days from and to name",
+                    array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"), maxItems = 4))
             @RequestParam(name = "tz", required = false) List<String> tz, Caller caller) {
         List<ZoneId> zones = zones(tz);
-        return CooperationEventPage.of(cooperationEvents.list(caller, partnershipId, organiser, status, kind,
-                PageRequest.of(cursor, limit)), zones);
+        CooperationEventService.ListFilter filter = new CooperationEventService.ListFilter(partnershipId, organiser,
+                status, kind, city == null ? null : Require.visibleText("city", city, 100),
+                programme == null ? null : Require.slug("programme", programme, "iurc"),
+                language == null ? null : Texts.language("language", language),
+                TimeWindow.parse(from, to, zones.isEmpty() ? null : zones.get(0)));
+        return CooperationEventPage.of(cooperationEvents.list(caller, filter, PageRequest.of(cursor, limit)), zones);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change a draft's or a public event's details with a JSON merge patch (operators; partner "
+            + "staff of an organiser or of a partner of one of its partnerships; If-Match recommended)",
+            description = "Not its times: startsAt and endsAt may be sent only unchanged; a public event moves with "
+                    + "/reschedule or /postpone. A public event's change is announced as "
+                    + "events.CooperationEventChanged.")
+    @ApiResponse(responseCode = "200", description = "Changed (or nothing to change); the ETag is the version")
+    @ApiResponse(responseCode = "400", description = "A field is invalid, or startsAt/endsAt differ from the "
+            + "event's (use /reschedule); the problem's errors name it", content = @Content(mediaType =
+            "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The event is CANCELLED or COMPLETED: the problem names "
+            + "currentStatus", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
+            ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "An organiser, partnership or programme is not known to this "
+            + "service", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<CooperationEventResponse> changeDetails(@PathVariable UUID id,
+            @RequestBody DetailsPatchRequest request,
+            @Parameter(description = "the ETag read, e.g. \"3\"") @RequestHeader(name = "If-Match", required = false)
+            String ifMatch, Caller caller) {
+        return respond(cooperationEvents.changeDetails(caller, id, request.patch(), ETags.expected(ifMatch)),
+                List.of());
     }
 
     @PostMapping("/{id}/publish")
@@ -403,7 +665,13 @@ class CooperationEventController {
 
     private static List<CooperationEventService.InterpretationInput> interpretations(
             List<InterpretationRequest> pairs) {
-        return pairs == null ? null : pairs.stream().map(InterpretationRequest::input).toList();
+        return pairs == null ? null : pairs.stream().map(p -> p == null ? null : p.input()).toList();
+    }
+
+    private static List<CooperationEventService.MaterialInput> materials(List<MaterialRequest> materials) {
+        return materials == null ? null : materials.stream().map(m -> m == null ? null
+                : new CooperationEventService.MaterialInput(m.title(), m.url(), m.language(), m.mediaType(),
+                        m.sizeBytes())).toList();
     }
 
     private static List<CooperationEventService.SpeakerInput> speakers(List<SpeakerRequest> people) {

@@ -22,8 +22,10 @@ import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.paging.Page;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,6 +34,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 final class CooperationEventResponses {
 
     private CooperationEventResponses() {
+    }
+
+    /** The day or month an instant falls in on the event's own clocks, as far as the event's times are known. */
+    static String knownDate(CooperationEvent e, Instant instant) {
+        java.time.LocalDate day = instant.atZone(e.timeZone()).toLocalDate();
+        return switch (e.timePrecision()) {
+            case TIME -> null;
+            case DAY -> day.toString();
+            case MONTH -> java.time.YearMonth.from(day).toString();
+        };
+    }
+
+    /** A text by language as this API has always shown it: {} when there is none. */
+    static Map<String, String> texts(LocalizedText text) {
+        return text == null ? Map.of() : text.values();
     }
 
     @Schema(description = "A start and end on one zone's clocks")
@@ -80,9 +97,18 @@ final class CooperationEventResponses {
                     + "from it", example = "Europe/Brussels") String timeZone,
             @Schema(description = "the zones it is shown in when the reader names none") List<String> timeZones,
             Instant startsAt, Instant endsAt,
+            @Schema(description = "how much of the times is known: TIME, or only whole DAYs or MONTHs on the event's "
+                    + "own clocks (then startsAt and endsAt are the bounds of those days or months, and startDate and "
+                    + "endDate say which)") TimePrecision timePrecision,
+            @Schema(types = {"string", "null"}, description = "for DAY and MONTH: the first day (2020-10-28) or month "
+                    + "(2019-08) on the event's own clocks; null for TIME", example = "2020-10-28") String startDate,
+            @Schema(types = {"string", "null"}, description = "for DAY and MONTH: the last day or month, included",
+                    example = "2020-10-29") String endDate,
             @Schema(description = "start and end on the clocks of each zone asked for (tz), or of timeZones")
             List<LocalTimesResponse> localTimes,
             List<String> languages, List<InterpretationResponse> interpretation, Integer capacity,
+            @Schema(description = "the event's own documents; its sessions' are in the agenda")
+            List<MaterialResponse> materials,
             EventStatus status, String statusReason,
             @Schema(types = {"integer", "null"}, description = "the latest published agenda version; null before "
                     + "the first") Integer agendaVersion,
@@ -90,13 +116,15 @@ final class CooperationEventResponses {
 
         static CooperationEventResponse of(Versioned<CooperationEvent> v, List<ZoneId> zones) {
             CooperationEvent e = v.aggregate();
-            return new CooperationEventResponse(e.id(), e.kind(), e.format(), e.title(), e.descriptions(),
+            return new CooperationEventResponse(e.id(), e.kind(), e.format(), e.title(), texts(e.descriptions()),
                     VenueResponse.of(e.venue()), e.onlineLink(), e.organisers(), e.partnershipIds(), e.programmeId(),
                     e.cities(), e.timeZone().getId(), e.timeZones().stream().map(ZoneId::getId).toList(),
-                    e.startsAt(), e.endsAt(),
+                    e.startsAt(), e.endsAt(), e.timePrecision(), knownDate(e, e.startsAt()),
+                    knownDate(e, e.endsAt().minusSeconds(1)),
                     LocalTimesResponse.all(e.startsAt(), e.endsAt(), zones.isEmpty() ? e.timeZones() : zones,
                             e.timeZone()),
-                    e.languages(), InterpretationResponse.of(e.interpretation()), e.capacity(), e.status(),
+                    e.languages(), InterpretationResponse.of(e.interpretation()), e.capacity(),
+                    MaterialResponse.of(e.materials()), e.status(),
                     e.statusReason(), e.latestAgenda().map(AgendaVersion::number).orElse(null), v.version());
         }
     }
@@ -137,7 +165,8 @@ final class CooperationEventResponses {
             List<String> languages, List<InterpretationResponse> interpretation) {
 
         static SessionResponse of(Session s, List<ZoneId> zones, ZoneId eventZone) {
-            return new SessionResponse(s.id(), s.kind(), s.titles(), s.descriptions(), s.startsAt(), s.endsAt(),
+            return new SessionResponse(s.id(), s.kind(), texts(s.titles()), texts(s.descriptions()), s.startsAt(),
+                    s.endsAt(),
                     LocalTimesResponse.all(s.startsAt(), s.endsAt(), zones, eventZone), s.room(), s.channel(),
                     SpeakerResponse.of(s.speakers()), SpeakerResponse.of(s.moderators()),
                     MaterialResponse.of(s.materials()), s.languages(), InterpretationResponse.of(s.interpretation()));

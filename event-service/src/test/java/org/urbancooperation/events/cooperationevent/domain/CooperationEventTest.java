@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.domain.ResultWithEvents;
 
 class CooperationEventTest {
@@ -20,10 +21,11 @@ class CooperationEventTest {
 
     static CooperationEvent.Details details(Instant start, Instant end) {
         return new CooperationEvent.Details(EventKind.CONFERENCE, EventFormat.ONLINE,
-                "EU-Japan 100 Cities Event on Climate Action", Map.of("en", "City-level cooperation"), null, null,
+                "EU-Japan 100 Cities Event on Climate Action", new LocalizedText(Map.of("en", "City-level cooperation")), null,
+                null,
                 List.of("eu-delegation-japan", "iges"), List.of(PARTNERSHIP), null, List.of("Kyoto", "Zagreb"),
-                BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, List.of("en", "ja"),
-                List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null);
+                BRUSSELS, List.of(ZoneId.of("Asia/Tokyo")), start, end, TimePrecision.TIME, List.of("en", "ja"),
+                List.of(new Interpretation("en", "ja", Interpretation.Mode.SIMULTANEOUS, null)), null, List.of());
     }
 
     static CooperationEvent draft() {
@@ -31,8 +33,12 @@ class CooperationEventTest {
                 Instant.parse("2023-01-26T11:00:00Z"))).aggregate();
     }
 
+    static EventTimes.Period times(String start, String end) {
+        return new EventTimes.Period(Instant.parse(start), Instant.parse(end), TimePrecision.TIME);
+    }
+
     static Session session(UUID id, String start, String end, String... speakers) {
-        return new Session(id, SessionKind.PANEL, Map.of("en", "Panel"), Map.of(), Instant.parse(start),
+        return new Session(id, SessionKind.PANEL, new LocalizedText(Map.of("en", "Panel")), null, Instant.parse(start),
                 Instant.parse(end), null, null,
                 java.util.Arrays.stream(speakers).map(n -> new Speaker(n, null, null, null, null, false)).toList(),
                 List.of(), List.of(), List.of("en"), List.of());
@@ -115,14 +121,12 @@ class CooperationEventTest {
         assertThatThrownBy(() -> published.complete(Instant.parse("2023-01-26T10:59:59Z")))
                 .as("not ended yet").isInstanceOf(StatusMoveRefused.class);
 
-        ResultWithEvents<CooperationEvent, CooperationEventChange> postponed = published.postpone(
-                Instant.parse("2023-02-01T08:00:00Z"), Instant.parse("2023-02-02T11:00:00Z"), "Venue unavailable");
+        ResultWithEvents<CooperationEvent, CooperationEventChange> postponed = published.postpone(times("2023-02-01T08:00:00Z", "2023-02-02T11:00:00Z"), "Venue unavailable");
         assertThat(postponed.aggregate().status()).isEqualTo(EventStatus.POSTPONED);
         assertThat(postponed.aggregate().statusReason()).isEqualTo("Venue unavailable");
         assertThat(((CooperationEventChange.Postponed) postponed.events().get(0)).from().startsAt())
                 .isEqualTo(Instant.parse("2023-01-25T08:00:00Z"));
-        assertThatThrownBy(() -> published.postpone(Instant.parse("2023-02-01T08:00:00Z"),
-                Instant.parse("2023-02-02T11:00:00Z"), " ")).isInstanceOfSatisfying(InvalidValueException.class,
+        assertThatThrownBy(() -> published.postpone(times("2023-02-01T08:00:00Z", "2023-02-02T11:00:00Z"), " ")).isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.fields()).containsExactly("reason"));
 
         CooperationEvent completed = postponed.aggregate().complete(Instant.parse("2023-02-03T00:00:00Z")).aggregate();
@@ -139,6 +143,78 @@ class CooperationEventTest {
         assertThat(cancelledDraft.wasPublic()).isFalse();
     }
 
+    static CooperationEvent.Details retitled(CooperationEvent e, String title, List<Material> materials) {
+        CooperationEvent.Details d = e.details();
+        return new CooperationEvent.Details(d.kind(), d.format(), title, d.descriptions(), d.venue(), d.onlineLink(),
+                d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(), d.timeZones(),
+                d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(), d.interpretation(), d.capacity(), materials);
+    }
+
+    static CooperationEvent.Details moved(CooperationEvent e, Instant start, Instant end) {
+        CooperationEvent.Details d = e.details();
+        return new CooperationEvent.Details(d.kind(), d.format(), d.title(), d.descriptions(), d.venue(),
+                d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(), d.cities(), d.timeZone(),
+                d.timeZones(), start, end, d.timePrecision(), d.languages(), d.interpretation(), d.capacity(), d.materials());
+    }
+
+    @Test
+    void aDraftsDetailsChangeQuietlyAndAPublicEventsChangeIsAnnounced() {
+        Material programme = new Material("Programme (PDF)", "https://example.org/programme.pdf", "en",
+                "application/pdf", 919_210L);
+        CooperationEvent draft = draft();
+        ResultWithEvents<CooperationEvent, CooperationEventChange> quiet = draft.changeDetails(retitled(draft,
+                "EU-Japan 100 Cities Event", List.of(programme)));
+        assertThat(quiet.events()).as("a draft is nobody's business yet").isEmpty();
+        assertThat(quiet.aggregate().title()).isEqualTo("EU-Japan 100 Cities Event");
+        assertThat(quiet.aggregate().materials()).containsExactly(programme);
+        assertThat(quiet.aggregate().startsAt()).isEqualTo(draft.startsAt());
+
+        CooperationEvent published = quiet.aggregate().publish(Instant.parse("2023-01-10T00:00:00Z")).aggregate();
+        ResultWithEvents<CooperationEvent, CooperationEventChange> announced = published.changeDetails(
+                retitled(published, "EU-Japan 100 Cities Event on Climate Action", List.of()));
+        assertThat(announced.events()).singleElement().isInstanceOf(CooperationEventChange.DetailsChanged.class);
+        assertThat(announced.aggregate().status()).isEqualTo(EventStatus.PUBLISHED);
+        assertThat(announced.aggregate().agendaVersions()).isEqualTo(published.agendaVersions());
+        assertThat(announced.aggregate().materials()).isEmpty();
+
+        ResultWithEvents<CooperationEvent, CooperationEventChange> again = announced.aggregate().changeDetails(
+                announced.aggregate().details());
+        assertThat(again.aggregate()).as("unchanged: the same state, nothing raised").isSameAs(announced.aggregate());
+        assertThat(again.events()).isEmpty();
+    }
+
+    @Test
+    void detailsDoNotMoveTimesAndEndedEventsDoNotChange() {
+        CooperationEvent published = draft().publish(Instant.parse("2023-01-10T00:00:00Z")).aggregate();
+        assertField(() -> published.changeDetails(moved(published, published.startsAt().plusSeconds(3600),
+                published.endsAt())), "startsAt");
+        assertField(() -> published.changeDetails(moved(published, published.startsAt(),
+                published.endsAt().plusSeconds(3600))), "endsAt");
+
+        CooperationEvent cancelled = published.cancel("Travel restrictions").aggregate();
+        assertThatThrownBy(() -> cancelled.changeDetails(retitled(cancelled, "Other", List.of())))
+                .isInstanceOfSatisfying(StatusMoveRefused.class,
+                        e -> assertThat(e.current()).isEqualTo(EventStatus.CANCELLED));
+        CooperationEvent completed = published.complete(Instant.parse("2023-02-01T00:00:00Z")).aggregate();
+        assertThatThrownBy(() -> completed.changeDetails(retitled(completed, "Other", List.of())))
+                .isInstanceOfSatisfying(StatusMoveRefused.class,
+                        e -> assertThat(e.current()).isEqualTo(EventStatus.COMPLETED));
+        CooperationEvent postponed = published.postpone(times("2023-03-01T08:00:00Z", "2023-03-02T11:00:00Z"), "Venue not available").aggregate();
+        assertThat(postponed.changeDetails(retitled(postponed, "Other", List.of())).events()).hasSize(1);
+    }
+
+    @Test
+    void aChangedZoneComesFirstAndKeepsTheInstants() {
+        CooperationEvent draft = draft();
+        CooperationEvent.Details d = draft.details();
+        CooperationEvent inTokyo = draft.changeDetails(new CooperationEvent.Details(d.kind(), d.format(), d.title(),
+                d.descriptions(), d.venue(), d.onlineLink(), d.organisers(), d.partnershipIds(), d.programmeId(),
+                d.cities(), ZoneId.of("Asia/Tokyo"), d.timeZones(), d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(),
+                d.interpretation(), d.capacity(), d.materials())).aggregate();
+        assertThat(inTokyo.timeZones()).containsExactly(ZoneId.of("Asia/Tokyo"), BRUSSELS);
+        assertThat(inTokyo.startsAt()).isEqualTo(draft.startsAt());
+    }
+
     @Test
     void badInputNamesTheField() {
         Instant start = Instant.parse("2023-01-25T08:00:00Z");
@@ -148,8 +224,8 @@ class CooperationEventTest {
         CooperationEvent.Details d = details(start, start.plusSeconds(3600));
         assertField(() -> CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(d.kind(), d.format(),
                 d.title(), d.descriptions(), d.venue(), d.onlineLink(), List.of(), null, null, d.cities(),
-                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.languages(), d.interpretation(),
-                d.capacity())), "organisers", "partnershipIds");
+                d.timeZone(), d.timeZones(), d.startsAt(), d.endsAt(), d.timePrecision(), d.languages(), d.interpretation(),
+                d.capacity(), List.of())), "organisers", "partnershipIds");
         assertField(() -> draft().changeAgenda(List.of(session(UUID.randomUUID(), "2023-01-25T07:00:00Z",
                 "2023-01-25T08:15:00Z"))), "sessions[0].startsAt", "sessions[0].endsAt");
         UUID twice = UUID.randomUUID();

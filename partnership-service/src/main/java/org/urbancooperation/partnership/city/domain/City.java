@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.urbancooperation.support.domain.LocalizedText;
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;

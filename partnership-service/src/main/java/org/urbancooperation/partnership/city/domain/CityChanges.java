@@ -3,7 +3,7 @@ package org.urbancooperation.partnership.city.domain;
 import java.util.List;
 import java.util.Map;
 
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 
 /**
  * A JSON merge patch of a city's changeable fields (RFC 7396). {@code names} merges by language: a language with a

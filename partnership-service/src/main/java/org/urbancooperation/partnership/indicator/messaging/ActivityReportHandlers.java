@@ -1,6 +1,6 @@
 package org.urbancooperation.partnership.indicator.messaging;
 
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.partnership.indicator.application.ActivityStore;
 import org.urbancooperation.support.messaging.HandlingOutcome;
@@ -12,10 +12,19 @@ public final class ActivityReportHandlers {
     private ActivityReportHandlers() {
     }
 
-    public static IntegrationEventHandler<CooperationEventScheduled> cooperationEvents(ActivityStore store) {
-        return IntegrationEventHandler.of(CooperationEventScheduled.class, (event, envelope) ->
-                store.countCooperationEvent(event.partnershipId(), envelope.eventId(), event.format())
-                        ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE);
+    /**
+     * Counts a scheduled cooperation event for each of its partnerships (v2 names them all; v1, one message per
+     * partnership, is no longer read). Each partnership's counter remembers the message, so a redelivery counts
+     * nowhere again and one that failed half-way counts only where it had not.
+     */
+    public static IntegrationEventHandler<CooperationEventScheduledV2> cooperationEvents(ActivityStore store) {
+        return IntegrationEventHandler.of(CooperationEventScheduledV2.class, (event, envelope) -> {
+            boolean counted = false;
+            for (java.util.UUID partnershipId : event.partnershipIds()) {
+                counted |= store.countCooperationEvent(partnershipId, envelope.eventId(), event.kind());
+            }
+            return counted ? HandlingOutcome.APPLIED : HandlingOutcome.DUPLICATE;
+        });
     }
 
     public static IntegrationEventHandler<MatchingEventOpened> matchingEvents(ActivityStore store) {

@@ -3,7 +3,7 @@ package org.urbancooperation.partnership.organisation.domain;
 import java.util.List;
 import java.util.Map;
 
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 
 /**
  * A JSON merge patch of an organisation (RFC 7396). {@code names} merges by language (null removes one; {@code en}

@@ -20,7 +20,7 @@ import org.urbancooperation.partnership.organisation.domain.Contact;
 import org.urbancooperation.partnership.organisation.domain.Organisation;
 import org.urbancooperation.partnership.organisation.domain.OrganisationChanges;
 import org.urbancooperation.partnership.organisation.domain.OrganisationKind;
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;

@@ -1,10 +1,8 @@
 package org.urbancooperation.partnership.report.messaging;
 
-import java.util.List;
-
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.partnership.report.application.CooperationEventCalendar;
 import org.urbancooperation.partnership.report.application.CooperationEventCalendar.Fact;
 import org.urbancooperation.partnership.report.domain.CooperationEventEntry.State;
@@ -20,9 +18,10 @@ public final class CooperationEventCalendarHandlers {
     private CooperationEventCalendarHandlers() {
     }
 
-    public static IntegrationEventHandler<CooperationEventScheduled> scheduled(CooperationEventCalendar calendar) {
-        return IntegrationEventHandler.of(CooperationEventScheduled.class, (e, envelope) -> outcome(calendar.record(
-                new Fact(e.cooperationEventId(), List.of(e.partnershipId()), State.SCHEDULED, e.title(), e.format(),
+    /** From v2, which names all the event's partnerships at once (v1, one per partnership, is no longer read). */
+    public static IntegrationEventHandler<CooperationEventScheduledV2> scheduled(CooperationEventCalendar calendar) {
+        return IntegrationEventHandler.of(CooperationEventScheduledV2.class, (e, envelope) -> outcome(calendar.record(
+                new Fact(e.cooperationEventId(), e.partnershipIds(), State.SCHEDULED, e.title(), e.kind(),
                         e.startsAt(), e.endsAt(), null),
                 envelope.aggregateVersion())));
     }

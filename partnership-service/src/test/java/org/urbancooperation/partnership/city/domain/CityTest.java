@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.ResultWithEvents;
 

@@ -16,7 +16,7 @@ import org.urbancooperation.partnership.city.domain.City;
 import org.urbancooperation.partnership.city.domain.CityChanges;
 import org.urbancooperation.partnership.city.domain.ClimateCommitment;
 import org.urbancooperation.partnership.city.domain.ClimateCommitmentKind;
-import org.urbancooperation.partnership.shared.domain.Patched;
+import org.urbancooperation.support.domain.Patched;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;

@@ -19,7 +19,7 @@ import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.IntegrationEventType;
 import org.urbancooperation.contracts.events.CooperationEventCancelled;
 import org.urbancooperation.contracts.events.CooperationEventHeld;
-import org.urbancooperation.contracts.events.CooperationEventScheduled;
+import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.partnership.report.application.CooperationEventCalendar;
 import org.urbancooperation.partnership.report.domain.CooperationEventEntry;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -72,9 +72,9 @@ class ReportCalendarConsumerTest extends ServiceApiTest {
         send(payload, fact(payload, aggregateVersion));
     }
 
-    private static CooperationEventScheduled scheduled(UUID id, UUID partnership, String title, Instant start) {
-        return new CooperationEventScheduled(id, partnership, title, "JOINT_SEMINAR", start, start.plusSeconds(10800),
-                List.of("Europe/Berlin", "Asia/Tokyo"), List.of("en", "ja"));
+    private static CooperationEventScheduledV2 scheduled(UUID id, UUID partnership, String title, Instant start) {
+        return new CooperationEventScheduledV2(id, List.of(partnership), title, "SEMINAR", start,
+                start.plusSeconds(10800), "TIME", "Europe/Berlin", List.of("Europe/Berlin", "Asia/Tokyo"), List.of("en", "ja"));
     }
 
     private static CooperationEventHeld held(UUID id, List<UUID> partnerships, String title) {

@@ -1,4 +1,4 @@
-package org.urbancooperation.partnership.shared.domain;
+package org.urbancooperation.support.domain;
 
 /**
  * One field of a JSON merge patch (RFC 7396): not in the patch (keep what is there), or in it with a value, where
