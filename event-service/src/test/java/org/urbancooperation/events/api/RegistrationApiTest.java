@@ -161,7 +161,7 @@ class RegistrationApiTest extends ServiceApiTest {
 
         // What is published: ids only, each valid against its schema, partnership-service's two counted ones among them.
         String id = event.substring(event.lastIndexOf('/') + 1);
-        List<String> types = envelopes(id, 8).stream().map(EventEnvelope::type).toList();
+        List<String> types = envelopes(id, 9).stream().map(EventEnvelope::type).toList();
         assertThat(types).containsSubsequence("events.RegistrationConfirmed", "events.AttendanceRecorded",
                 "events.RegistrationWithdrawn", "events.WaitlistPromoted", "events.RegistrationConfirmed");
         assertThat(registrations.confirmedOf("bob")).filteredOn(c -> c.cooperationEventId().toString().equals(id))
@@ -235,8 +235,8 @@ class RegistrationApiTest extends ServiceApiTest {
                 "{\"startsAt\": \"2031-03-10T10:00\", \"endsAt\": \"2031-03-10T17:00\", \"reason\": \"Room taken\"}");
         assertThat(postponed.statusCode()).as(postponed.body()).isEqualTo(200);
         String id = event.substring(event.lastIndexOf('/') + 1);
-        // Published, scheduled, agenda v1, alice confirmed, postponed, then one RegistrationAffected each.
-        List<EventEnvelope> all = envelopes(id, 7);
+        // Published, scheduled (v1 and v2), agenda v1, alice confirmed, postponed, then one RegistrationAffected each.
+        List<EventEnvelope> all = envelopes(id, 8);
         List<JsonNode> affected = all.stream().filter(e -> e.type().equals("events.RegistrationAffected"))
                 .map(EventEnvelope::payload).toList();
         assertThat(affected).extracting(p -> p.path("status").asString())
@@ -249,7 +249,7 @@ class RegistrationApiTest extends ServiceApiTest {
                 "{\"reason\": \"Travel restrictions\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         // Then CooperationEventCancelled, and each registrant is told again, now of the cancellation.
-        List<JsonNode> told = envelopes(id, 10).stream().filter(e -> e.type().equals("events.RegistrationAffected"))
+        List<JsonNode> told = envelopes(id, 11).stream().filter(e -> e.type().equals("events.RegistrationAffected"))
                 .map(EventEnvelope::payload).toList();
         assertThat(told).extracting(p -> p.path("reason").asString())
                 .containsExactlyInAnyOrder("POSTPONED", "POSTPONED", "CANCELLED", "CANCELLED");
@@ -273,8 +273,9 @@ class RegistrationApiTest extends ServiceApiTest {
         raw.flush();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> consumed("events.CooperationEventPostponed", "stale") >= staleBefore + 2);
-        // Published, scheduled, agenda v1, alice confirmed, the three postponements sent, one RegistrationAffected.
-        List<EventEnvelope> all = envelopes(id.toString(), 8);
+        // Published, scheduled (v1 and v2), agenda v1, alice confirmed, the three postponements sent, one
+        // RegistrationAffected.
+        List<EventEnvelope> all = envelopes(id.toString(), 9);
         assertThat(all).filteredOn(e -> e.type().equals("events.RegistrationAffected")).hasSize(1);
     }
 

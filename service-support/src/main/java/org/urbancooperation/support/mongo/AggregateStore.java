@@ -41,7 +41,8 @@ public final class AggregateStore<A> {
     public static final String ID = "_id";
     public static final String VERSION = "version";
     /** Reads of one document before a torn read is taken for an outside writer (see {@link StateCheck}). */
-    private static final int TORN_READ_ATTEMPTS = 1000;
+    private static final int TORN_READ_ATTEMPTS = 100;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AggregateStore.class);
 
     private final MongoCollection<Document> collection;
     private final String resourceName;
@@ -82,9 +83,11 @@ public final class AggregateStore<A> {
                 return document;
             }
             if (attempt == TORN_READ_ATTEMPTS) {
-                // A write takes microseconds; a check that never holds is a writer that bypassed this store.
-                throw new IllegalStateException(resourceName + " " + id + " does not match its state check after "
-                        + attempt + " reads: it was changed outside its AggregateStore");
+                // A write takes microseconds: a check that still fails was not torn by a write in flight but edited
+                // outside this store (a migration, an operator's fix); the document is what there is.
+                log.warn("{} {} does not match its state check after {} reads; taking it as stored", resourceName, id,
+                        attempt);
+                return document;
             }
             Thread.onSpinWait();
         }

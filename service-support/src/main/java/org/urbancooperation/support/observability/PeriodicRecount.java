@@ -77,10 +77,11 @@ public final class PeriodicRecount implements AutoCloseable {
         long started = System.nanoTime();
         try {
             recount.run();
-        } catch (RuntimeException e) {
-            log.warn("Could not recount {}, keeping the last values: {}", name, e.toString());
-        } finally {
             lastRunTook = Duration.ofNanos(System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            // A failed count says nothing of what a count costs (a database timing out takes seconds, logging takes
+            // longer under load): the spacing stays that of the last count that ran.
+            log.warn("Could not recount {}, keeping the last values: {}", name, e.toString());
         }
     }
 

@@ -19,6 +19,7 @@ import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventStatus;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.support.domain.LocalizedText;
 
 /**
  * A public cooperation event as calendar entries: one per session ever published in its agenda, or one for the whole
@@ -182,10 +183,12 @@ public final class EventCalendar {
     }
 
     /** The text in the event's first language that has one, else English, else the first by language code. */
-    private static Optional<String> text(Map<String, String> byLanguage, List<String> languages) {
-        if (byLanguage.isEmpty()) {
+    /** The text in the event's first language that has one, else English, else any; none when there is no text. */
+    private static Optional<String> text(LocalizedText text, List<String> languages) {
+        if (text == null || text.values().isEmpty()) {
             return Optional.empty();
         }
+        Map<String, String> byLanguage = text.values();
         for (String language : Stream.concat(languages.stream(), Stream.of("en")).toList()) {
             if (byLanguage.containsKey(language)) {
                 return Optional.of(byLanguage.get(language));

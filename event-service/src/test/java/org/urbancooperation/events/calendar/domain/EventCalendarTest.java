@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
+import org.urbancooperation.events.cooperationevent.domain.EventTimes;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 
 class EventCalendarTest {
 
@@ -94,8 +96,7 @@ class EventCalendarTest {
     @Test
     void everyEntryOfACancelledEventIsCancelledWithAHigherSequenceAndPostponedThenCancelledStillGoesUp() {
         CooperationEvent published = firstVersion();
-        CooperationEvent postponed = published.postpone(Instant.parse("2023-03-01T08:00:00Z"),
-                Instant.parse("2023-03-02T11:00:00Z"), "Venue unavailable").aggregate();
+        CooperationEvent postponed = published.postpone(new EventTimes.Period(Instant.parse("2023-03-01T08:00:00Z"), Instant.parse("2023-03-02T11:00:00Z"), TimePrecision.TIME), "Venue unavailable").aggregate();
         Map<UUID, CalendarEntry> whilePostponed = byId(EventCalendar.entriesOf(postponed, 4));
         assertThat(whilePostponed.values()).allSatisfy(e -> {
             assertThat(e.status()).as("its new time is not published yet").isEqualTo(CalendarEntry.Status.TENTATIVE);
@@ -113,8 +114,7 @@ class EventCalendarTest {
 
     @Test
     void aPostponedEventsSessionsPublishedAtTheirNewTimesAreConfirmedAgainWithAHigherSequence() {
-        CooperationEvent postponed = firstVersion().postpone(Instant.parse("2023-03-01T08:00:00Z"),
-                Instant.parse("2023-03-02T11:00:00Z"), "Venue unavailable").aggregate();
+        CooperationEvent postponed = firstVersion().postpone(new EventTimes.Period(Instant.parse("2023-03-01T08:00:00Z"), Instant.parse("2023-03-02T11:00:00Z"), TimePrecision.TIME), "Venue unavailable").aggregate();
         CooperationEvent moved = publish(postponed, V3,
                 session(opening, "Opening remarks", "2023-03-01T08:00:00Z", "2023-03-01T08:15:00Z"),
                 session(panel, "Panel 1: Energy Security", "2023-03-01T08:45:00Z", "2023-03-01T09:40:00Z",
@@ -135,8 +135,7 @@ class EventCalendarTest {
         assertThat(entry.summary()).isEqualTo("EU-Japan 100 Cities Event on Climate Action");
         assertThat(entry.location()).isEqualTo("Messe Essen, Norbertstraße 2, Essen");
 
-        CooperationEvent postponed = published.postpone(Instant.parse("2019-09-26T07:00:00Z"),
-                Instant.parse("2019-09-30T15:00:00Z"), "Later").aggregate();
+        CooperationEvent postponed = published.postpone(new EventTimes.Period(Instant.parse("2019-09-26T07:00:00Z"), Instant.parse("2019-09-30T15:00:00Z"), TimePrecision.TIME), "Later").aggregate();
         CalendarEntry moved = EventCalendar.entriesOf(postponed, 3).get(0);
         assertThat(moved.uid()).isEqualTo(entry.uid());
         assertThat(moved.sequence()).isGreaterThan(entry.sequence());
