@@ -1,0 +1,82 @@
+package org.urbancooperation.matching.match.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.urbancooperation.matching.match.application.MatchDirectory;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+/**
+ * Reads the profiles', matching events' and known partnerships' collections of this service's database; named here,
+ * not imported, so the features stay apart.
+ */
+public class MongoMatchDirectory implements MatchDirectory {
+
+    static final String PROFILES = "business_profiles";
+    static final String MATCHING_EVENTS = "matching_events";
+    static final String KNOWN_PARTNERSHIPS = "known_partnerships";
+
+    private final MongoCollection<Document> profiles;
+    private final MongoCollection<Document> matchingEvents;
+    private final MongoCollection<Document> partnerships;
+
+    public MongoMatchDirectory(MongoDatabase database) {
+        this.profiles = database.getCollection(PROFILES);
+        this.matchingEvents = database.getCollection(MATCHING_EVENTS);
+        this.partnerships = database.getCollection(KNOWN_PARTNERSHIPS);
+    }
+
+    @Override
+    public boolean hasProfile(String businessId) {
+        return profiles.find(Filters.eq("_id", businessId)).projection(new Document("_id", 1)).first() != null;
+    }
+
+    @Override
+    public boolean matchingEventExists(UUID matchingEventId) {
+        return matchingEvent(matchingEventId) != null;
+    }
+
+    @Override
+    public List<PartnerContact> contactsOf(String businessId) {
+        Document profile = profiles.find(Filters.eq("_id", businessId)).projection(new Document("contacts", 1)).first();
+        if (profile == null) {
+            return List.of();
+        }
+        return profile.getList("contacts", Document.class, List.of()).stream()
+                .map(c -> new PartnerContact(c.getString("name"), c.getString("role"), c.getString("email"),
+                        c.getString("phone")))
+                .toList();
+    }
+
+    @Override
+    public List<UUID> partnershipsOf(UUID matchingEventId, String businessId, String otherBusinessId) {
+        if (matchingEventId != null) {
+            Document event = matchingEvent(matchingEventId);
+            return event == null ? List.of() : List.of(UUID.fromString(event.getString("partnershipId")));
+        }
+        String city = cityOf(businessId);
+        String otherCity = cityOf(otherBusinessId);
+        if (city == null || otherCity == null || city.equals(otherCity)) {
+            // Two businesses of one city are no cooperation between the partnership's cities.
+            return List.of();
+        }
+        return partnerships.find(Filters.all("cityNames", List.of(city, otherCity)))
+                .projection(new Document("_id", 1))
+                .map(d -> UUID.fromString(d.getString("_id")))
+                .into(new java.util.ArrayList<>());
+    }
+
+    private Document matchingEvent(UUID id) {
+        return matchingEvents.find(Filters.eq("_id", id.toString())).projection(new Document("partnershipId", 1))
+                .first();
+    }
+
+    private String cityOf(String businessId) {
+        Document profile = profiles.find(Filters.eq("_id", businessId)).projection(new Document("city", 1)).first();
+        return profile == null ? null : profile.getString("city");
+    }
+}
