@@ -7,9 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventRepository;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
+import org.urbancooperation.matching.matchingevent.application.ParticipantRepository;
+import org.urbancooperation.matching.matchingevent.application.ParticipantService;
 import org.urbancooperation.matching.matchingevent.messaging.KnownPartnershipsHandler;
 import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
 import org.urbancooperation.matching.matchingevent.persistence.MongoMatchingEventRepository;
+import org.urbancooperation.matching.matchingevent.persistence.MongoParticipantDirectory;
+import org.urbancooperation.matching.matchingevent.persistence.MongoParticipantRepository;
 import org.urbancooperation.support.mongo.AggregateStores;
 import org.urbancooperation.support.readmodel.AwaitedReferences;
 
@@ -44,5 +48,17 @@ class MatchingServiceConfiguration {
     MatchingEventService matchingEventService(MatchingEventRepository matchingEvents,
             KnownPartnerships partnerships) {
         return new MatchingEventService(matchingEvents, partnerships);
+    }
+
+    @Bean
+    ParticipantRepository participantRepository(AggregateStores stores) {
+        return new MongoParticipantRepository(stores);
+    }
+
+    @Bean
+    ParticipantService participantService(ParticipantRepository participants, MatchingEventRepository matchingEvents,
+            KnownPartnerships partnerships, MongoDatabase database) {
+        return new ParticipantService(participants, matchingEvents, partnerships,
+                new MongoParticipantDirectory(database));
     }
 }
