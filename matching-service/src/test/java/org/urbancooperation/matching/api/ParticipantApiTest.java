@@ -121,6 +121,10 @@ class ParticipantApiTest extends ServiceApiTest {
         assertProblem(as(robots).postJson(base, participation("2020-11-18T08:00:00Z", "2020-11-18T09:00:00Z", 7)),
                 400, "maxMeetings");
         assertProblem(as(robots).postJson(base, "{\"availability\": [], \"maxMeetings\": 1}"), 400, "availability");
+        assertProblem(as(robots).postJson(base, "{\"availability\": [{\"endsAt\": \"2020-11-18T09:00:00Z\"}], "
+                + "\"maxMeetings\": 1}"), 400, "availability[0].startsAt");
+        assertProblem(as(robots).postJson(base, "{\"availability\": [null], \"maxMeetings\": 1}"), 400,
+                "availability[0]");
         assertProblem(as(robots).postJson(base, "{\"availability\": [{\"startsAt\": \"2020-11-18T08:00:00Z\", "
                 + "\"endsAt\": \"2020-11-18T09:00:00Z\"}], \"maxMeetings\": 1, \"slots\": 3}"), 400, "slots");
         CallerIdentity elsewhere = business("elsewhere", "Duesseldorf");
