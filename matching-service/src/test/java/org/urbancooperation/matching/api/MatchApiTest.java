@@ -131,6 +131,8 @@ class MatchApiTest extends ServiceApiTest {
         assertThat(as(TestIdentities.ESSEN).get(BASE).statusCode()).isEqualTo(403);
         assertThat(anonymous().get(path).statusCode()).isEqualTo(401);
         assertThat(http().get(path).statusCode()).isEqualTo(200);
+        assertThat(http().get(BASE + "?businessId=" + robots.businessId()).body()).contains(id.toString());
+        assertThat(http().get(BASE + "?businessId=" + stranger.businessId()).body()).doesNotContain(id.toString());
         assertThat(http().postJson(path + "/accept", "").statusCode()).as("operators do not accept for a business")
                 .isEqualTo(403);
 

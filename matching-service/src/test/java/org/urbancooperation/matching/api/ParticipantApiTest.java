@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.urbancooperation.contracts.identity.CallerIdentity;
 import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
+import org.urbancooperation.support.testing.PaginationCheck;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
@@ -140,5 +141,21 @@ class ParticipantApiTest extends ServiceApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.body()).contains(naming);
+    }
+
+    @Test
+    void theListPagesEveryParticipantExactlyOnce() {
+        String base = event();
+        PaginationCheck.of(http(), base).idField("businessId")
+                .creating(() -> {
+                    String business = business("paged", "Essen").businessId();
+                    HttpResponse<String> joined = http().postJson(base, "{\"businessId\": \"" + business + "\", "
+                            + participation("2020-11-18T08:00:00Z", "2020-11-18T09:00:00Z", 1).substring(1));
+                    assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+                    return business;
+                })
+                .changing(business -> assertThat(put(TestIdentities.OPERATOR, base + "/" + business,
+                        participation("2020-11-18T09:00:00Z", "2020-11-18T10:00:00Z", 2)).statusCode()).isEqualTo(200))
+                .verify();
     }
 }
