@@ -107,7 +107,8 @@ class MatchApiTest extends ServiceApiTest {
     @Test
     void bothAcceptAProposalAndOnlyThenEachSeesTheOthersContactsEverywhere() {
         UUID partnership = essenKoriyama();
-        CallerIdentity robots = business("robots", "Koriyama");
+        // A profile's city is free text; the partnership's city is found without regard to case.
+        CallerIdentity robots = business("robots", "koriyama");
         CallerIdentity hospitals = business("hospitals", "Essen");
         CallerIdentity stranger = business("stranger", "Essen");
         String robotsSecret = secretOf(robots.businessId());

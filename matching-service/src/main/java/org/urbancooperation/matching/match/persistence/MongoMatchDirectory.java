@@ -1,7 +1,9 @@
 package org.urbancooperation.matching.match.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.urbancooperation.matching.match.application.MatchDirectory;
@@ -60,14 +62,21 @@ public class MongoMatchDirectory implements MatchDirectory {
         }
         String city = cityOf(businessId);
         String otherCity = cityOf(otherBusinessId);
-        if (city == null || otherCity == null || city.equals(otherCity)) {
+        if (city == null || otherCity == null || city.equalsIgnoreCase(otherCity)) {
             // Two businesses of one city are no cooperation between the partnership's cities.
             return List.of();
         }
-        return partnerships.find(Filters.all("cityNames", List.of(city, otherCity)))
+        // A profile's city is free text: "koriyama" is the partnership's "Koriyama".
+        return partnerships.find(Filters.and(Filters.regex("cityNames", sameName(city)),
+                        Filters.regex("cityNames", sameName(otherCity))))
                 .projection(new Document("_id", 1))
                 .map(d -> UUID.fromString(d.getString("_id")))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
+    }
+
+    private static Pattern sameName(String city) {
+        return Pattern.compile("^" + Pattern.quote(city.strip()) + "$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private Document matchingEvent(UUID id) {
