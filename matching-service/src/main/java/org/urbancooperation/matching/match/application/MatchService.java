@@ -82,7 +82,7 @@ public class MatchService {
         MatchSide subjectSide = new MatchSide(subject.businessId(), subject.id(), null, null);
         MatchSide candidateSide = new MatchSide(candidate.businessId(), candidate.id(), null, null);
         UUID id = Match.idOfPair(Match.pairKey(subjectSide), Match.pairKey(candidateSide));
-        var existing = matches.find(id);
+        java.util.Optional<Versioned<Match>> existing = matches.find(id);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -99,6 +99,7 @@ public class MatchService {
             String message) {
         Access.requireRole(caller, Role.BUSINESS);
         String requester = caller.businessId().orElseThrow(() -> new AccessDeniedException("No business identity"));
+        // The request's own shape first: a malformed one is a 400 whatever it refers to.
         Require.present("toOpportunityId", toOpportunityId);
         Require.multilineText("message", message, Match.MAX_MESSAGE);
         MatchedOpportunity target = opportunities.find(toOpportunityId)

@@ -25,6 +25,7 @@ import org.urbancooperation.matching.match.domain.MatchSide;
 import org.urbancooperation.matching.match.domain.MatchStatus;
 import org.urbancooperation.matching.match.domain.Outcome;
 import org.urbancooperation.matching.opportunity.domain.CooperationType;
+import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
@@ -77,8 +78,7 @@ class MatchController {
             CooperationType agreementType) {
 
         Outcome outcome() {
-            return new Outcome(org.urbancooperation.support.domain.Require.present("rating", rating),
-                    org.urbancooperation.support.domain.Require.present("agreementReached", agreementReached),
+            return new Outcome(Require.present("rating", rating), Require.present("agreementReached", agreementReached),
                     agreementType);
         }
     }
