@@ -62,7 +62,7 @@ class ParticipantController {
     }
 
     record JoinRequest(
-            @Schema(example = "robots-essen", description = "the business (a business joins only itself and may "
+            @Schema(example = "hospitals-essen", description = "the business (a business joins only itself and may "
                     + "leave this out; operators name one)") String businessId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 spans within the matching "
                     + "event, not overlapping") List<Span> availability,
