@@ -233,6 +233,8 @@ class MatchApiTest extends ServiceApiTest {
 
         assertThat(matches.declinedPairs(first)).containsExactly(own);
         assertThat(matches.isDeclined(own, first)).isTrue();
+        assertThat(matches.isDeclined(first, own)).isTrue();
+        assertThat(matches.isDeclined(own, second)).isFalse();
         assertThat(matches.propose(first, own, 5, List.of()).aggregate().status().name()).isEqualTo("DECLINED");
 
         String matchId = path.substring(path.lastIndexOf('/') + 1);

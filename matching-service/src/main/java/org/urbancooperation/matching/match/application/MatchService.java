@@ -229,9 +229,12 @@ public class MatchService {
         return matches.declinedWith(opportunityId);
     }
 
-    /** For the matching engine: whether the two opportunities' match was declined (never proposed again). */
+    /**
+     * For the matching engine (its {@code DeclinedPairs}): whether the two opportunities' match was declined, in
+     * either order; such a pair is never proposed again. One read by the pair's id, cheap enough per candidate.
+     */
     public boolean isDeclined(UUID opportunityId, UUID otherOpportunityId) {
-        return matches.declinedWith(opportunityId).contains(otherOpportunityId);
+        return matches.find(Match.idOfOpportunities(opportunityId, otherOpportunityId)).filter(m -> m.aggregate().status() == MatchStatus.DECLINED).isPresent();
     }
 
     private Versioned<Match> store(Versioned<Match> current, ResultWithEvents<Match, MatchEvent> changed,

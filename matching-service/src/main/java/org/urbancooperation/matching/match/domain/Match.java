@@ -218,6 +218,15 @@ public record Match(
 
     /** The pair key of a side: its opportunity, or its business's profile when it has none. */
     public static String pairKey(MatchSide side) {
-        return side.opportunityId() != null ? "opportunity:" + side.opportunityId() : "business:" + side.businessId();
+        return side.opportunityId() != null ? opportunityKey(side.opportunityId()) : "business:" + side.businessId();
+    }
+
+    /** The id of the one match of two opportunities, in either order. */
+    public static UUID idOfOpportunities(UUID opportunityId, UUID otherOpportunityId) {
+        return idOfPair(opportunityKey(opportunityId), opportunityKey(otherOpportunityId));
+    }
+
+    private static String opportunityKey(UUID opportunityId) {
+        return "opportunity:" + opportunityId;
     }
 }

@@ -130,5 +130,6 @@ class MatchTest {
         String b = "opportunity:" + HOSPITAL_REQUEST;
         assertThat(Match.idOfPair(a, b)).isEqualTo(Match.idOfPair(b, a));
         assertThat(Match.idOfPair(a, b)).isNotEqualTo(Match.idOfPair(a, "business:hospitals-essen"));
+        assertThat(Match.idOfOpportunities(HOSPITAL_REQUEST, ROBOTS_OFFER)).isEqualTo(proposed().id());
     }
 }
