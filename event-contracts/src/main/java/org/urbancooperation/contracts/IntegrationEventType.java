@@ -25,7 +25,13 @@ import org.urbancooperation.contracts.events.WaitlistPromoted;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
 import org.urbancooperation.contracts.matching.BusinessProfileChanged;
 import org.urbancooperation.contracts.matching.BusinessProfileRegistered;
+import org.urbancooperation.contracts.matching.CooperationAgreementReached;
+import org.urbancooperation.contracts.matching.InterestExpressed;
 import org.urbancooperation.contracts.matching.MatchAccepted;
+import org.urbancooperation.contracts.matching.MatchConfirmed;
+import org.urbancooperation.contracts.matching.MatchDeclined;
+import org.urbancooperation.contracts.matching.MatchExpired;
+import org.urbancooperation.contracts.matching.MatchProposed;
 import org.urbancooperation.contracts.matching.OpportunityChanged;
 import org.urbancooperation.contracts.matching.OpportunityExpired;
 import org.urbancooperation.contracts.matching.OpportunityPublished;
@@ -138,7 +144,15 @@ public enum IntegrationEventType {
     OPPORTUNITY_EXPIRED("matching.OpportunityExpired", 1, Topics.OPPORTUNITIES, "Opportunity",
             OpportunityExpired.class),
     OPPORTUNITY_WITHDRAWN("matching.OpportunityWithdrawn", 1, Topics.OPPORTUNITIES, "Opportunity",
-            OpportunityWithdrawn.class);
+            OpportunityWithdrawn.class),
+    // Issue 13, the match lifecycle: a match is its own aggregate (it need not belong to a matching event).
+    MATCH_PROPOSED("matching.MatchProposed", 1, Topics.MATCHES, "Match", MatchProposed.class),
+    INTEREST_EXPRESSED("matching.InterestExpressed", 1, Topics.MATCHES, "Match", InterestExpressed.class),
+    MATCH_CONFIRMED("matching.MatchConfirmed", 1, Topics.MATCHES, "Match", MatchConfirmed.class),
+    MATCH_DECLINED("matching.MatchDeclined", 1, Topics.MATCHES, "Match", MatchDeclined.class),
+    MATCH_EXPIRED("matching.MatchExpired", 1, Topics.MATCHES, "Match", MatchExpired.class),
+    COOPERATION_AGREEMENT_REACHED("matching.CooperationAgreementReached", 1, Topics.MATCHES, "Match",
+            CooperationAgreementReached.class);
 
     /** By name and version: a breaking change is a new version of the same name, published beside the old one. */
     private static final Map<String, IntegrationEventType> BY_NAME_AND_VERSION = Arrays.stream(values())

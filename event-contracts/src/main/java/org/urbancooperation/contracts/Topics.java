@@ -16,6 +16,11 @@ public final class Topics {
     /** Partnering opportunities published, changed, expired and withdrawn (matching-service); key: the id. */
     public static final String OPPORTUNITIES = "matching.opportunity";
     /**
+     * Matches proposed, requested, confirmed, declined and expired and their agreements (matching-service), never
+     * contacts or messages; key: the match id.
+     */
+    public static final String MATCHES = "matching.match";
+    /**
      * API keys issued and revoked (partnership-service); the gateway keeps its key cache from it. Its
      * events carry secret hashes: only the gateway may read it.
      */

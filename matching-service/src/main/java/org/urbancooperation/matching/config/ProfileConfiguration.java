@@ -17,15 +17,6 @@ class ProfileConfiguration {
         return new MongoBusinessProfileRepository(stores);
     }
 
-    /**
-     * Nobody is a confirmed match partner yet: the match lifecycle (accepted by both) does not exist in this
-     * service so far, and until it does no contact is revealed to another business.
-     */
-    @Bean
-    MatchPartners matchPartners() {
-        return (business, other) -> false;
-    }
-
     @Bean
     BusinessProfileService businessProfileService(BusinessProfileRepository profiles, MatchPartners partners) {
         return new BusinessProfileService(profiles, partners);

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.urbancooperation.contracts.EventEnvelope;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
+import org.urbancooperation.contracts.events.CooperationEventPublished;
 import org.urbancooperation.contracts.partnership.PartnershipEstablished;
 import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -169,6 +171,39 @@ class MatchingApiTest extends ServiceApiTest {
                         Updates.set("title", "Online business matching: hydrogen"), Updates.inc("version", 1L)))
                         .getModifiedCount()).isEqualTo(1))
                 .verify();
+    }
+
+    @Test
+    void aMatchingEventHeldAtACooperationEventThatEventServicePublishedNamesIt() {
+        UUID partnershipId = UUID.randomUUID();
+        establish(SampleEvents.essenKoriyama(partnershipId));
+        UUID fair = UUID.randomUUID();
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        CooperationEventPublished published = new CooperationEventPublished(fair, "TRADE_FAIR", "IN_PERSON",
+                "REIF Fukushima 2020", List.of(), List.of(partnershipId), null, List.of("Koriyama"), "Asia/Tokyo",
+                List.of("Asia/Tokyo", "Europe/Berlin"), Instant.parse("2020-10-28T00:00:00Z"),
+                Instant.parse("2020-10-29T09:00:00Z"), List.of("ja"), null);
+        raw.send(Topics.COOPERATION_EVENTS, fair.toString(), mapper.toBytes(mapper.envelope(published, 2,
+                "event-service", null, Clock.systemUTC())));
+        raw.flush();
+        String held = ONLINE_MATCHING.formatted(partnershipId, "2020-10-28T01:00:00Z", "2020-10-28T04:00:00Z", 30)
+                .replace("\"slotMinutes\"", "\"cooperationEventId\": \"" + fair + "\", \"slotMinutes\"");
+
+        HttpResponse<String> created = await().atMost(Duration.ofSeconds(20))
+                .until(() -> http().postJson("/api/v1/matching/events", held), r -> r.statusCode() != 422);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = ServiceHttp.json(created).path("id").asString();
+        assertThat(ServiceHttp.json(http().get("/api/v1/matching/events/" + id)).path("cooperationEventId")
+                .asString()).isEqualTo(fair.toString());
+        EventEnvelope opened = mapper.fromBytes(
+                KafkaTestClients.readWithKey(brokers, Topics.MATCHING_EVENTS, id, 1).get(0).value());
+        assertThat(new IntegrationEventSchemas(mapper).violations(opened)).isEmpty();
+        assertThat(opened.payload().path("cooperationEventId").asString()).isEqualTo(fair.toString());
+
+        HttpResponse<String> unknown = http().postJson("/api/v1/matching/events",
+                held.replace(fair.toString(), UUID.randomUUID().toString()));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(fields(unknown)).contains("cooperationEventId");
     }
 
     @Test

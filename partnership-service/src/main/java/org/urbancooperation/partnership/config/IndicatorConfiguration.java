@@ -12,6 +12,8 @@ import org.urbancooperation.contracts.events.CooperationEventScheduledV2;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.CooperationAgreementReached;
+import org.urbancooperation.contracts.matching.MatchConfirmed;
 import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
@@ -97,6 +99,16 @@ class IndicatorConfiguration {
     @Bean
     IntegrationEventHandler<MatchAccepted> matchAcceptedActuals(CountedThings things) {
         return IndicatorActualHandlers.matchAccepted(things);
+    }
+
+    @Bean
+    IntegrationEventHandler<MatchConfirmed> matchConfirmedActuals(CountedThings things) {
+        return IndicatorActualHandlers.matchConfirmed(things);
+    }
+
+    @Bean
+    IntegrationEventHandler<CooperationAgreementReached> cooperationAgreementReachedActuals(CountedThings things) {
+        return IndicatorActualHandlers.cooperationAgreementReached(things);
     }
 
     @Bean

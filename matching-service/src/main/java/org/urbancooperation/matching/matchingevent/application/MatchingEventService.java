@@ -20,27 +20,36 @@ public class MatchingEventService {
 
     private final MatchingEventRepository matchingEvents;
     private final PartnershipDirectory partnerships;
+    private final CooperationEventDirectory cooperationEvents;
 
-    public MatchingEventService(MatchingEventRepository matchingEvents, PartnershipDirectory partnerships) {
+    public MatchingEventService(MatchingEventRepository matchingEvents, PartnershipDirectory partnerships,
+            CooperationEventDirectory cooperationEvents) {
         this.matchingEvents = matchingEvents;
         this.partnerships = partnerships;
+        this.cooperationEvents = cooperationEvents;
     }
 
     /**
      * @throws org.urbancooperation.support.domain.InvalidValueException when the times or slot length break the rules
-     * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established
+     * @throws UnknownReferenceException naming {@code partnershipId} when no such partnership was established, or
+     *         {@code cooperationEventId} when event-service published no such cooperation event
      */
     public Versioned<MatchingEvent> open(Caller caller, UUID partnershipId, String title, Instant startsAt,
-            Instant endsAt, int slotMinutes) {
+            Instant endsAt, int slotMinutes, UUID cooperationEventId) {
         Access.requireAuthenticated(caller);
         // The domain first: a malformed request is a 400 whichever partnership it names.
         ResultWithEvents<MatchingEvent, MatchingEventChange> opened =
-                MatchingEvent.open(UUID.randomUUID(), partnershipId, title, startsAt, endsAt, slotMinutes);
+                MatchingEvent.open(UUID.randomUUID(), partnershipId, title, startsAt, endsAt, slotMinutes,
+                        cooperationEventId);
         List<String> organisations = partnerships.partnerOrganisationsOf(partnershipId).orElseThrow(() ->
                 new UnknownReferenceException("partnershipId", "Partnership " + partnershipId
                         + " is not known; one established moments ago arrives within seconds"));
         // Operators, or partners of the partnership's organisations, organise its matching events.
         Access.requireOperatorOrMemberOf(caller, organisations, "Partnership " + partnershipId);
+        if (cooperationEventId != null && !cooperationEvents.isKnown(cooperationEventId)) {
+            throw new UnknownReferenceException("cooperationEventId", "Cooperation event " + cooperationEventId
+                    + " is not known; one published moments ago arrives within seconds");
+        }
         return matchingEvents.insert(opened);
     }
 

@@ -16,6 +16,8 @@ import org.urbancooperation.support.domain.ResultWithEvents;
  * Koriyama companies on products against COVID-19: between {@code startsAt} and {@code endsAt}
  * companies meet 1:1 in slots of {@code slotMinutes}. Immutable: each command returns the new state
  * and the events it raised.
+ *
+ * @param cooperationEventId the cooperation event (event-service) it is held at, e.g. a trade fair; null when none
  */
 public record MatchingEvent(
         UUID id,
@@ -24,7 +26,8 @@ public record MatchingEvent(
         Instant startsAt,
         Instant endsAt,
         int slotMinutes,
-        MatchingEventStatus status) {
+        MatchingEventStatus status,
+        UUID cooperationEventId) {
 
     public static final int MIN_SLOT_MINUTES = 5;
     public static final int MAX_SLOT_MINUTES = 240;
@@ -57,13 +60,13 @@ public record MatchingEvent(
     }
 
     public static ResultWithEvents<MatchingEvent, MatchingEventChange> open(UUID id, UUID partnershipId, String title,
-            Instant startsAt, Instant endsAt, int slotMinutes) {
+            Instant startsAt, Instant endsAt, int slotMinutes, UUID cooperationEventId) {
         // Rules for new input, beyond the invariants the constructor keeps for stored events too.
         Require.visibleText("title", title, 200);
         Require.instant("startsAt", startsAt);
         Require.instant("endsAt", endsAt);
         MatchingEvent opened = new MatchingEvent(id, partnershipId, title, startsAt, endsAt, slotMinutes,
-                MatchingEventStatus.OPEN);
+                MatchingEventStatus.OPEN, cooperationEventId);
         return ResultWithEvents.of(opened, new MatchingEventChange.Opened(opened));
     }
 

@@ -22,7 +22,7 @@ public final class MatchingEventIntegrationEvents {
         if (change instanceof MatchingEventChange.Opened opened) {
             MatchingEvent e = opened.matchingEvent();
             return new MatchingEventOpened(e.id(), e.partnershipId(), e.title(), e.startsAt(), e.endsAt(),
-                    e.slotMinutes());
+                    e.slotMinutes(), e.cooperationEventId());
         }
         throw new IllegalArgumentException("unmapped matching event change " + change.getClass().getName());
     }

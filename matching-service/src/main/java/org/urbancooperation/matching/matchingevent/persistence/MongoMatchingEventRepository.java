@@ -64,14 +64,18 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
                     .append("startsAt", Date.from(e.startsAt()))
                     .append("endsAt", Date.from(e.endsAt()))
                     .append("slotMinutes", e.slotMinutes())
-                    .append("status", e.status().name());
+                    .append("status", e.status().name())
+                    .append("cooperationEventId", e.cooperationEventId() == null ? null
+                            : e.cooperationEventId().toString());
         }
 
         @Override
         public MatchingEvent fromDocument(Document d) {
+            String cooperationEvent = d.getString("cooperationEventId");
             return new MatchingEvent(UUID.fromString(d.getString("_id")), UUID.fromString(d.getString("partnershipId")),
                     d.getString("title"), d.getDate("startsAt").toInstant(), d.getDate("endsAt").toInstant(),
-                    d.getInteger("slotMinutes"), MatchingEventStatus.valueOf(d.getString("status")));
+                    d.getInteger("slotMinutes"), MatchingEventStatus.valueOf(d.getString("status")),
+                    cooperationEvent == null ? null : UUID.fromString(cooperationEvent));
         }
     }
 }

@@ -23,6 +23,8 @@ import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.web.ETags;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,20 +53,23 @@ class MatchingEventController {
             @Schema(example = "2020-11-18T11:00:00Z", description = "after startsAt, at most 14 days later")
             @NotNull Instant endsAt,
             @Schema(example = "30") @NotNull @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES)
-            Integer slotMinutes) {
+            Integer slotMinutes,
+            @Schema(description = "the cooperation event (event-service) it is held at, e.g. a trade fair; absent "
+                    + "when none") UUID cooperationEventId) {
     }
 
     record SlotResponse(int number, Instant startsAt, Instant endsAt) {
     }
 
     record MatchingEventResponse(UUID id, UUID partnershipId, String title, Instant startsAt, Instant endsAt,
-            int slotMinutes, String status, int slotCount, List<SlotResponse> slots, long version) {
+            int slotMinutes, String status, int slotCount, List<SlotResponse> slots,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID cooperationEventId, long version) {
 
         static MatchingEventResponse of(MatchingEvent e, long version) {
             return new MatchingEventResponse(e.id(), e.partnershipId(), e.title(), e.startsAt(), e.endsAt(),
                     e.slotMinutes(), e.status().name(), e.slotCount(),
                     e.slots().stream().map(s -> new SlotResponse(s.number(), s.startsAt(), s.endsAt())).toList(),
-                    version);
+                    e.cooperationEventId(), version);
         }
     }
 
@@ -89,7 +94,7 @@ class MatchingEventController {
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it")
     ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request, Caller caller) {
         Versioned<MatchingEvent> opened = matchingEvents.open(caller, request.partnershipId(), request.title(),
-                request.startsAt(), request.endsAt(), request.slotMinutes());
+                request.startsAt(), request.endsAt(), request.slotMinutes(), request.cooperationEventId());
         return ResponseEntity.created(URI.create("/api/v1/matching/events/" + opened.aggregate().id()))
                 .eTag(ETags.of(opened.version()))
                 .body(MatchingEventResponse.of(opened.aggregate(), opened.version()));

@@ -20,7 +20,7 @@ class MatchingEventTest {
     @Test
     void openingRaisesOpenedWithTheNewOpenEvent() {
         ResultWithEvents<MatchingEvent, MatchingEventChange> result = MatchingEvent.open(UUID.randomUUID(),
-                ESSEN_KORIYAMA, "  Online business matching: products against COVID-19  ", NINE_CET, NOON_CET, 30);
+                ESSEN_KORIYAMA, "  Online business matching: products against COVID-19  ", NINE_CET, NOON_CET, 30, null);
 
         assertThat(result.aggregate().title()).isEqualTo("Online business matching: products against COVID-19");
         assertThat(result.aggregate().status()).isEqualTo(MatchingEventStatus.OPEN);
@@ -53,7 +53,7 @@ class MatchingEventTest {
         assertThat(open(NINE_CET, NINE_CET.plus(Duration.ofDays(14)), 240).slotCount()).isEqualTo(14 * 6);
         assertThat(open(NINE_CET, NINE_CET.plus(Duration.ofDays(14)), 5).slotCount()).isEqualTo(14 * 24 * 12);
         assertThat(open(NINE_CET, NINE_CET.plusSeconds(5 * 60), 5).slots()).hasSize(1);
-        assertThat(MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, "x".repeat(200), NINE_CET, NOON_CET, 30)
+        assertThat(MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, "x".repeat(200), NINE_CET, NOON_CET, 30, null)
                 .aggregate().title()).hasSize(200);
     }
 
@@ -77,16 +77,16 @@ class MatchingEventTest {
         assertField(() -> open(NINE_CET, NOON_CET, 241), "slotMinutes");
         assertField(() -> open(null, NOON_CET, 30), "startsAt");
         assertField(() -> open(NINE_CET, null, 30), "endsAt");
-        assertField(() -> MatchingEvent.open(UUID.randomUUID(), null, "Matching", NINE_CET, NOON_CET, 30),
+        assertField(() -> MatchingEvent.open(UUID.randomUUID(), null, "Matching", NINE_CET, NOON_CET, 30, null),
                 "partnershipId");
-        assertField(() -> MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, " ", NINE_CET, NOON_CET, 30), "title");
+        assertField(() -> MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, " ", NINE_CET, NOON_CET, 30, null), "title");
         assertField(() -> MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, "x".repeat(201), NINE_CET, NOON_CET,
-                30), "title");
+                30, null), "title");
     }
 
     private static MatchingEvent open(Instant startsAt, Instant endsAt, int slotMinutes) {
         return MatchingEvent.open(UUID.randomUUID(), ESSEN_KORIYAMA, "Essen - Koriyama online business matching",
-                startsAt, endsAt, slotMinutes).aggregate();
+                startsAt, endsAt, slotMinutes, null).aggregate();
     }
 
     private static void assertField(Runnable action, String... fields) {

@@ -8,6 +8,8 @@ import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.CooperationAgreementReached;
+import org.urbancooperation.contracts.matching.MatchConfirmed;
 import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MeetingHeld;
@@ -55,6 +57,22 @@ public final class IndicatorActualHandlers {
     public static IntegrationEventHandler<MatchAccepted> matchAccepted(CountedThings things) {
         return handler(things, MatchAccepted.class,
                 e -> CountedThing.happened(Kind.MATCH, e.matchId(), e.partnershipIds()));
+    }
+
+    /**
+     * A match confirmed outside or inside a matching event (matching-service's own match aggregate): the same
+     * thing as a MatchAccepted of the same match id, counted once.
+     */
+    public static IntegrationEventHandler<MatchConfirmed> matchConfirmed(CountedThings things) {
+        return handler(things, MatchConfirmed.class,
+                e -> CountedThing.happened(Kind.MATCH, e.matchId(), e.partnershipIds()));
+    }
+
+    /** An agreement both businesses of a match reported; one per match. */
+    public static IntegrationEventHandler<CooperationAgreementReached> cooperationAgreementReached(
+            CountedThings things) {
+        return handler(things, CooperationAgreementReached.class,
+                e -> CountedThing.happened(Kind.BUSINESS_AGREEMENT, e.matchId(), e.partnershipIds()));
     }
 
     public static IntegrationEventHandler<MeetingHeld> meetingHeld(CountedThings things) {

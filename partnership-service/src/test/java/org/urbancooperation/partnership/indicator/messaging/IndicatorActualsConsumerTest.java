@@ -24,6 +24,8 @@ import org.urbancooperation.contracts.events.CooperationEventHeld;
 import org.urbancooperation.contracts.events.RegistrationConfirmed;
 import org.urbancooperation.contracts.events.RegistrationWithdrawn;
 import org.urbancooperation.contracts.matching.BusinessAgreementReached;
+import org.urbancooperation.contracts.matching.CooperationAgreementReached;
+import org.urbancooperation.contracts.matching.MatchConfirmed;
 import org.urbancooperation.contracts.matching.MatchAccepted;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MeetingHeld;
@@ -69,10 +71,14 @@ class IndicatorActualsConsumerTest extends ServiceApiTest {
     private KafkaTemplate<String, byte[]> raw;
 
     private UUID partnership(String name) {
+        return partnership(name, MEASURES);
+    }
+
+    private UUID partnership(String name, Map<String, String> measures) {
         HttpResponse<String> created = http().postJson("/api/v1/partnerships",
                 ESSEN_KORIYAMA.formatted(name));
         UUID id = UUID.fromString(ServiceHttp.json(created).path("id").asString());
-        MEASURES.forEach((code, measure) -> assertThat(http().postJson("/api/v1/partnerships/" + id + "/indicators",
+        measures.forEach((code, measure) -> assertThat(http().postJson("/api/v1/partnerships/" + id + "/indicators",
                 """
                 {"code": "%s", "name": {"en": "%s"}, "unit": "things", "source": "AUTOMATIC", "measure": "%s",
                  "baseline": 0, "target": 4, "targetDate": "2022-12-31"}""".formatted(code, measure, measure))
@@ -190,5 +196,42 @@ class IndicatorActualsConsumerTest extends ServiceApiTest {
         assertThat(metrics).containsPattern("ucp_indicator_progress_ratio\\{[^}]*code=\"CT-MA\"[^}]*\\} 0\\.25\n");
         assertThat(metrics).containsPattern("ucp_indicator_progress_ratio\\{[^}]*code=\"CT-PR\"[^}]*\\} 0\\.375\n");
         assertThat(metrics).containsPattern("ucp_indicator_progress_ratio\\{[^}]*code=\"CT-EV\"[^}]*\\} 0\\.125\n");
+    }
+
+    @Test
+    void aMatchConfirmedOutsideAMatchingEventAndItsAgreementCountOnceForTheirPartnerships() {
+        raw = KafkaTestClients.rawTemplate(broker());
+        // Codes of their own, so that the progress per code the other test checks is not moved by this one.
+        UUID essenKoriyama = partnership("Essen - Koriyama matches",
+                Map.of("MC-MA", "MATCHES_ACCEPTED", "MC-BA", "BUSINESS_AGREEMENTS_REACHED"));
+        UUID robotsAndHospitals = UUID.randomUUID();
+        List<String> businesses = List.of("robots-koriyama", "hospitals-essen");
+        List<UUID> opportunities = List.of(UUID.randomUUID(), UUID.randomUUID());
+        MatchConfirmed confirmed = new MatchConfirmed(robotsAndHospitals, businesses, opportunities, null,
+                List.of(essenKoriyama), Instant.parse("2026-05-03T09:00:00Z"));
+        byte[] record = fact(confirmed, 3);
+        send(confirmed, record);
+        send(confirmed, record);
+        // Another pair of the same cities' businesses, delivered as two records of the same version (a retry).
+        MatchConfirmed other = new MatchConfirmed(UUID.randomUUID(), List.of("hydrogen-koriyama", "energy-essen"),
+                List.of(UUID.randomUUID()), null, List.of(essenKoriyama), Instant.parse("2026-05-04T09:00:00Z"));
+        send(other, 2);
+        send(other, 2);
+        // A match no partnership counts (its businesses' cities are no partnership's).
+        send(new MatchConfirmed(UUID.randomUUID(), businesses, opportunities, null, List.of(),
+                Instant.parse("2026-05-04T09:00:00Z")), 2);
+        CooperationAgreementReached agreement = new CooperationAgreementReached(robotsAndHospitals, businesses, null,
+                List.of(essenKoriyama), List.of("DISTRIBUTION"));
+        send(agreement, 5);
+        send(agreement, 5);
+        raw.flush();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(actuals(essenKoriyama))
+                .isEqualTo(Map.of("MC-MA", 2L, "MC-BA", 1L)));
+        // A late redelivery of the confirmation does not count the match again.
+        send(confirmed, record);
+        raw.flush();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(actuals(essenKoriyama)).isEqualTo(Map.of("MC-MA", 2L, "MC-BA", 1L)));
     }
 }
