@@ -182,7 +182,7 @@ class MatchingApiTest extends ServiceApiTest {
         CooperationEventPublished published = new CooperationEventPublished(fair, "TRADE_FAIR", "IN_PERSON",
                 "REIF Fukushima 2020", List.of(), List.of(partnershipId), null, List.of("Koriyama"), "Asia/Tokyo",
                 List.of("Asia/Tokyo", "Europe/Berlin"), Instant.parse("2020-10-28T00:00:00Z"),
-                Instant.parse("2020-10-29T09:00:00Z"), List.of("ja"), null);
+                Instant.parse("2020-10-29T09:00:00Z"), "TIME", List.of("ja"), null);
         raw.send(Topics.COOPERATION_EVENTS, fair.toString(), mapper.toBytes(mapper.envelope(published, 2,
                 "event-service", null, Clock.systemUTC())));
         raw.flush();

@@ -35,7 +35,7 @@ class KnownCooperationEventsTest {
         var scheduled = KnownCooperationEventsHandlers.scheduled(events);
         CooperationEventPublished conference = new CooperationEventPublished(id, "CONFERENCE", "HYBRID",
                 "EU-Japan 100 Cities Event on Climate Action", List.of(), List.of(), null, List.of(), "Europe/Brussels",
-                List.of("Europe/Brussels", "Asia/Tokyo"), STARTS, ENDS, List.of("en", "ja"), null);
+                List.of("Europe/Brussels", "Asia/Tokyo"), STARTS, ENDS, "TIME", List.of("en", "ja"), null);
 
         assertThat(events.isKnown(id)).isFalse();
         assertThat(published.handle(conference, envelope(id, 2))).isEqualTo(HandlingOutcome.APPLIED);
