@@ -1,0 +1,91 @@
+package org.urbancooperation.matching.config;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.urbancooperation.contracts.EventEnvelope;
+import org.urbancooperation.contracts.IntegrationEventMapper;
+import org.urbancooperation.contracts.IntegrationEventSchemas;
+import org.urbancooperation.matching.opportunity.application.OpportunityRepository;
+import org.urbancooperation.matching.profile.application.BusinessProfileRepository;
+import org.urbancooperation.matching.proposal.application.DeclinedPairs;
+import org.urbancooperation.matching.proposal.application.KnownMatchableBusinesses;
+import org.urbancooperation.matching.proposal.application.ProposalMetrics;
+import org.urbancooperation.matching.proposal.application.ProposalService;
+import org.urbancooperation.matching.proposal.messaging.MatchingIndexHandlers;
+import org.urbancooperation.matching.proposal.persistence.index.LuceneCandidateIndex;
+import org.urbancooperation.support.messaging.IntegrationEventDispatcher;
+import org.urbancooperation.support.messaging.IntegrationEventSubscriptions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the matching engine: its index, its memory of businesses, their start from the database and their events. */
+@Configuration(proxyBeanMethods = false)
+class ProposalConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    LuceneCandidateIndex candidateIndex() {
+        return new LuceneCandidateIndex();
+    }
+
+    @Bean
+    KnownMatchableBusinesses knownMatchableBusinesses() {
+        return new KnownMatchableBusinesses();
+    }
+
+    /**
+     * No pair has been declined: this service has no match lifecycle yet, so nothing can be declined. When the match
+     * lifecycle arrives, its record of declines answers this instead.
+     */
+    @Bean
+    DeclinedPairs declinedPairs() {
+        return (opportunity, other) -> false;
+    }
+
+    @Bean
+    ProposalMetrics proposalMetrics(MeterRegistry meters, LuceneCandidateIndex index,
+            KnownMatchableBusinesses businesses) {
+        return new ProposalMetrics(meters, index, businesses);
+    }
+
+    /** Builds the index from the database here, before the web server and the subscriptions start. */
+    @Bean
+    ProposalService proposalService(OpportunityRepository opportunities, BusinessProfileRepository profiles,
+            LuceneCandidateIndex index, KnownMatchableBusinesses businesses, DeclinedPairs declinedPairs,
+            ProposalMetrics metrics, Clock clock) {
+        ProposalService service = new ProposalService(opportunities, profiles, index, businesses, declinedPairs,
+                metrics, clock);
+        long started = System.nanoTime();
+        service.rebuild(index);
+        log.info("Matching index built from the database: {} published opportunities, {} businesses in {} ms",
+                index.size(), businesses.size(), (System.nanoTime() - started) / 1_000_000);
+        return service;
+    }
+
+    /**
+     * The index's own subscriptions, in a consumer group of this instance alone so that every replica sees every
+     * change. From the earliest offset: the events written while the index was being read from the database are
+     * applied as well, and the versions make those it already holds stale.
+     */
+    @Bean
+    IntegrationEventSubscriptions matchingIndexSubscriptions(
+            ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory, IntegrationEventMapper mapper,
+            IntegrationEventSchemas schemas, MeterRegistry meters, Clock clock, LuceneCandidateIndex index,
+            KnownMatchableBusinesses businesses, @Value("${spring.application.name}") String serviceName) {
+        IntegrationEventDispatcher dispatcher = new IntegrationEventDispatcher(
+                MatchingIndexHandlers.of(index, businesses), mapper, schemas, meters, clock);
+        IntegrationEventSubscriptions subscriptions = new IntegrationEventSubscriptions(factory, dispatcher,
+                serviceName + "-index-" + UUID.randomUUID(), 1);
+        subscriptions.containers().forEach(c -> c.getContainerProperties().getKafkaConsumerProperties()
+                .setProperty("auto.offset.reset", "earliest"));
+        return subscriptions;
+    }
+}
