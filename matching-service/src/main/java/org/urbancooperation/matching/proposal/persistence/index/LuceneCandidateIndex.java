@@ -230,19 +230,25 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
             return TextSimilarity.NONE;
         }
         float score = scorer.score();
-        Set<String> matched = new LinkedHashSet<>();
+        Set<Term> hit = new java.util.HashSet<>();
         Matches matches = textWeight.matches(leaf, doc);
         if (matches != null) {
             for (String field : matches) {
                 MatchesIterator it = matches.getMatches(field);
                 while (it != null && it.next()) {
                     if (it.getQuery() instanceof TermQuery term) {
-                        String surface = words.getOrDefault(field, Map.of()).get(term.getTerm().text());
-                        matched.add(surface != null ? surface : term.getTerm().text());
+                        hit.add(term.getTerm());
                     }
                 }
             }
         }
+        // In the order the asking opportunity wrote them, as it wrote them.
+        Set<String> matched = new LinkedHashSet<>();
+        words.forEach((field, terms) -> terms.forEach((term, surface) -> {
+            if (hit.contains(new Term(field, term))) {
+                matched.add(surface);
+            }
+        }));
         return new TextSimilarity(score / (score + HALF_RELEVANCE_SCORE),
                 matched.stream().limit(MAX_MATCHED_TERMS).toList());
     }
