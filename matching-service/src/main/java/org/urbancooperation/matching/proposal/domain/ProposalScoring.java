@@ -81,7 +81,11 @@ public final class ProposalScoring {
         return new Score(parts);
     }
 
-    /** Points by the share of the two sets' union that both name (Jaccard), so that it is the same either way. */
+    /**
+     * Points by the share of the smaller set that the other names too (the overlap coefficient): the same either way,
+     * and full when all of one side's subsectors are among the other's (a hydrogen specialist meeting a business in
+     * hydrogen and storage is a full fit for what the specialist does).
+     */
     private static <T> Optional<ScorePart> overlap(ScoreRule rule, List<T> own, List<T> other,
             Function<T, String> words) {
         Set<T> shared = new LinkedHashSet<>(own);
@@ -89,9 +93,8 @@ public final class ProposalScoring {
         if (shared.isEmpty()) {
             return Optional.empty();
         }
-        Set<T> union = new LinkedHashSet<>(own);
-        union.addAll(other);
-        int points = (int) Math.round(rule.maxPoints() * (double) shared.size() / union.size());
+        int smaller = Math.min(new LinkedHashSet<>(own).size(), new LinkedHashSet<>(other).size());
+        int points = (int) Math.round(rule.maxPoints() * (double) shared.size() / smaller);
         return Optional.of(part(rule, points, "both in " + and(shared.stream().map(words).toList())));
     }
 

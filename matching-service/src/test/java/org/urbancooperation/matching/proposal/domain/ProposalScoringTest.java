@@ -43,7 +43,7 @@ class ProposalScoringTest {
                 org.assertj.core.groups.Tuple.tuple(ScoreRule.COMPLEMENTARY_TYPES, 20,
                         "your technology request meets their technology offer"),
                 org.assertj.core.groups.Tuple.tuple(ScoreRule.SECTORS, 10, "both in medical devices"),
-                org.assertj.core.groups.Tuple.tuple(ScoreRule.SUBSECTORS, 10, "both in hygiene and disinfection"),
+                org.assertj.core.groups.Tuple.tuple(ScoreRule.SUBSECTORS, 20, "both in hygiene and disinfection"),
                 org.assertj.core.groups.Tuple.tuple(ScoreRule.TEXT, 15, "matched terms: disinfection, robot"),
                 org.assertj.core.groups.Tuple.tuple(ScoreRule.TARGET_COUNTRIES, 10,
                         "they are in Japan, one of your target countries; "
@@ -52,7 +52,7 @@ class ProposalScoringTest {
                         "your request for distribution meets their offer of distribution"),
                 org.assertj.core.groups.Tuple.tuple(ScoreRule.SHARED_LANGUAGE, 5, "both speak English"));
         assertThat(score.parts().get(3).terms()).containsExactly("disinfection", "robot");
-        assertThat(score.total()).isEqualTo(80);
+        assertThat(score.total()).isEqualTo(90);
     }
 
     @Test
@@ -79,8 +79,13 @@ class ProposalScoringTest {
         assertThat(score.parts()).extracting(ScorePart::reason).containsExactly(
                 "your R&D cooperation request meets their R&D cooperation request", "both in renewable energy",
                 "both in hydrogen", "both seek research and development");
-        // Half the subsectors named are shared: half the points.
-        assertThat(score.parts().get(2).points()).isEqualTo(10);
+        // All of Essen's subsectors are among Koriyama's: full points, from either side.
+        assertThat(score.parts().get(2).points()).isEqualTo(20);
+        MatchableOpportunity solarAndHydrogen = opportunity("solar-essen", OpportunityType.RND_COOPERATION_REQUEST,
+                List.of(Subsector.HYDROGEN, Subsector.SOLAR), List.of(CooperationType.LICENSING), List.of());
+        // One of two shared: half the points.
+        assertThat(ProposalScoring.score(koriyama, MatchableBusiness.unknown("hydrogen-koriyama"), solarAndHydrogen,
+                MatchableBusiness.unknown("solar-essen"), TextSimilarity.NONE).parts().get(2).points()).isEqualTo(10);
     }
 
     @Test
