@@ -20,9 +20,16 @@ public interface CandidateIndex {
 
     /**
      * Up to {@code max} published opportunities of other businesses whose type complements {@code own}'s, the most
-     * alike in words (title, summary, keywords) and sectors first, each with its text similarity to {@code own}.
+     * alike in words (title, summary, keywords) and sectors first, each with its text relevance to {@code own} (its
+     * matched terms left empty: finding them costs more than the scoring, so it is done for the few shown only).
      */
     List<Candidate> candidatesFor(Opportunity own, int max);
+
+    /**
+     * The words of {@code own} found in each of {@code candidates} (as {@code own} wrote them, in its order); one not
+     * held, or without a word in common, maps to an empty list.
+     */
+    java.util.Map<UUID, List<String>> matchedTerms(Opportunity own, java.util.Collection<UUID> candidates);
 
     /** How many published opportunities it holds. */
     int size();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.urbancooperation.matching.proposal.domain.MatchableBusiness;
 import org.urbancooperation.matching.proposal.domain.MatchableOpportunity;
 import org.urbancooperation.matching.proposal.domain.ProposalScoring;
 import org.urbancooperation.matching.proposal.domain.Score;
+import org.urbancooperation.matching.proposal.domain.TextSimilarity;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.InvalidValueException;
@@ -84,29 +86,44 @@ public class ProposalService {
         MatchableOpportunity mine = MatchableOpportunity.of(own);
         MatchableBusiness myBusiness = profiles.find(own.businessId()).map(v -> MatchableBusiness.of(v.aggregate()))
                 .orElseGet(() -> businesses.get(own.businessId()));
-        record Scored(MatchableOpportunity other, Score score) {
+        record Scored(MatchableOpportunity other, TextSimilarity text, Score score) {
         }
         List<Scored> ranked = new ArrayList<>();
         for (Candidate c : index.candidatesFor(own, CANDIDATE_POOL)) {
             MatchableOpportunity other = c.opportunity();
             if (ProposalScoring.exclusion(mine, other, now, declinedPairs.declined(own.id(), other.id())).isEmpty()) {
-                ranked.add(new Scored(other, ProposalScoring.score(mine, myBusiness, other,
+                ranked.add(new Scored(other, c.text(), ProposalScoring.score(mine, myBusiness, other,
                         businesses.get(other.businessId()), c.text())));
             }
         }
         ranked.sort(Comparator.comparingInt((Scored s) -> s.score().total()).reversed()
                 .thenComparing(s -> s.other().id()));
-        List<Proposal> proposals = new ArrayList<>();
+        List<Versioned<Opportunity>> shown = new ArrayList<>();
+        List<Scored> shownScores = new ArrayList<>();
         for (Scored s : ranked) {
-            if (proposals.size() == limit) {
+            if (shown.size() == limit) {
                 break;
             }
             // The database is the truth: one withdrawn a moment ago whose event has not arrived yet is left out.
-            Optional<Versioned<Opportunity>> other = opportunities.find(s.other().id())
+            opportunities.find(s.other().id())
                     .filter(o -> ProposalScoring.exclusion(mine, MatchableOpportunity.of(o.aggregate()), now,
-                            false).isEmpty());
-            other.ifPresent(o -> proposals.add(new Proposal(s.score(), o,
-                    profiles.find(o.aggregate().businessId()).map(Versioned::aggregate))));
+                            false).isEmpty())
+                    .ifPresent(o -> {
+                        shown.add(o);
+                        shownScores.add(s);
+                    });
+        }
+        Map<UUID, List<String>> terms = index.matchedTerms(own, shown.stream().map(o -> o.aggregate().id()).toList());
+        List<Proposal> proposals = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Versioned<Opportunity> o = shown.get(i);
+            Scored s = shownScores.get(i);
+            // The terms change the words of the text part, never its points.
+            TextSimilarity text = new TextSimilarity(s.text().relevance(),
+                    terms.getOrDefault(o.aggregate().id(), List.of()));
+            Score score = ProposalScoring.score(mine, myBusiness, s.other(), businesses.get(s.other().businessId()),
+                    text);
+            proposals.add(new Proposal(score, o, profiles.find(o.aggregate().businessId()).map(Versioned::aggregate)));
         }
         return proposals;
     }

@@ -183,10 +183,7 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
 
     private List<Candidate> search(IndexSearcher searcher, Opportunity own, int max) throws IOException {
         Map<String, Map<String, String>> words = queryWords(own);
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
-        words.forEach((field, terms) -> terms.keySet().forEach(t -> text.add(new TermQuery(new Term(field, t)),
-                Occur.SHOULD)));
-        Query textQuery = text.build();
+        Query textQuery = textQuery(words);
 
         BooleanQuery.Builder types = new BooleanQuery.Builder();
         Arrays.stream(OpportunityType.values()).filter(own.type()::complements)
@@ -202,7 +199,26 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
         TopDocs top = searcher.search(query.build(), max);
 
         Weight textWeight = searcher.createWeight(searcher.rewrite(textQuery), ScoreMode.COMPLETE, 1f);
+        // The words' own score, per leaf in doc order, one scorer each: one pass, whatever the number of candidates.
+        ScoreDoc[] byDoc = top.scoreDocs.clone();
+        Arrays.sort(byDoc, java.util.Comparator.comparingInt(d -> d.doc));
+        Map<Integer, Float> textScores = new java.util.HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        org.apache.lucene.search.DocIdSetIterator docs = null;
+        Scorer scorer = null;
+        for (ScoreDoc hit : byDoc) {
+            LeafReaderContext at = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            if (at != leaf) {
+                leaf = at;
+                scorer = textWeight.scorer(leaf);
+                docs = scorer == null ? null : scorer.iterator();
+            }
+            int target = hit.doc - leaf.docBase;
+            if (docs != null && docs.docID() <= target && (docs.docID() == target || docs.advance(target) == target)) {
+                textScores.put(hit.doc, scorer.score());
+            }
+        }
         var storedFields = searcher.storedFields();
         List<Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
@@ -210,11 +226,48 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
             if (h == null || !h.published()) {
                 continue; // removed since the reader was opened
             }
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            candidates.add(new Candidate(h.opportunity(), similarity(textWeight, leaf, hit.doc - leaf.docBase,
-                    words)));
+            float score = textScores.getOrDefault(hit.doc, 0f);
+            candidates.add(new Candidate(h.opportunity(), score == 0 ? TextSimilarity.NONE
+                    : new TextSimilarity(score / (score + HALF_RELEVANCE_SCORE), List.of())));
         }
         return candidates;
+    }
+
+    @Override
+    public Map<UUID, List<String>> matchedTerms(Opportunity own, java.util.Collection<UUID> candidates) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<String, Map<String, String>> words = queryWords(own);
+                Weight textWeight = searcher.createWeight(searcher.rewrite(textQuery(words)), ScoreMode.COMPLETE, 1f);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                Map<UUID, List<String>> found = new java.util.HashMap<>();
+                for (UUID id : candidates) {
+                    TopDocs doc = searcher.search(new TermQuery(new Term(ID, id.toString())), 1);
+                    if (doc.scoreDocs.length == 0) {
+                        continue;
+                    }
+                    int docId = doc.scoreDocs[0].doc;
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+                    found.put(id, matched(textWeight, leaf, docId - leaf.docBase, words));
+                }
+                return found;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Query textQuery(Map<String, Map<String, String>> words) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        words.forEach((field, terms) -> terms.keySet().forEach(t -> text.add(new TermQuery(new Term(field, t)),
+                Occur.SHOULD)));
+        return text.build();
     }
 
     private static Query lift(String field, List<String> values, float boost) {
@@ -223,13 +276,8 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
         return new BoostQuery(new ConstantScoreQuery(any.build()), boost);
     }
 
-    private static TextSimilarity similarity(Weight textWeight, LeafReaderContext leaf, int doc,
+    private static List<String> matched(Weight textWeight, LeafReaderContext leaf, int doc,
             Map<String, Map<String, String>> words) throws IOException {
-        Scorer scorer = textWeight.scorer(leaf);
-        if (scorer == null || scorer.iterator().advance(doc) != doc) {
-            return TextSimilarity.NONE;
-        }
-        float score = scorer.score();
         Set<Term> hit = new java.util.HashSet<>();
         Matches matches = textWeight.matches(leaf, doc);
         if (matches != null) {
@@ -249,8 +297,7 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
                 matched.add(surface);
             }
         }));
-        return new TextSimilarity(score / (score + HALF_RELEVANCE_SCORE),
-                matched.stream().limit(MAX_MATCHED_TERMS).toList());
+        return matched.stream().limit(MAX_MATCHED_TERMS).toList();
     }
 
     /** Per text field: the analysed terms of the asking opportunity, each with the word it came from. */
