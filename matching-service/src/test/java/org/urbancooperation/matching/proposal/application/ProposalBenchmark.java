@@ -94,7 +94,7 @@ public final class ProposalBenchmark {
             System.out.printf("index rebuilt from the database: %.2f s (best of 3; %,d opportunities, %,d businesses)%n",
                     best / 1e9, index.size(), businesses.size());
 
-            heapPerOpportunity(opportunities, size);
+            heapPerOpportunity(opportunities, profiles, clock);
 
             ProposalService service = service(opportunities, profiles, index, businesses, clock);
             // New opportunities, as just published: drafted from another seed, not in the index.
@@ -158,19 +158,19 @@ public final class ProposalBenchmark {
         }
     }
 
-    /** The heap the index and the memory of its facts take, opportunities held either way (so not counted). */
-    private static void heapPerOpportunity(MongoOpportunityRepository opportunities, int size) throws Exception {
-        List<Opportunity> all = new ArrayList<>(size);
-        opportunities.forEachPublished(v -> all.add(v.aggregate()));
+    /** The heap an index and the memory of businesses built from the database keep, nothing else held. */
+    private static void heapPerOpportunity(MongoOpportunityRepository opportunities,
+            MongoBusinessProfileRepository profiles, Clock clock) throws Exception {
         long before = usedAfterGc();
         LuceneCandidateIndex index = new LuceneCandidateIndex();
-        all.forEach(o -> index.apply(o, 2));
-        index.candidatesFor(all.get(0), 1);
+        KnownMatchableBusinesses businesses = new KnownMatchableBusinesses();
+        service(opportunities, profiles, index, businesses, clock).rebuild(index);
+        index.candidatesFor(opportunities.find(firstId(opportunities)).orElseThrow().aggregate(), 1);
         long after = usedAfterGc();
-        System.out.printf("heap of the index: %.1f MB, %.0f bytes per opportunity (%,d held)%n",
-                (after - before) / 1048576.0, (double) (after - before) / index.size(), index.size());
+        System.out.printf("heap of the index and its facts: %.1f MB, %.0f bytes per opportunity (%,d held, and "
+                + "%,d businesses)%n", (after - before) / 1048576.0, (double) (after - before) / index.size(),
+                index.size(), businesses.size());
         index.close();
-        all.clear();
     }
 
     private static long usedAfterGc() throws InterruptedException {
