@@ -19,6 +19,8 @@ import org.urbancooperation.matching.proposal.application.KnownMatchableBusiness
 import org.urbancooperation.matching.proposal.application.ProposalMetrics;
 import org.urbancooperation.matching.proposal.application.ProposalService;
 import org.urbancooperation.matching.proposal.messaging.MatchingIndexHandlers;
+import org.urbancooperation.matching.proposal.persistence.RepositoryBusinessDirectory;
+import org.urbancooperation.matching.proposal.persistence.RepositoryOpportunityDirectory;
 import org.urbancooperation.matching.proposal.persistence.index.LuceneCandidateIndex;
 import org.urbancooperation.support.messaging.IntegrationEventDispatcher;
 import org.urbancooperation.support.messaging.IntegrationEventSubscriptions;
@@ -61,8 +63,8 @@ class ProposalConfiguration {
     ProposalService proposalService(OpportunityRepository opportunities, BusinessProfileRepository profiles,
             LuceneCandidateIndex index, KnownMatchableBusinesses businesses, DeclinedPairs declinedPairs,
             ProposalMetrics metrics, Clock clock) {
-        ProposalService service = new ProposalService(opportunities, profiles, index, businesses, declinedPairs,
-                metrics, clock);
+        ProposalService service = new ProposalService(new RepositoryOpportunityDirectory(opportunities),
+                new RepositoryBusinessDirectory(profiles), index, businesses, declinedPairs, metrics, clock);
         long started = System.nanoTime();
         service.rebuild(index);
         log.info("Matching index built from the database: {} published opportunities, {} businesses in {} ms",

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.matching.opportunity.application.OpportunityRepository;
 import org.urbancooperation.matching.profile.application.BusinessProfileRepository;
-import org.urbancooperation.matching.synthetic.application.SyntheticDataLoader;
+import org.urbancooperation.matching.synthetic.persistence.SyntheticDataLoader;
 
 /**
  * The demo command for a larger matching: {@code ucp.demo.synthetic-opportunities=10000} (and optionally

@@ -30,8 +30,10 @@ import org.urbancooperation.matching.proposal.application.Candidate;
 import org.urbancooperation.matching.proposal.application.KnownMatchableBusinesses;
 import org.urbancooperation.matching.proposal.application.ProposalMetrics;
 import org.urbancooperation.matching.proposal.application.ProposalService;
+import org.urbancooperation.matching.proposal.persistence.RepositoryBusinessDirectory;
+import org.urbancooperation.matching.proposal.persistence.RepositoryOpportunityDirectory;
 import org.urbancooperation.matching.proposal.persistence.index.LuceneCandidateIndex;
-import org.urbancooperation.matching.synthetic.application.SyntheticDataLoader;
+import org.urbancooperation.matching.synthetic.persistence.SyntheticDataLoader;
 import org.urbancooperation.support.testing.ServiceApiTest;
 import org.urbancooperation.support.testing.ServiceHttp;
 import org.urbancooperation.support.testing.TestIdentities;
@@ -220,8 +222,8 @@ class ProposalApiTest extends ServiceApiTest {
         // As after a restart: a new index from the database holds the same opportunities and finds the same ones.
         try (LuceneCandidateIndex rebuilt = new LuceneCandidateIndex()) {
             KnownMatchableBusinesses businesses = new KnownMatchableBusinesses();
-            ProposalService fromDatabase = new ProposalService(opportunities, profiles, rebuilt, businesses,
-                    (a, b) -> false, new ProposalMetrics(new SimpleMeterRegistry(), rebuilt, businesses), clock);
+            ProposalService fromDatabase = new ProposalService(new RepositoryOpportunityDirectory(opportunities),
+                    new RepositoryBusinessDirectory(profiles), rebuilt, businesses, (a, b) -> false, new ProposalMetrics(new SimpleMeterRegistry(), rebuilt, businesses), clock);
             fromDatabase.rebuild(rebuilt);
             assertThat(rebuilt.size()).isEqualTo(index.size());
             for (String id : List.of(robots, hospitals, synthetic.id().toString())) {

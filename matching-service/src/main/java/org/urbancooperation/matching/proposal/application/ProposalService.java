@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.urbancooperation.matching.opportunity.application.OpportunityRepository;
 import org.urbancooperation.matching.opportunity.domain.Opportunity;
-import org.urbancooperation.matching.profile.application.BusinessProfileRepository;
 import org.urbancooperation.matching.profile.domain.BusinessProfile;
 import org.urbancooperation.matching.proposal.domain.MatchableBusiness;
 import org.urbancooperation.matching.proposal.domain.MatchableOpportunity;
@@ -42,15 +40,15 @@ public class ProposalService {
     public record Proposal(Score score, Versioned<Opportunity> other, Optional<BusinessProfile> otherBusiness) {
     }
 
-    private final OpportunityRepository opportunities;
-    private final BusinessProfileRepository profiles;
+    private final OpportunityDirectory opportunities;
+    private final BusinessDirectory profiles;
     private final CandidateIndex index;
     private final KnownMatchableBusinesses businesses;
     private final DeclinedPairs declinedPairs;
     private final ProposalMetrics metrics;
     private final Clock clock;
 
-    public ProposalService(OpportunityRepository opportunities, BusinessProfileRepository profiles,
+    public ProposalService(OpportunityDirectory opportunities, BusinessDirectory profiles,
             CandidateIndex index, KnownMatchableBusinesses businesses, DeclinedPairs declinedPairs,
             ProposalMetrics metrics, Clock clock) {
         this.opportunities = opportunities;

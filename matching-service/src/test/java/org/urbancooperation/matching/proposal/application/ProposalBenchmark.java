@@ -15,8 +15,10 @@ import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.matching.opportunity.domain.Opportunity;
 import org.urbancooperation.matching.opportunity.persistence.MongoOpportunityRepository;
 import org.urbancooperation.matching.profile.persistence.MongoBusinessProfileRepository;
+import org.urbancooperation.matching.proposal.persistence.RepositoryBusinessDirectory;
+import org.urbancooperation.matching.proposal.persistence.RepositoryOpportunityDirectory;
 import org.urbancooperation.matching.proposal.persistence.index.LuceneCandidateIndex;
-import org.urbancooperation.matching.synthetic.application.SyntheticDataLoader;
+import org.urbancooperation.matching.synthetic.persistence.SyntheticDataLoader;
 import org.urbancooperation.matching.synthetic.application.SyntheticMatchingData;
 import org.urbancooperation.support.mongo.AggregateStores;
 import org.urbancooperation.support.outbox.OutboxEntries;
@@ -194,7 +196,8 @@ public final class ProposalBenchmark {
     private static ProposalService service(MongoOpportunityRepository opportunities,
             MongoBusinessProfileRepository profiles, LuceneCandidateIndex index, KnownMatchableBusinesses businesses,
             Clock clock) {
-        return new ProposalService(opportunities, profiles, index, businesses, (a, b) -> false,
+        return new ProposalService(new RepositoryOpportunityDirectory(opportunities),
+                new RepositoryBusinessDirectory(profiles), index, businesses, (a, b) -> false,
                 new ProposalMetrics(new SimpleMeterRegistry(), index, businesses), clock);
     }
 

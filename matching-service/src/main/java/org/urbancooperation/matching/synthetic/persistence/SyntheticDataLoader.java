@@ -1,4 +1,4 @@
-package org.urbancooperation.matching.synthetic.application;
+package org.urbancooperation.matching.synthetic.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,11 +7,13 @@ import org.urbancooperation.matching.opportunity.application.OpportunityReposito
 import org.urbancooperation.matching.opportunity.domain.Opportunity;
 import org.urbancooperation.matching.profile.application.BusinessProfileRepository;
 import org.urbancooperation.matching.profile.domain.BusinessProfile;
+import org.urbancooperation.matching.synthetic.application.SyntheticMatchingData;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 
 /**
- * Stores a synthetic dataset: each profile registered and each opportunity published in one write with its events,
- * as the API would, so that the matching index and every other consumer hear of them. Stores again what is there
+ * Stores a synthetic dataset through the profile and opportunity features' repositories (an adapter may use another
+ * feature's port; the application never does): each profile registered and each opportunity published in one write
+ * with its events, as the API would, so that the matching index and every other consumer hear of them. Stores again what is there
  * already without harm (ids are deterministic for the seed), so a demo may load at every start.
  */
 public class SyntheticDataLoader {
