@@ -96,6 +96,21 @@ public final class ProposalBenchmark {
             System.out.printf("index rebuilt from the database: %.2f s (best of 3; %,d opportunities, %,d businesses)%n",
                     best / 1e9, index.size(), businesses.size());
 
+            long reading = System.nanoTime();
+            List<Opportunity> stored = new ArrayList<>(size);
+            opportunities.forEachPublished(v -> stored.add(v.aggregate()));
+            int[] profileCount = {0};
+            profiles.forEach(v -> profileCount[0]++);
+            long indexing = System.nanoTime();
+            try (LuceneCandidateIndex alone = new LuceneCandidateIndex()) {
+                stored.forEach(o -> alone.apply(o, 2));
+                alone.candidatesFor(stored.get(0), 1);
+            }
+            System.out.printf("  of which reading %,d opportunities and %,d profiles from the database: %.2f s, "
+                    + "indexing them: %.2f s%n", stored.size(), profileCount[0], (indexing - reading) / 1e9,
+                    (System.nanoTime() - indexing) / 1e9);
+            stored.clear();
+
             heapPerOpportunity(opportunities, profiles, clock);
 
             ProposalService service = service(opportunities, profiles, index, businesses, clock);
