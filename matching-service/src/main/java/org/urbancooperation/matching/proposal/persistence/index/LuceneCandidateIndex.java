@@ -93,6 +93,9 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
     /** At most this many distinct words of the asking opportunity per language make the query. */
     private static final int MAX_QUERY_TERMS_PER_FIELD = 150;
     private static final int MAX_MATCHED_TERMS = 10;
+    /** A word in more than this share of the opportunities (and in more than the minimum) is left out of queries. */
+    static final double COMMON_WORD_SHARE = 0.2;
+    static final int COMMON_WORD_MIN_DOCS = 1000;
 
     private record Held(MatchableOpportunity opportunity, long version) {
         boolean published() {
@@ -182,7 +185,7 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
     }
 
     private List<Candidate> search(IndexSearcher searcher, Opportunity own, int max) throws IOException {
-        Map<String, Map<String, String>> words = queryWords(own);
+        Map<String, Map<String, String>> words = informative(searcher, queryWords(own));
         Query textQuery = textQuery(words);
 
         BooleanQuery.Builder types = new BooleanQuery.Builder();
@@ -241,7 +244,7 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<String, Map<String, String>> words = queryWords(own);
+                Map<String, Map<String, String>> words = informative(searcher, queryWords(own));
                 Weight textWeight = searcher.createWeight(searcher.rewrite(textQuery(words)), ScoreMode.COMPLETE, 1f);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 Map<UUID, List<String>> found = new java.util.HashMap<>();
@@ -298,6 +301,28 @@ public final class LuceneCandidateIndex implements CandidateIndex, AutoCloseable
             }
         }));
         return matched.stream().limit(MAX_MATCHED_TERMS).toList();
+    }
+
+    /**
+     * The words without those most opportunities use ("partner", "seek"): BM25 gives them next to nothing, and
+     * matching them costs a walk over most of the index (the idea of Lucene's CommonTermsQuery, here dropped from the
+     * query). Only in a large index: in a small one every word is in a large share of it.
+     */
+    private static Map<String, Map<String, String>> informative(IndexSearcher searcher,
+            Map<String, Map<String, String>> words) throws IOException {
+        var reader = searcher.getIndexReader();
+        int tooCommon = Math.max(COMMON_WORD_MIN_DOCS, (int) (reader.numDocs() * COMMON_WORD_SHARE));
+        Map<String, Map<String, String>> kept = new LinkedHashMap<>();
+        for (var field : words.entrySet()) {
+            Map<String, String> terms = new LinkedHashMap<>();
+            for (var term : field.getValue().entrySet()) {
+                if (reader.docFreq(new Term(field.getKey(), term.getKey())) <= tooCommon) {
+                    terms.put(term.getKey(), term.getValue());
+                }
+            }
+            kept.put(field.getKey(), terms);
+        }
+        return kept;
     }
 
     /** Per text field: the analysed terms of the asking opportunity, each with the word it came from. */
