@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.urbancooperation.matching.opportunity.domain.Opportunity;
 import org.urbancooperation.matching.opportunity.domain.OpportunityStatus;
@@ -36,38 +32,12 @@ class ProposalServiceProperties {
 
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** The database as the directories see it: the opportunities' current state, whatever the index holds. */
-    static final class Stored implements OpportunityDirectory, BusinessDirectory {
-        final Map<UUID, Versioned<Opportunity>> opportunities = new HashMap<>();
-        final Map<String, Versioned<BusinessProfile>> profiles = new HashMap<>();
-
-        @Override
-        public Optional<Versioned<Opportunity>> find(UUID id) {
-            return Optional.ofNullable(opportunities.get(id));
-        }
-
-        @Override
-        public void forEachPublished(Consumer<Versioned<Opportunity>> action) {
-            opportunities.values().stream().filter(v -> v.aggregate().isPublished()).forEach(action);
-        }
-
-        @Override
-        public Optional<Versioned<BusinessProfile>> find(String businessId) {
-            return Optional.ofNullable(profiles.get(businessId));
-        }
-
-        @Override
-        public void forEach(Consumer<Versioned<BusinessProfile>> action) {
-            profiles.values().forEach(action);
-        }
-    }
-
     @Property(tries = 30)
     void anExcludedPairIsNeverProposedAndEveryBreakdownAddsUp(@ForAll long seed,
             @ForAll @IntRange(min = 20, max = 120) int size, @ForAll @IntRange(min = 0, max = 9) int withdrawnEvery,
             @ForAll @IntRange(min = 2, max = 5) int declinedEvery) throws Exception {
         SyntheticMatchingData.Dataset data = new SyntheticMatchingData(seed).generate(size, NOW);
-        Stored stored = new Stored();
+        InMemoryDirectories stored = new InMemoryDirectories();
         data.businesses().forEach(b -> stored.profiles.put(b.id(), new Versioned<>(
                 BusinessProfile.register(b.id(), b.profile()).aggregate(), 1)));
         try (LuceneCandidateIndex index = new LuceneCandidateIndex()) {
