@@ -116,11 +116,11 @@ public class ProposalService {
         for (int i = 0; i < shown.size(); i++) {
             Versioned<Opportunity> o = shown.get(i);
             Scored s = shownScores.get(i);
-            // The terms change the words of the text part, never its points.
+            // The terms change the words of the text part, never its points. Scored on the state shown, re-read.
             TextSimilarity text = new TextSimilarity(s.text().relevance(),
                     terms.getOrDefault(o.aggregate().id(), List.of()));
-            Score score = ProposalScoring.score(mine, myBusiness, s.other(), businesses.get(s.other().businessId()),
-                    text);
+            Score score = ProposalScoring.score(mine, myBusiness, MatchableOpportunity.of(o.aggregate()),
+                    businesses.get(o.aggregate().businessId()), text);
             proposals.add(new Proposal(score, o, profiles.find(o.aggregate().businessId()).map(Versioned::aggregate)));
         }
         return proposals;

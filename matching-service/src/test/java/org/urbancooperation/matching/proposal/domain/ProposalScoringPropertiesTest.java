@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The scoring's rules over random pairs: parts add up, symmetric rules are symmetric, exclusions always hold. */
-class ProposalScoringProperties {
+class ProposalScoringPropertiesTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 

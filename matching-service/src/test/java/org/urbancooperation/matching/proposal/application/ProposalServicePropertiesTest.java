@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.IntRange;
  * The whole ranking over random synthetic pools, with the real Lucene index: whatever the pool, the statuses the
  * index has not heard of yet and the declines, no excluded pair is ever proposed, and each breakdown adds up.
  */
-class ProposalServiceProperties {
+class ProposalServicePropertiesTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
