@@ -29,6 +29,6 @@ public interface OpportunityRepository {
     /** Up to {@code limit} published opportunities whose validUntil is not after {@code now}. */
     List<Versioned<Opportunity>> dueForExpiry(Instant now, int limit);
 
-    /** Every published opportunity, in batches: what the matching index is built from at start. */
-    void forEachPublished(java.util.function.Consumer<Opportunity> action);
+    /** Every published opportunity with its version, in batches: what the matching index is built from at start. */
+    void forEachPublished(java.util.function.Consumer<Versioned<Opportunity>> action);
 }

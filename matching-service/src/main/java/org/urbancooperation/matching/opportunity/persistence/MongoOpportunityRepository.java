@@ -107,10 +107,11 @@ public class MongoOpportunityRepository implements OpportunityRepository {
     }
 
     @Override
-    public void forEachPublished(Consumer<Opportunity> action) {
+    public void forEachPublished(Consumer<Versioned<Opportunity>> action) {
         Mapper mapper = new Mapper();
         store.collection().find(Filters.eq("status", OpportunityStatus.PUBLISHED.name())).batchSize(1000)
-                .forEach(d -> action.accept(mapper.fromDocument(d)));
+                .forEach(d -> action.accept(new Versioned<>(mapper.fromDocument(d),
+                        ((Number) d.get(AggregateStore.VERSION)).longValue())));
     }
 
     static final class Mapper implements AggregateDocumentMapper<Opportunity> {

@@ -25,4 +25,7 @@ public interface BusinessProfileRepository {
 
     /** A page in id order; each filter null for any. */
     Page<Versioned<BusinessProfile>> page(Sector sector, Subsector subsector, String country, PageRequest request);
+
+    /** Every profile with its version, in batches: what the matching engine's memory of businesses starts from. */
+    void forEach(java.util.function.Consumer<Versioned<BusinessProfile>> action);
 }

@@ -72,6 +72,13 @@ public class MongoBusinessProfileRepository implements BusinessProfileRepository
         return store.page(AggregateStore.allOf(conditions), request);
     }
 
+    @Override
+    public void forEach(java.util.function.Consumer<Versioned<BusinessProfile>> action) {
+        Mapper mapper = new Mapper();
+        store.collection().find().batchSize(1000).forEach(d -> action.accept(new Versioned<>(mapper.fromDocument(d),
+                ((Number) d.get(AggregateStore.VERSION)).longValue())));
+    }
+
     static final class Mapper implements AggregateDocumentMapper<BusinessProfile> {
 
         @Override
