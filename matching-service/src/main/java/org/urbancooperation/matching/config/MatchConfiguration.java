@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.matching.match.application.MatchDirectory;
-import org.urbancooperation.matching.match.application.MatchExpiry;
 import org.urbancooperation.matching.match.application.MatchGauges;
 import org.urbancooperation.matching.match.application.MatchRepository;
 import org.urbancooperation.matching.match.application.MatchService;
@@ -17,6 +16,7 @@ import org.urbancooperation.matching.match.persistence.MongoMatchDirectory;
 import org.urbancooperation.matching.match.persistence.MongoMatchRepository;
 import org.urbancooperation.matching.match.persistence.MongoMatchedOpportunities;
 import org.urbancooperation.matching.profile.application.MatchPartners;
+import org.urbancooperation.support.application.RecurringSweep;
 import org.urbancooperation.support.mongo.AggregateStores;
 
 import com.mongodb.client.MongoDatabase;
@@ -55,7 +55,7 @@ class MatchConfiguration {
 
     /** How late a match may expire after its expiresAt: at most one interval. */
     @Bean(destroyMethod = "close")
-    MatchExpiry matchExpiry(MatchService service, @Value("${ucp.matching.expiry-interval:30s}") Duration interval) {
-        return new MatchExpiry(service, interval);
+    RecurringSweep matchExpiry(MatchService service, @Value("${ucp.matching.expiry-interval:30s}") Duration interval) {
+        return new RecurringSweep("match-expiry", interval, service::expireDue, "matches expired");
     }
 }

@@ -7,11 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.urbancooperation.matching.opportunity.application.KnownBusinesses;
-import org.urbancooperation.matching.opportunity.application.OpportunityExpiry;
 import org.urbancooperation.matching.opportunity.application.OpportunityRepository;
 import org.urbancooperation.matching.opportunity.application.OpportunityService;
 import org.urbancooperation.matching.opportunity.persistence.MongoKnownBusinesses;
 import org.urbancooperation.matching.opportunity.persistence.MongoOpportunityRepository;
+import org.urbancooperation.support.application.RecurringSweep;
 import org.urbancooperation.support.mongo.AggregateStores;
 
 import com.mongodb.client.MongoDatabase;
@@ -38,8 +38,8 @@ class OpportunityConfiguration {
 
     /** How late an opportunity may expire after its validUntil: at most one interval. */
     @Bean(destroyMethod = "close")
-    OpportunityExpiry opportunityExpiry(OpportunityService service,
+    RecurringSweep opportunityExpiry(OpportunityService service,
             @Value("${ucp.matching.expiry-interval:30s}") Duration interval) {
-        return new OpportunityExpiry(service, interval);
+        return new RecurringSweep("opportunity-expiry", interval, service::expireDue, "opportunities expired");
     }
 }
