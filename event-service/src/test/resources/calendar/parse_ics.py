@@ -1,6 +1,6 @@
 """Reads an iCalendar document on stdin with python3-icalendar (an independent parser) and prints what it found as
 JSON: each VEVENT's fields, its start and end resolved through the document's own VTIMEZONE (not a zone database
-looked up by name), and each VTIMEZONE's UTC offset at the instants given as arguments (ISO, UTC)."""
+looked up by name) or, for an all-day value, its date, and each VTIMEZONE's UTC offset at the instants given as arguments (ISO, UTC)."""
 import json
 import sys
 from datetime import datetime, timezone
@@ -14,6 +14,9 @@ def main():
     probes = [datetime.strptime(arg, '%Y-%m-%dT%H:%M:%SZ').replace(tzinfo=timezone.utc) for arg in sys.argv[1:]]
 
     def when(prop):
+        if not isinstance(prop.dt, datetime):
+            # An all-day value (VALUE=DATE): a day, on no zone's clocks.
+            return {'date': prop.dt.isoformat(), 'value': str(prop.params.get('VALUE')), 'tzid': None}
         tzid = prop.params.get('TZID')
         local = prop.dt.replace(tzinfo=None)
         # Resolved by the VTIMEZONE the document carries: a missing one is a KeyError, i.e. a failed test. A local

@@ -21,6 +21,7 @@ import org.urbancooperation.events.calendar.web.CalendarMetrics;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventService;
 import org.urbancooperation.events.cooperationevent.messaging.KnownPartnershipsHandler;
+import org.urbancooperation.events.cooperationevent.metrics.CooperationEventGauges;
 import org.urbancooperation.events.cooperationevent.messaging.KnownReferencesHandlers;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.events.cooperationevent.persistence.KnownReferences;
@@ -83,12 +84,18 @@ class EventServiceConfiguration {
         return new MongoCooperationEventRepository(stores);
     }
 
+    @Bean(destroyMethod = "close")
+    CooperationEventGauges cooperationEventGauges(CooperationEventRepository cooperationEvents, MeterRegistry meters,
+            @Value("${ucp.metrics.cooperation-events-interval:30s}") Duration interval) {
+        return new CooperationEventGauges(cooperationEvents, meters, interval);
+    }
+
     @Bean
     CooperationEventService cooperationEventService(CooperationEventRepository cooperationEvents,
             KnownPartnerships partnerships, KnownReferences knownOrganisations, KnownReferences knownProgrammes,
-            Clock clock) {
+            Clock clock, CooperationEventGauges gauges) {
         return new CooperationEventService(cooperationEvents, partnerships, knownOrganisations, knownProgrammes,
-                clock);
+                clock, gauges::refreshSoon);
     }
 
     @Bean

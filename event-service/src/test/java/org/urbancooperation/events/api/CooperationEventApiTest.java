@@ -26,6 +26,7 @@ import org.urbancooperation.contracts.KafkaHeaders;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
+import org.urbancooperation.events.cooperationevent.metrics.CooperationEventGauges;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.PaginationCheck;
@@ -63,6 +64,8 @@ class CooperationEventApiTest extends ServiceApiTest {
     MeterRegistry meters;
     @Autowired
     KnownPartnerships knownPartnerships;
+    @Autowired
+    CooperationEventGauges gauges;
 
     @Test
     void partnersCreateDraftsOfTheirOwnAndEverybodyReadsThemOncePublished() {
@@ -384,6 +387,32 @@ class CooperationEventApiTest extends ServiceApiTest {
     }
 
     /** Where a source gives only days or months, the event spans them on its own clocks and says so. */
+    @Test
+    void theGaugeOfEventsByStatusAndKindCountsAgainSoonAfterAPublication() {
+        UUID partnershipId = knownPartnership();
+        String visit = """
+                {"kind": "SITE_VISIT", "title": "Site visit in Koriyama", "partnershipIds": ["%s"],
+                 "timeZone": "Asia/Tokyo", "startsAt": "2019-05", "endsAt": "2019-05"}""".formatted(partnershipId);
+        HttpResponse<String> created = http().postJson("/api/v1/events", visit);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // Counted now, on this thread: what the other tests stored is in the baseline, whatever their timing.
+        gauges.refresh();
+        double drafts = siteVisits("DRAFT");
+        double published = siteVisits("PUBLISHED");
+
+        assertThat(http().postJson(created.headers().firstValue("Location").orElseThrow() + "/publish", "")
+                .statusCode()).isEqualTo(200);
+        // Not refreshed here: the service asks for a recount after the change, well before the 30 s interval.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(siteVisits("PUBLISHED")).isEqualTo(published + 1);
+            assertThat(siteVisits("DRAFT")).isEqualTo(drafts - 1);
+        });
+    }
+
+    private double siteVisits(String status) {
+        return meters.get("ucp_cooperation_events").tag("status", status).tag("kind", "SITE_VISIT").gauge().value();
+    }
+
     @Test
     void eventsKnownOnlyToTheDayOrMonthSaySo() {
         UUID partnershipId = knownPartnership();

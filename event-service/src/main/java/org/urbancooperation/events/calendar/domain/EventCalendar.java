@@ -19,6 +19,7 @@ import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventStatus;
 import org.urbancooperation.events.cooperationevent.domain.Session;
 import org.urbancooperation.events.cooperationevent.domain.Speaker;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.support.domain.LocalizedText;
 
 /**
@@ -31,7 +32,10 @@ import org.urbancooperation.support.domain.LocalizedText;
  * for the event's status (postponed 1, cancelled 2, so that postponed and then cancelled still goes up);</li>
  * <li>a session removed in a later version stays, CANCELLED; every entry of a cancelled event is CANCELLED; a session
  * of a postponed event whose published time lies outside the event's new dates is TENTATIVE until the organisers
- * publish its new time.</li>
+ * publish its new time;</li>
+ * <li>the whole-event entry of an event known only to the day or month (ADR 0006) is an all-day entry: its bounds
+ * are already the starts of days on the event's clocks, the end exclusive, exactly as an all-day DTEND. Sessions
+ * always have times, so their entries never are.</li>
  * </ul>
  */
 public final class EventCalendar {
@@ -133,7 +137,7 @@ public final class EventCalendar {
         }
         return new CalendarEntry(uidOf(s.id()), p.changes() + statusStep(event.status()), status, title,
                 String.join("\n\n", description), location(event, s.room(), s.channel()), event.onlineLink(),
-                s.startsAt(), s.endsAt(), event.timeZone(), p.lastModified());
+                s.startsAt(), s.endsAt(), event.timeZone(), p.lastModified(), false);
     }
 
     private static CalendarEntry wholeEvent(CooperationEvent event, long storedVersion) {
@@ -149,7 +153,7 @@ public final class EventCalendar {
         return new CalendarEntry(uidOf(event.id()), Math.toIntExact(Math.min(storedVersion, Integer.MAX_VALUE)),
                 status, event.title(), description.isEmpty() ? null : String.join("\n\n", description),
                 location(event, null, null), event.onlineLink(), event.startsAt(), event.endsAt(), event.timeZone(),
-                lastModified);
+                lastModified, event.timePrecision() != TimePrecision.TIME);
     }
 
     private static int statusStep(EventStatus status) {

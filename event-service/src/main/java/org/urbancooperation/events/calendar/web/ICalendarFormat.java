@@ -1,6 +1,7 @@
 package org.urbancooperation.events.calendar.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -21,13 +22,15 @@ import biweekly.io.TimezoneInfo;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Status;
+import biweekly.util.ICalDate;
 
 /**
  * Calendar entries as an iCalendar (RFC 5545) document, written by biweekly. Times are written on the clocks of
  * each entry's zone (DTSTART;TZID=Europe/Brussels:20230125T090000) with a VTIMEZONE per zone used, so that a
  * calendar program shows them right in any zone and across DST changes. The document depends only on the entries
  * (DTSTAMP is their publishing time, as RFC 5545 3.8.7.2 has it for a document without METHOD), so equal feeds are
- * equal bytes and an entity tag of them lets calendar programs poll cheaply.
+ * equal bytes and an entity tag of them lets calendar programs poll cheaply. An all-day entry (an event known only
+ * to the day or month) is written with dates, DTSTART;VALUE=DATE and an exclusive DTEND;VALUE=DATE (RFC 5545 3.6.1).
  */
 public final class ICalendarFormat {
 
@@ -55,16 +58,29 @@ public final class ICalendarFormat {
             event.setDescription(entry.description());
             event.setLocation(entry.location());
             event.setUrl(entry.url());
-            DateStart start = event.setDateStart(Date.from(entry.startsAt()), true);
-            DateEnd end = event.setDateEnd(Date.from(entry.endsAt()), true);
-            TimezoneAssignment zone = assignments.get(entry.zone());
-            onClocksOf(zones, start, entry.startsAt(), entry.zone(), zone);
-            onClocksOf(zones, end, entry.endsAt(), entry.zone(), zone);
+            if (entry.allDay()) {
+                event.setDateStart(new DateStart(date(entry.startDate())));
+                event.setDateEnd(new DateEnd(date(entry.endDateExclusive())));
+            } else {
+                DateStart start = event.setDateStart(Date.from(entry.startsAt()), true);
+                DateEnd end = event.setDateEnd(Date.from(entry.endsAt()), true);
+                TimezoneAssignment zone = assignments.get(entry.zone());
+                onClocksOf(zones, start, entry.startsAt(), entry.zone(), zone);
+                onClocksOf(zones, end, entry.endsAt(), entry.zone(), zone);
+            }
             event.setDateTimeStamp(Date.from(entry.lastModified()));
             event.setLastModified(Date.from(entry.lastModified()));
             calendar.addEvent(event);
         }
         return Biweekly.write(calendar).version(ICalVersion.V2_0).go();
+    }
+
+    /**
+     * A date as biweekly writes it (DTSTART;VALUE=DATE:20201028): biweekly formats a date without time on the JVM's
+     * default zone, so the day is handed over as the start of that day there, whatever the entry's zone is.
+     */
+    private static ICalDate date(LocalDate day) {
+        return new ICalDate(Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
     }
 
     /**
@@ -81,8 +97,12 @@ public final class ICalendarFormat {
         zones.setTimezone(property, assignment);
     }
 
-    /** One VTIMEZONE per zone, covering the years from one before its first entry to one after its last. */
-    private static Map<ZoneId, TimezoneAssignment> assignments(List<CalendarEntry> entries) {
+    /**
+     * One VTIMEZONE per zone of a timed entry, covering the years from one before its first entry to one after its
+     * last. All-day entries are dates, which name no zone, so they need none.
+     */
+    private static Map<ZoneId, TimezoneAssignment> assignments(List<CalendarEntry> all) {
+        List<CalendarEntry> entries = all.stream().filter(e -> !e.allDay()).toList();
         Map<ZoneId, TimezoneAssignment> assignments = new LinkedHashMap<>();
         entries.stream().map(CalendarEntry::zone).distinct().forEach(zone -> {
             Instant first = entries.stream().filter(e -> e.zone().equals(zone)).map(CalendarEntry::startsAt)

@@ -1,5 +1,6 @@
 package org.urbancooperation.events.cooperationevent.application;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,4 +47,11 @@ public interface CooperationEventRepository {
 
     /** A page of the matching events, in id order (stable while events are added or changed). */
     Page<Versioned<CooperationEvent>> list(Filter filter, PageRequest page);
+
+    /** A pair counted by {@link #countByStatusAndKind()}. */
+    record StatusAndKind(EventStatus status, EventKind kind) {
+    }
+
+    /** How many events are in each status, per kind: only the pairs that have events. */
+    Map<StatusAndKind, Long> countByStatusAndKind();
 }

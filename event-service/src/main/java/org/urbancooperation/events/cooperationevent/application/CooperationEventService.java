@@ -96,14 +96,20 @@ public class CooperationEventService {
     private final ReferenceDirectory organisations;
     private final ReferenceDirectory programmes;
     private final Clock clock;
+    private final Runnable countsChanged;
 
+    /**
+     * @param countsChanged told after an event was created or its status or kind changed, so that the gauges of
+     *        events by status and kind count again soon rather than at their next interval; it must not block
+     */
     public CooperationEventService(CooperationEventRepository cooperationEvents, PartnershipDirectory partnerships,
-            ReferenceDirectory organisations, ReferenceDirectory programmes, Clock clock) {
+            ReferenceDirectory organisations, ReferenceDirectory programmes, Clock clock, Runnable countsChanged) {
         this.cooperationEvents = cooperationEvents;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.programmes = programmes;
         this.clock = clock;
+        this.countsChanged = countsChanged;
     }
 
     /**
@@ -118,7 +124,9 @@ public class CooperationEventService {
         ResultWithEvents<CooperationEvent, CooperationEventChange> draft = CooperationEvent.draft(UUID.randomUUID(),
                 details(input));
         requireMayRun(caller, draft.aggregate());
-        return cooperationEvents.insert(draft);
+        Versioned<CooperationEvent> created = cooperationEvents.insert(draft);
+        countsChanged.run();
+        return created;
     }
 
     /**
@@ -248,7 +256,12 @@ public class CooperationEventService {
         if (result.aggregate() == found.aggregate()) {
             return found; // the command changed nothing (an agenda published again unchanged): no write, no version
         }
-        return cooperationEvents.update(result, found.version(), expected);
+        Versioned<CooperationEvent> changed = cooperationEvents.update(result, found.version(), expected);
+        if (changed.aggregate().status() != found.aggregate().status()
+                || changed.aggregate().kind() != found.aggregate().kind()) {
+            countsChanged.run();
+        }
+        return changed;
     }
 
     private Versioned<CooperationEvent> find(UUID id) {

@@ -39,6 +39,8 @@ import org.urbancooperation.support.mongo.LocalizedTexts;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -65,6 +67,20 @@ public class MongoCooperationEventRepository implements CooperationEventReposito
     @Override
     public Optional<Versioned<CooperationEvent>> find(UUID id) {
         return store.find(id.toString());
+    }
+
+    @Override
+    public Map<StatusAndKind, Long> countByStatusAndKind() {
+        Map<StatusAndKind, Long> counts = new LinkedHashMap<>();
+        // Grouped in the database: only one small document per pair comes back, however many events there are.
+        store.collection().aggregate(List.of(Aggregates.group(new Document("status", "$status").append("kind",
+                "$kind"), Accumulators.sum("count", 1)))).forEach(d -> {
+                    Document pair = d.get("_id", Document.class);
+                    counts.merge(new StatusAndKind(EventStatus.valueOf(pair.getString("status")),
+                            EventKind.valueOf(pair.getString("kind"))), ((Number) d.get("count")).longValue(),
+                            Long::sum);
+                });
+        return counts;
     }
 
     @Override

@@ -27,11 +27,16 @@ public final class CalendarFixtures {
 
     /** The 100 Cities event's frame: 25-26 Jan 2023, 09:00-12:00 CET, online, in Brussels' zone. */
     public static CooperationEvent draft(ZoneId zone, String start, String end) {
+        return draft(zone, start, end, TimePrecision.TIME);
+    }
+
+    /** The same frame known only to the day or month: start and end are then starts of days on the zone's clocks. */
+    public static CooperationEvent draft(ZoneId zone, String start, String end, TimePrecision precision) {
         return CooperationEvent.draft(UUID.randomUUID(), new CooperationEvent.Details(EventKind.CONFERENCE,
                 EventFormat.HYBRID, "EU-Japan 100 Cities Event on Climate Action", new LocalizedText(Map.of("en",
                         "City-level cooperation")), new Venue("Messe Essen", "Norbertstraße 2", "Essen"),
                 "https://example.org/live/100-cities", List.of("iges"), List.of(), null, List.of(), zone, List.of(),
-                Instant.parse(start), Instant.parse(end), TimePrecision.TIME, List.of("en", "ja"), List.of(), null,
+                Instant.parse(start), Instant.parse(end), precision, List.of("en", "ja"), List.of(), null,
                 List.of())).aggregate();
     }
 

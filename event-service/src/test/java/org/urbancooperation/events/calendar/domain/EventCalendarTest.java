@@ -1,12 +1,16 @@
 package org.urbancooperation.events.calendar.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.urbancooperation.events.calendar.domain.CalendarFixtures.BRUSSELS;
+import static org.urbancooperation.events.calendar.domain.CalendarFixtures.TOKYO;
 import static org.urbancooperation.events.calendar.domain.CalendarFixtures.draft;
 import static org.urbancooperation.events.calendar.domain.CalendarFixtures.publish;
 import static org.urbancooperation.events.calendar.domain.CalendarFixtures.session;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +23,8 @@ import org.urbancooperation.events.cooperationevent.domain.EventTimes;
 import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 
 class EventCalendarTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     static final Instant V1 = Instant.parse("2023-01-10T10:00:00Z");
     static final Instant V2 = Instant.parse("2023-01-15T10:00:00Z");
@@ -143,6 +149,38 @@ class EventCalendarTest {
         assertThat(moved.status()).isEqualTo(CalendarEntry.Status.CONFIRMED);
         assertThat(EventCalendar.entriesOf(postponed.cancel("No").aggregate(), 4).get(0).status())
                 .isEqualTo(CalendarEntry.Status.CANCELLED);
+    }
+
+    @Test
+    void anEventKnownOnlyToTheDayOrMonthIsAnAllDayEntryEndingTheDayAfterItsLast() {
+        // REIF Fukushima, 28-29 Oct 2020 on Tokyo's clocks; the study tour to Essen, Aug 2019 on Berlin's.
+        CooperationEvent days = publish(draft(TOKYO, "2020-10-27T15:00:00Z", "2020-10-29T15:00:00Z",
+                TimePrecision.DAY), V1);
+        CalendarEntry reif = EventCalendar.entriesOf(days, 2).get(0);
+        assertThat(reif.allDay()).isTrue();
+        assertThat(reif.startDate()).isEqualTo(LocalDate.of(2020, 10, 28));
+        assertThat(reif.endDateExclusive()).isEqualTo(LocalDate.of(2020, 10, 30));
+
+        CooperationEvent month = publish(draft(BERLIN, "2019-07-31T22:00:00Z", "2019-08-31T22:00:00Z",
+                TimePrecision.MONTH), V1);
+        CalendarEntry tour = EventCalendar.entriesOf(month, 2).get(0);
+        assertThat(tour.allDay()).isTrue();
+        assertThat(tour.startDate()).isEqualTo(LocalDate.of(2019, 8, 1));
+        assertThat(tour.endDateExclusive()).isEqualTo(LocalDate.of(2019, 9, 1));
+
+        CooperationEvent timed = publish(draft(BRUSSELS, "2019-08-26T07:00:00Z", "2019-08-30T15:00:00Z"), V1);
+        assertThat(EventCalendar.entriesOf(timed, 2).get(0).allDay()).isFalse();
+        assertThat(EventCalendar.entriesOf(firstVersion(), 2)).noneMatch(CalendarEntry::allDay);
+    }
+
+    @Test
+    void anAllDayEntryRefusesBoundsThatAreNotStartsOfDaysOnItsClocks() {
+        Instant at = Instant.parse("2020-10-27T15:00:00Z");
+        assertThatThrownBy(() -> new CalendarEntry("x@test", 0, CalendarEntry.Status.CONFIRMED, "x", null, null,
+                null, at, Instant.parse("2020-10-29T16:00:00Z"), TOKYO, at, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CalendarEntry("x@test", 0, CalendarEntry.Status.CONFIRMED, "x", null, null,
+                null, at, at, TOKYO, at, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Map<UUID, CalendarEntry> byId(List<CalendarEntry> entries) {

@@ -16,7 +16,7 @@ class ICalendarFormatTest {
     static CalendarEntry entry(String uid, ZoneId zone, String start, String end) {
         return new CalendarEntry(uid, 2, CalendarEntry.Status.CANCELLED, "Panel 1; Energy, Security",
                 "Line one\nLine two", null, null, Instant.parse(start), Instant.parse(end), zone,
-                Instant.parse("2023-01-20T09:30:00Z"));
+                Instant.parse("2023-01-20T09:30:00Z"), false);
     }
 
     @Test
@@ -43,6 +43,22 @@ class ICalendarFormatTest {
         assertThat(brussels.split("BEGIN:DAYLIGHT", -1)).as("2022, 2023, 2024").hasSize(4);
         String tokyo = component(ics, "TZID:Asia/Tokyo");
         assertThat(tokyo).contains("TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nTZNAME:JST").doesNotContain("DAYLIGHT");
+    }
+
+    @Test
+    void anAllDayEntryIsWrittenWithDatesTheEndExclusiveAndNeedsNoVTimezone() {
+        // 28-29 Oct 2020 on Tokyo's clocks: from Tokyo's midnight on the 28th to that of the 30th.
+        CalendarEntry days = new CalendarEntry("reif@urban-cooperation", 0, CalendarEntry.Status.CONFIRMED, "REIF",
+                null, null, null, Instant.parse("2020-10-27T15:00:00Z"), Instant.parse("2020-10-29T15:00:00Z"),
+                TOKYO, Instant.parse("2020-10-01T00:00:00Z"), true);
+        String ics = ICalendarFormat.write("REIF", List.of(days));
+        assertThat(ics).contains("DTSTART;VALUE=DATE:20201028\r\n",
+                "DTEND;VALUE=DATE:20201030\r\n").doesNotContain("VTIMEZONE", "TZID");
+
+        String mixed = ICalendarFormat.write("Mixed", List.of(days, entry("a@urban-cooperation", BRUSSELS,
+                "2023-01-25T08:45:00Z", "2023-01-25T09:40:00Z")));
+        assertThat(mixed).contains("DTSTART;VALUE=DATE:20201028", "TZID:Europe/Brussels").doesNotContain(
+                "TZID:Asia/Tokyo");
     }
 
     @Test

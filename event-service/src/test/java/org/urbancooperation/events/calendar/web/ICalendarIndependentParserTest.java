@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.urbancooperation.events.calendar.domain.CalendarEntry;
 import org.urbancooperation.events.calendar.domain.EventCalendar;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
+import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 
 import tools.jackson.databind.JsonNode;
 
@@ -129,6 +130,30 @@ class ICalendarIndependentParserTest {
     }
 
     @Test
+    void anEventKnownOnlyToTheDaysReadsBackAsAnAllDayEntryWithAnExclusiveEnd() {
+        // REIF Fukushima, 28-29 Oct 2020 in Koriyama: known to the day, on Tokyo's clocks, beside a timed event.
+        CooperationEvent reif = publish(draft(TOKYO, "2020-10-27T15:00:00Z", "2020-10-29T15:00:00Z",
+                TimePrecision.DAY), Instant.parse("2020-10-01T00:00:00Z"));
+        List<CalendarEntry> entries = new ArrayList<>(EventCalendar.entriesOf(reif, 2));
+        entries.addAll(EventCalendar.entriesOf(publish(draft(BRUSSELS, "2023-01-25T08:00:00Z",
+                "2023-01-25T11:00:00Z"), Instant.parse("2023-01-10T10:00:00Z"),
+                session(opening, "Opening remarks", "2023-01-25T08:00:00Z", "2023-01-25T08:15:00Z")), 2));
+        JsonNode parsed = PythonICalendar.parse(ICalendarFormat.write("Mixed", entries), WINTER);
+
+        JsonNode allDay = byUid(parsed).get(reif.id() + "@urban-cooperation");
+        assertThat(allDay.path("dtstart").path("date").asString()).isEqualTo("2020-10-28");
+        assertThat(allDay.path("dtstart").path("value").asString()).isEqualTo("DATE");
+        assertThat(allDay.path("dtend").path("date").asString()).as("the day after the last, RFC 5545's end")
+                .isEqualTo("2020-10-30");
+        assertThat(allDay.path("dtend").path("value").asString()).isEqualTo("DATE");
+        assertThat(allDay.path("summary").asString()).isEqualTo("EU-Japan 100 Cities Event on Climate Action");
+        assertTime(byUid(parsed).get(uid(opening)).path("dtstart"), "Europe/Brussels", "2023-01-25T09:00:00",
+                "2023-01-25T08:00:00Z");
+        assertThat(parsed.path("timezoneOffsets").propertyNames()).as("dates name no zone: no VTIMEZONE for them")
+                .containsExactly("Europe/Brussels");
+    }
+
+    @Test
     void eachVTimezoneGivesJavaTimesOffsetJustBeforeAndAfterEveryTransitionAroundItsEntries() {
         // DST in both hemispheres, half-hour DST (Lord Howe), odd offsets (Chatham, St John's), zones that dropped
         // DST in the window (Mexico City in 2022) and Morocco's Ramadan changes.
@@ -137,7 +162,8 @@ class ICalendarIndependentParserTest {
                 "America/Mexico_City", "Africa/Casablanca", "America/Santiago").map(ZoneId::of).toList();
         Instant at = Instant.parse("2023-06-01T10:00:00Z");
         List<CalendarEntry> entries = zones.stream().map(zone -> new CalendarEntry(zone + "@test", 0,
-                CalendarEntry.Status.CONFIRMED, zone.getId(), null, null, null, at, at.plusSeconds(3600), zone, at))
+                CalendarEntry.Status.CONFIRMED, zone.getId(), null, null, null, at, at.plusSeconds(3600), zone, at,
+                false))
                 .toList();
         // The VTIMEZONEs cover 2022 to the end of 2024: probes a second before and at each transition there.
         Instant from = Instant.parse("2022-01-01T00:00:00Z");

@@ -3,6 +3,7 @@ package org.urbancooperation.events.cooperationevent.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.urbancooperation.contracts.IntegrationEventMapper;
 import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository;
+import org.urbancooperation.events.cooperationevent.application.CooperationEventRepository.StatusAndKind;
 import org.urbancooperation.events.cooperationevent.domain.CooperationEvent;
 import org.urbancooperation.events.cooperationevent.domain.EventKind;
+import org.urbancooperation.events.cooperationevent.domain.EventStatus;
 import org.urbancooperation.events.cooperationevent.domain.EventTimes;
 import org.urbancooperation.events.cooperationevent.domain.Material;
 import org.urbancooperation.events.cooperationevent.domain.Session;
@@ -22,6 +25,8 @@ import org.urbancooperation.events.cooperationevent.domain.SessionKind;
 import org.urbancooperation.events.cooperationevent.domain.TimePrecision;
 import org.urbancooperation.events.cooperationevent.domain.TimeWindow;
 import org.urbancooperation.events.cooperationevent.domain.Venue;
+import org.urbancooperation.events.cooperationevent.metrics.CooperationEventGauges;
+import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.domain.LocalizedText;
 import org.urbancooperation.support.mongo.AggregateStores;
 import org.urbancooperation.support.outbox.OutboxEntries;
@@ -101,6 +106,44 @@ class MongoCooperationEventRepositoryTest {
         return events.list(new CooperationEventRepository.Filter(null, null, null, null, city, null, null, window,
                 new CooperationEventRepository.Drafts(true, null)), PageRequest.of(null, 50)).items().stream()
                 .map(v -> v.aggregate().id()).toList();
+    }
+
+    @Test
+    void eventsAreCountedByStatusAndKindAndTheGaugesReadThoseCounts() {
+        CooperationEvent draft = reif();
+        events.insert(CooperationEvent.draft(draft.id(), draft.details()));
+        CooperationEvent published = reif();
+        events.insert(CooperationEvent.draft(published.id(), published.details()));
+        events.update(published.publish(Instant.parse("2020-10-01T00:00:00Z")), 1, ExpectedVersion.any());
+        CooperationEvent cancelled = reif();
+        events.insert(CooperationEvent.draft(cancelled.id(), cancelled.details()));
+        events.update(cancelled.publish(Instant.parse("2020-10-01T00:00:00Z")), 1, ExpectedVersion.any());
+        events.update(events.find(cancelled.id()).orElseThrow().aggregate().cancel("Pandemic"), 2,
+                ExpectedVersion.any());
+
+        assertThat(events.countByStatusAndKind()).containsOnly(
+                Map.entry(new StatusAndKind(EventStatus.DRAFT, EventKind.TRADE_FAIR), 1L),
+                Map.entry(new StatusAndKind(EventStatus.PUBLISHED, EventKind.TRADE_FAIR), 1L),
+                Map.entry(new StatusAndKind(EventStatus.CANCELLED, EventKind.TRADE_FAIR), 1L));
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CooperationEventGauges gauges = new CooperationEventGauges(events, meters, Duration.ofHours(1))) {
+            gauges.refresh();
+            assertThat(gauge(meters, "PUBLISHED", "TRADE_FAIR")).isEqualTo(1);
+            assertThat(gauge(meters, "CANCELLED", "TRADE_FAIR")).isEqualTo(1);
+            assertThat(gauge(meters, "PUBLISHED", "SEMINAR")).as("a pair without events reads 0").isZero();
+
+            events.update(events.find(published.id()).orElseThrow().aggregate().cancel("Pandemic"), 2,
+                    ExpectedVersion.any());
+            gauges.refresh();
+            assertThat(gauge(meters, "PUBLISHED", "TRADE_FAIR")).as("its last event moved on").isZero();
+            assertThat(gauge(meters, "CANCELLED", "TRADE_FAIR")).isEqualTo(2);
+            assertThat(gauge(meters, "DRAFT", "TRADE_FAIR")).isEqualTo(1);
+        }
+    }
+
+    private static double gauge(SimpleMeterRegistry meters, String status, String kind) {
+        return meters.get("ucp_cooperation_events").tag("status", status).tag("kind", kind).gauge().value();
     }
 
     private static CooperationEvent reif() {
