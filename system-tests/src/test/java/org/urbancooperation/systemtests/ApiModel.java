@@ -25,8 +25,11 @@ final class ApiModel {
     record Param(String name, String in, boolean required, JsonNode schema) {
     }
 
+    /**
+     * @param responseMediaType the first media type a 2xx answer documents (e.g. text/calendar); null when none
+     */
     record Operation(String document, String method, String path, List<Param> params, JsonNode requestSchema,
-            boolean bodyRequired, JsonNode responseSchema) {
+            boolean bodyRequired, JsonNode responseSchema, String responseMediaType) {
 
         String label() {
             return method + " " + path;
@@ -93,13 +96,18 @@ final class ApiModel {
                     requestSchema = jsonSchemaOf(body.path("content"));
                 }
                 JsonNode responseSchema = null;
+                String responseMediaType = null;
                 for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
                     if (response.getKey().startsWith("2") && responseSchema == null) {
-                        responseSchema = jsonSchemaOf(deref(response.getValue()).path("content"));
+                        JsonNode content = deref(response.getValue()).path("content");
+                        responseSchema = jsonSchemaOf(content);
+                        if (responseMediaType == null && !content.isEmpty()) {
+                            responseMediaType = content.properties().iterator().next().getKey();
+                        }
                     }
                 }
                 operations.add(new Operation(document, method.toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(params.values()), requestSchema, bodyRequired, responseSchema));
+                        List.copyOf(params.values()), requestSchema, bodyRequired, responseSchema, responseMediaType));
             }
         }
         return operations;

@@ -247,6 +247,175 @@ class LocalStackIT {
      * Every route, as every role, on its own and on another's object, through the gateway with keys
      * the operator issued through the API: the statuses partners and businesses will see.
      */
+    /**
+     * Issue 12, as a new user does it through the gateway: the 100 Cities event from the seed is entered and published,
+     * its agenda read in CET and JST exactly as the seed prints it and in a third zone with day shifts, one session moved
+     * (version 2 with its change list), registrations until it is full, the waitlist moving when someone cancels, and a
+     * personal calendar feed that python3-icalendar reads and that updates in place (same UID, higher SEQUENCE).
+     */
+    @Test
+    @Order(2)
+    void theHundredCitiesEventFromPublishingToAPersonalCalendarFeed() throws Exception {
+        JsonNode seed = JSON.readTree(java.nio.file.Files.readString(
+                stack.repo.resolve("deploy/local/demo-data/eu-japan-100-cities.json")));
+        HttpResponse<String> created = post("/api/v1/events", seed.path("event").toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String event = "/api/v1/events/" + json(created).path("id").asString();
+        HttpResponse<String> agenda = call("PUT", event + "/agenda", stack.operatorKey(), seed.path("agenda").toString());
+        assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+        HttpResponse<String> published = withIfMatch("POST", event + "/publish", null,
+                agenda.headers().firstValue("ETag").orElseThrow());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+
+        // The seed's table, CET and JST for every session, read by anybody.
+        JsonNode read = json(anonymousGet(event + "/agenda?tz=Europe/Brussels&tz=Asia/Tokyo"));
+        List<String> table = new ArrayList<>();
+        int day = 0;
+        for (JsonNode d : read.path("days")) {
+            java.time.LocalDate date = java.time.LocalDate.parse(d.path("date").asString());
+            table.add("Day " + ++day + ": " + date.getDayOfMonth() + " " + date.getMonth().getDisplayName(
+                    java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + date.getYear());
+            for (JsonNode session : d.path("sessions")) {
+                for (JsonNode t : session.path("localTimes")) {
+                    table.add(t.path("startZoneName").asString() + ": " + t.path("startsAt").asString().substring(11, 16)
+                            + "-" + t.path("endsAt").asString().substring(11, 16));
+                }
+            }
+        }
+        assertThat(table).isEqualTo(java.nio.file.Files.readAllLines(
+                stack.repo.resolve("event-service/src/test/resources/seed-004-agenda-times.txt")));
+        JsonNode honolulu = json(anonymousGet(event + "/agenda?tz=Pacific/Honolulu")).path("days").get(0)
+                .path("sessions").get(0).path("localTimes").get(0);
+        assertThat(honolulu.path("startsAt").asString()).isEqualTo("2023-01-24T22:00:00-10:00");
+        assertThat(honolulu.path("startDayShift").asInt()).isEqualTo(-1);
+
+        // Room for two; the operator registers itself and two delegates of partner cities.
+        HttpResponse<String> limited = withIfMatch("PATCH", event, "{\"capacity\": 2}",
+                published.headers().firstValue("ETag").orElseThrow());
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+        HttpResponse<String> mine = post(event + "/registrations", "{\"role\": \"ATTENDEE\", \"name\": \"Secretariat\"}");
+        assertThat(json(mine).path("status").asString()).as(mine.body()).isEqualTo("CONFIRMED");
+        HttpResponse<String> second = post(event + "/registrations",
+                "{\"participant\": \"kyoto-delegate\", \"role\": \"DELEGATE\", \"name\": \"Kyoto delegate\"}");
+        assertThat(json(second).path("status").asString()).as(second.body()).isEqualTo("CONFIRMED");
+        HttpResponse<String> third = post(event + "/registrations",
+                "{\"participant\": \"bonn-delegate\", \"role\": \"DELEGATE\", \"name\": \"Bonn delegate\"}");
+        assertThat(json(third).path("status").asString()).as(third.body()).isEqualTo("WAITLISTED");
+        assertThat(json(third).path("waitlistPosition").asInt()).isEqualTo(1);
+
+        // A personal feed for the operator's own registration, read without credentials, as a calendar program does.
+        HttpResponse<String> feed = post("/api/v1/calendars", "");
+        assertThat(feed.statusCode()).as(feed.body()).isIn(200, 201);
+        if (feed.statusCode() == 200) {
+            assertThat(call("DELETE", "/api/v1/calendars/mine", stack.operatorKey(), null).statusCode()).isEqualTo(204);
+            feed = post("/api/v1/calendars", "");
+        }
+        String feedUrl = json(feed).path("url").asString();
+        JsonNode before = parseIcs(anonymousGet(feedUrl).body());
+        JsonNode panel1 = read.path("days").get(0).path("sessions").get(2);
+        String panelUid = panel1.path("id").asString() + "@urban-cooperation";
+        JsonNode panelBefore = vevent(before, panelUid);
+        assertThat(panelBefore.path("dtstart").path("tzid").asString()).isEqualTo("Europe/Brussels");
+        assertThat(panelBefore.path("dtstart").path("utc").asString()).isEqualTo("2023-01-25T08:45:00Z");
+
+        // Panel 1 moves a quarter of an hour later: version 2 says so, and the feed updates the same entry.
+        JsonNode draft = json(get(event + "/agenda/draft"));
+        tools.jackson.databind.node.ArrayNode sessions = JSON.createArrayNode();
+        draft.path("days").forEach(d -> d.path("sessions").forEach(s -> {
+            tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) s).deepCopy();
+            copy.remove("localTimes");
+            if (s.path("id").asString().equals(panel1.path("id").asString())) {
+                copy.put("startsAt", "2023-01-25T10:00");
+                copy.put("endsAt", "2023-01-25T10:40");
+            }
+            sessions.add(copy);
+        }));
+        HttpResponse<String> moved = call("PUT", event + "/agenda", stack.operatorKey(), "{\"sessions\": " + sessions + "}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        HttpResponse<String> v2 = post(event + "/agenda/publish", "");
+        assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
+        assertThat(json(v2).path("agendaVersion").asInt()).isEqualTo(2);
+        assertThat(json(v2).path("changes").get(0).path("type").asString()).isEqualTo("MOVED");
+        assertThat(json(v2).path("changes").get(0).path("to").path("startsAt").asString())
+                .isEqualTo("2023-01-25T09:00:00Z");
+        JsonNode panelAfter = vevent(parseIcs(anonymousGet(feedUrl).body()), panelUid);
+        assertThat(panelAfter.path("dtstart").path("utc").asString()).isEqualTo("2023-01-25T09:00:00Z");
+        assertThat(panelAfter.path("sequence").asInt()).isGreaterThan(panelBefore.path("sequence").asInt());
+
+        // The operator cancels: its place goes to the first in line, and its feed empties.
+        String registration = event + "/registrations/" + json(mine).path("id").asString();
+        HttpResponse<String> cancelled = withIfMatch("DELETE", registration, null,
+                mine.headers().firstValue("ETag").orElseThrow());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        JsonNode promoted = json(get(event + "/registrations/" + json(third).path("id").asString()));
+        assertThat(promoted.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(parseIcs(anonymousGet(feedUrl).body()).path("events").size()).isZero();
+    }
+
+    /**
+     * Issue 13, through the gateway: the seed's Koriyama maker of disinfection robots and Essen hospital network each
+     * see the other first among their proposals with the reason in words and terms; the system proposed the pair as a
+     * match; both accept; only then does each see the other's contacts, and the partnership's indicator of accepted
+     * matches moves by one.
+     */
+    @Test
+    @Order(2)
+    void twoBusinessesFromTheSeedFindEachOtherAcceptAndOnlyThenSeeContacts() {
+        String robots = issueKey("{\"role\": \"business\", \"businessId\": \"robots-koriyama\", \"label\": \"robots\"}");
+        String hospitals = issueKey("{\"role\": \"business\", \"businessId\": \"hospitals-essen\", \"label\": \"hospitals\"}");
+        String seeded = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).path("items").get(0)
+                .path("id").asString();
+        HttpResponse<String> indicator = post("/api/v1/partnerships/" + seeded + "/indicators", """
+                {"code": "IT-MATCH-%s", "name": {"en": "Business matches accepted"}, "unit": "matches",
+                 "source": "AUTOMATIC", "measure": "MATCHES_ACCEPTED", "baseline": 0, "target": 10,
+                 "targetDate": "2030-12-31"}""".formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase()));
+        assertThat(indicator.statusCode()).as(indicator.body()).isEqualTo(201);
+        String code = json(indicator).path("code").asString();
+        java.math.BigDecimal acceptedBefore = actual(seeded, code);
+
+        String robotsOffer = ownOpportunity(robots, "robots-koriyama");
+        String hospitalsRequest = ownOpportunity(hospitals, "hospitals-essen");
+        JsonNode top = json(call("GET", "/api/v1/matching/opportunities/" + hospitalsRequest + "/proposals?limit=3",
+                hospitals, null)).path("items").get(0);
+        assertThat(top.path("opportunity").path("id").asString()).isEqualTo(robotsOffer);
+        assertThat(top.path("breakdown").toString()).contains("both in hygiene and disinfection", "disinfection");
+        assertThat(top.toString()).doesNotContain("@");
+        JsonNode back = json(call("GET", "/api/v1/matching/opportunities/" + robotsOffer + "/proposals?limit=3",
+                robots, null)).path("items").get(0);
+        assertThat(back.path("opportunity").path("id").asString()).isEqualTo(hospitalsRequest);
+
+        // The pair was proposed by the system when the opportunities were published.
+        JsonNode[] match = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            match[0] = null;
+            json(call("GET", "/api/v1/matching/matches?status=PENDING", hospitals, null)).path("items").forEach(m -> {
+                String pair = m.path("first").toString() + m.path("second").toString();
+                if (pair.contains(robotsOffer) && pair.contains(hospitalsRequest)) {
+                    match[0] = m;
+                }
+            });
+            assertThat(match[0]).as("a proposed match of the two").isNotNull();
+        });
+        String matchPath = "/api/v1/matching/matches/" + match[0].path("id").asString();
+        assertThat(call("GET", "/api/v1/matching/profiles/robots-koriyama", hospitals, null).body())
+                .as("no contacts before both accept").doesNotContain("\"contacts\"");
+        HttpResponse<String> first = callIfMatch("POST", matchPath + "/accept", hospitals,
+                "\"" + match[0].path("version").asLong() + "\"");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(first).path("status").asString()).isEqualTo("PENDING");
+        assertThat(first.body()).doesNotContain("\"contacts\"");
+        HttpResponse<String> second = callIfMatch("POST", matchPath + "/accept", robots,
+                first.headers().firstValue("ETag").orElseThrow());
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json(second).path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(json(second).path("contacts").toString()).contains("hospitals-essen");
+        assertThat(call("GET", "/api/v1/matching/profiles/robots-koriyama", hospitals, null).body())
+                .contains("\"contacts\"");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(actual(seeded, code)).isEqualByComparingTo(acceptedBefore.add(java.math.BigDecimal.ONE)));
+    }
+
     @Test
     @Order(3)
     void authorisationMatrixThroughTheGateway() {
@@ -400,6 +569,68 @@ class LocalStackIT {
     }
 
     // ---- helpers ----
+
+    /** The actual of an AUTOMATIC indicator of a partnership, 0 while nothing counts. */
+    private static java.math.BigDecimal actual(String partnershipId, String code) {
+        for (JsonNode i : json(get("/api/v1/partnerships/" + partnershipId + "/indicators"))) {
+            if (i.path("code").asString().equals(code)) {
+                return i.path("actual").isNull() || i.path("actual").isMissingNode() ? java.math.BigDecimal.ZERO
+                        : i.path("actual").decimalValue();
+            }
+        }
+        throw new AssertionError("no indicator " + code);
+    }
+
+    /** The business's one published demo opportunity, read with its own key. */
+    private static String ownOpportunity(String key, String businessId) {
+        JsonNode items = json(call("GET", "/api/v1/matching/opportunities?businessId=" + businessId
+                + "&status=PUBLISHED", key, null)).path("items");
+        assertThat(items.size()).as(businessId + "'s published opportunities").isGreaterThanOrEqualTo(1);
+        return items.get(0).path("id").asString();
+    }
+
+    private static HttpResponse<String> withIfMatch(String method, String path, String body, String etag) {
+        return callIfMatch(method, path, stack.operatorKey(), etag, body);
+    }
+
+    private static HttpResponse<String> callIfMatch(String method, String path, String key, String etag) {
+        return callIfMatch(method, path, key, etag, null);
+    }
+
+    private static HttpResponse<String> callIfMatch(String method, String path, String key, String etag,
+            String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway() + path))
+                .header("X-Api-Key", key).header("If-Match", etag)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        return send(request);
+    }
+
+    /** An iCalendar document as python3-icalendar (Debian's package, an independent parser) reads it. */
+    private static JsonNode parseIcs(String ics) throws IOException, InterruptedException {
+        String python = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
+                : "python3";
+        Process process = new ProcessBuilder(python,
+                stack.repo.resolve("event-service/src/test/resources/calendar/parse_ics.py").toString())
+                .redirectErrorStream(false).start();
+        process.getOutputStream().write(ics.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("python3-icalendar read the feed: " + err).isZero();
+        return JSON.readTree(out);
+    }
+
+    private static JsonNode vevent(JsonNode parsed, String uid) {
+        for (JsonNode e : parsed.path("events")) {
+            if (e.path("uid").asString().equals(uid)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no VEVENT " + uid + " in " + parsed);
+    }
 
     private static String issueKey(String request) {
         HttpResponse<String> issued = call("POST", "/api/v1/api-keys", stack.operatorKey(), request);

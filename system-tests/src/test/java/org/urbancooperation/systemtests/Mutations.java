@@ -62,7 +62,10 @@ final class Mutations {
             }
             draft.pathTemplate = target;
             query.forEach((name, value) -> draft.query.add(new String[] {encode(name), encode(value)}));
-            draft.headers.put("Accept", "application/json, application/problem+json");
+            // What the operation documents it answers: JSON, or e.g. text/calendar for a calendar feed.
+            String answers = operation.responseMediaType();
+            draft.headers.put("Accept", answers == null || answers.contains("json") || answers.equals("*/*")
+                    ? "application/json, application/problem+json" : answers + ", application/problem+json");
             headers.forEach(draft.headers::put);
             if (body != null) {
                 draft.headers.put("Content-Type", "application/json");

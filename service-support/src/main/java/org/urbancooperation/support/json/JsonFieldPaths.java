@@ -8,6 +8,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Names a place in a JSON request body the way the API's errors do: {@code cities[0].timeZone}. Where
@@ -40,6 +41,10 @@ public final class JsonFieldPaths {
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
+        }
+        if (e instanceof InvalidFormatException bad && String.valueOf(bad.getOriginalMessage()).contains("Map key")) {
+            // A key of the wrong form (not a UUID, say) is reported at the map: the key is the field at fault.
+            path.append(path.isEmpty() ? "" : ".").append(bad.getValue());
         }
         return path.toString();
     }

@@ -25,13 +25,11 @@ public interface RegistrationRepository {
     Optional<Versioned<EventRegistrations>> find(UUID cooperationEventId);
 
     /**
-     * Stores an event's (still empty) registrations.
+     * Stores a change of the registrations read at {@code readVersion}; 0 means none were stored yet, and the change
+     * stores them.
      *
-     * @throws org.urbancooperation.support.application.ConcurrentModificationConflict when they exist already
+     * @throws org.urbancooperation.support.application.ConcurrentModificationConflict when no longer at readVersion
      */
-    Versioned<EventRegistrations> insert(EventRegistrations none);
-
-    /** @throws org.urbancooperation.support.application.ConcurrentModificationConflict when no longer at readVersion */
     Versioned<EventRegistrations> update(ResultWithEvents<EventRegistrations, RegistrationChange> changed,
             long readVersion);
 

@@ -285,15 +285,12 @@ public class RegistrationService {
         }
     }
 
-    /** The event's registrations, stored empty the first time anybody asks (a racing insert is no harm). */
+    /**
+     * The event's registrations; none yet is an empty book at version 0, stored only by the first change that succeeds
+     * (a refused command or a read never leaves a document behind).
+     */
     private Versioned<EventRegistrations> book(UUID eventId) {
-        return registrations.find(eventId).orElseGet(() -> {
-            try {
-                return registrations.insert(EventRegistrations.none(eventId));
-            } catch (ConcurrentModificationConflict insertedMeanwhile) {
-                return registrations.find(eventId).orElseThrow(() -> insertedMeanwhile);
-            }
-        });
+        return registrations.find(eventId).orElseGet(() -> new Versioned<>(EventRegistrations.none(eventId), 0L));
     }
 
     private EventDirectory.EventFacts event(UUID eventId) {

@@ -76,15 +76,16 @@ public class MongoRegistrationRepository implements RegistrationRepository {
     }
 
     @Override
-    public Versioned<EventRegistrations> insert(EventRegistrations none) {
-        Versioned<Stored> stored = store.insert(new Stored(none, 1L), List.of());
-        return new Versioned<>(none, stored.version());
-    }
-
-    @Override
     public Versioned<EventRegistrations> update(ResultWithEvents<EventRegistrations, RegistrationChange> changed,
             long readVersion) {
         // Retried by the application on a conflict: the If-Match of a registration is its own version, not this one.
+        if (readVersion == 0) {
+            // The event's first change: its registrations are stored now, with what the change raised (a racing first
+            // change is a duplicate key, i.e. a conflict the application retries on the stored document).
+            Versioned<Stored> inserted = store.insert(new Stored(changed.aggregate(), 1L),
+                    RegistrationIntegrationEvents.of(changed.aggregate(), changed.events()));
+            return new Versioned<>(changed.aggregate(), inserted.version());
+        }
         Versioned<Stored> stored = store.update(new Stored(changed.aggregate(), readVersion + 1), readVersion,
                 ExpectedVersion.any(), RegistrationIntegrationEvents.of(changed.aggregate(), changed.events()));
         return new Versioned<>(changed.aggregate(), stored.version());

@@ -137,7 +137,8 @@ public record Match(
 
     /** An operator takes a match and its message down (abusive content), with a reason; it cannot be undone. */
     public ResultWithEvents<Match, MatchEvent> withdraw(String reason) {
-        String checkedReason = Require.multilineText("reason", reason, MAX_REASON);
+        // An operator takes content down only with a reason the two businesses can read.
+        String checkedReason = Require.multilineText("reason", Require.present("reason", reason), MAX_REASON);
         if (status == MatchStatus.WITHDRAWN) {
             return ResultWithEvents.of(this);
         }
