@@ -27,6 +27,7 @@ import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.IntegrationEventSchemas;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
+import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.events.cooperationevent.persistence.KnownPartnerships;
 import org.urbancooperation.events.registration.application.RegistrationRepository;
 import org.urbancooperation.events.registration.metrics.RegistrationGauges;
@@ -253,6 +254,37 @@ class RegistrationApiTest extends ServiceApiTest {
                 .map(EventEnvelope::payload).toList();
         assertThat(told).extracting(p -> p.path("reason").asString())
                 .containsExactlyInAnyOrder("POSTPONED", "POSTPONED", "CANCELLED", "CANCELLED");
+    }
+
+    /** An event that no partnership runs (organisers only, like the 100 Cities event) tells its registrants too. */
+    @Test
+    void registrantsOfACancelledEventOfOrganisersOnlyAreTold() {
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.ORGANISATIONS, "iges", envelopeBytes(new OrganisationRegistered("iges", Map.of("en", "IGES"),
+                "RESEARCH_INSTITUTE", "essen", List.of(), null)));
+        raw.flush();
+        String body = """
+                {"kind": "CONFERENCE", "format": "ONLINE", "title": "EU-Japan 100 Cities Event on Climate Action",
+                 "onlineLink": "https://example.org/live/100-cities", "organisers": ["iges"],
+                 "timeZone": "Europe/Brussels", "startsAt": "2031-01-25T09:00", "endsAt": "2031-01-25T12:00",
+                 "languages": ["en", "ja"], "capacity": 5}""";
+        HttpResponse<String>[] created = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            created[0] = as(TestIdentities.OPERATOR).postJson("/api/v1/events", body);
+            return created[0].statusCode() != 422;
+        });
+        assertThat(created[0].statusCode()).as(created[0].body()).isEqualTo(201);
+        String event = created[0].headers().firstValue("Location").orElseThrow();
+        assertThat(as(TestIdentities.OPERATOR).postJson(event + "/publish", "").statusCode()).isEqualTo(200);
+        assertThat(as(ALICE).postJson(event + "/registrations", register("DELEGATE")).statusCode()).isEqualTo(201);
+        HttpResponse<String> cancelled = as(TestIdentities.OPERATOR).postJson(event + "/cancel",
+                "{\"reason\": \"Travel restrictions\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        String id = event.substring(event.lastIndexOf('/') + 1);
+        // Published, agenda v1, cancelled, and alice told (no partnership: no RegistrationConfirmed to count).
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(KafkaTestClients.readWithKey(brokers,
+                Topics.COOPERATION_EVENTS, id, 4).stream().map(r -> mapper.fromBytes(r.value()).type()))
+                .contains("events.CooperationEventCancelled", "events.RegistrationAffected"));
     }
 
     @Test

@@ -81,9 +81,9 @@ public final class CooperationEventIntegrationEvents {
                             period(c.from()), period(c.to()), c.speakersBefore(), c.speakersAfter())).toList()));
         }
         if (change instanceof CooperationEventChange.Cancelled cancelled) {
-            // The contract names at least one partnership (what partnership-service counts); a draft's
-            // cancellation tells no one.
-            return cancelled.wasPublic() && !e.partnershipIds().isEmpty()
+            // Every public event's cancellation is told (its registrants learn of it, partnerships count it); a draft's
+            // tells no one.
+            return cancelled.wasPublic()
                     ? List.of(new CooperationEventCancelled(e.id(), e.partnershipIds(), e.statusReason()))
                     : List.of();
         }
