@@ -53,7 +53,7 @@ import jakarta.validation.constraints.Size;
  * live once in the domain ({@code EventRegistrations}).
  */
 @RestController
-@RequestMapping("/api/v1/events/{eventId}")
+@RequestMapping("/api/v1/events/{id}")
 @Tag(name = "Registrations", description = "Registering for cooperation events, with capacity per event and per "
         + "session and a first-come waitlist promoted when a place frees")
 @Validated
@@ -73,8 +73,9 @@ class RegistrationController {
     record TermsRequest(
             @Schema(example = "2023-01-20T23:59:59Z", description = "an instant; registrations after it are refused "
                     + "(absent: open while the event is PUBLISHED)") Instant registrationDeadline,
-            @Schema(description = "places per session id, for the sessions that have a limit",
-                    example = "{\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\": 40}")
+            @Schema(description = "places per session id of the published agenda, for the sessions that have a limit, "
+                    + "e.g. {\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\": 40}; empty: no session has a limit of its own",
+                    example = "{}")
             @Size(max = 200) Map<UUID, @NotNull @Min(1) @Max(1_000_000) Integer> sessionCapacities) {
     }
 
@@ -135,7 +136,7 @@ class RegistrationController {
             + "status) or its registrationDeadline passed (errors name registrationDeadline)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
-    ResponseEntity<RegistrationResponse> register(@PathVariable UUID eventId,
+    ResponseEntity<RegistrationResponse> register(@PathVariable("id") UUID eventId,
             @Valid @RequestBody RegisterRequest request, Caller caller) {
         RegistrationService.Registered registered = registrations.register(caller, eventId,
                 new RegistrationService.RegistrationInput(request.participant(), request.role(), request.name(),
@@ -157,7 +158,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "400", description = "A filter, cursor or limit (1 to 200) is invalid; the problem's "
             + "errors name it", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
-    RegistrationPage list(@PathVariable UUID eventId,
+    RegistrationPage list(@PathVariable("id") UUID eventId,
             @RequestParam(required = false) RegistrationStatus status,
             @Parameter(description = "next of the previous page; absent for the first page")
             @RequestParam(required = false) String cursor,
@@ -173,7 +174,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "404", description = "No such registration, or not yours",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
-    ResponseEntity<RegistrationResponse> get(@PathVariable UUID eventId, @PathVariable UUID registrationId,
+    ResponseEntity<RegistrationResponse> get(@PathVariable("id") UUID eventId, @PathVariable UUID registrationId,
             Caller caller) {
         return respond(registrations.get(caller, eventId, registrationId));
     }
@@ -188,7 +189,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "412", description = "If-Match names another version of the registration",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
-    ResponseEntity<RegistrationResponse> cancel(@PathVariable UUID eventId, @PathVariable UUID registrationId,
+    ResponseEntity<RegistrationResponse> cancel(@PathVariable("id") UUID eventId, @PathVariable UUID registrationId,
             @Parameter(description = "the ETag read, e.g. \"1\"") @RequestHeader(name = "If-Match", required = false)
             String ifMatch, Caller caller) {
         return respond(registrations.cancel(caller, eventId, registrationId, ETags.expected(ifMatch)));
@@ -201,7 +202,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "409", description = "The registration is not CONFIRMED, or the event is neither "
             + "PUBLISHED nor COMPLETED", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<RegistrationResponse> recordAttendance(@PathVariable UUID eventId,
+    ResponseEntity<RegistrationResponse> recordAttendance(@PathVariable("id") UUID eventId,
             @PathVariable UUID registrationId,
             @Parameter(description = "the ETag read, e.g. \"1\"") @RequestHeader(name = "If-Match", required = false)
             String ifMatch, Caller caller) {
@@ -212,7 +213,7 @@ class RegistrationController {
     @Operation(summary = "Read the registration deadline, the capacities and how many places are taken (anybody who "
             + "may see the event)")
     @ApiResponse(responseCode = "200", description = "The terms; the ETag is their version")
-    ResponseEntity<PlacesResponse> terms(@PathVariable UUID eventId, Caller caller) {
+    ResponseEntity<PlacesResponse> terms(@PathVariable("id") UUID eventId, Caller caller) {
         Places places = registrations.places(caller, eventId);
         return ResponseEntity.ok().eTag(ETags.of(places.version())).body(PlacesResponse.of(places));
     }
@@ -227,7 +228,7 @@ class RegistrationController {
     @ApiResponse(responseCode = "412", description = "If-Match names another version of the terms",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation =
             ProblemDetail.class)))
-    ResponseEntity<PlacesResponse> changeTerms(@PathVariable UUID eventId, @Valid @RequestBody TermsRequest request,
+    ResponseEntity<PlacesResponse> changeTerms(@PathVariable("id") UUID eventId, @Valid @RequestBody TermsRequest request,
             @Parameter(description = "the ETag read, e.g. \"1\"") @RequestHeader(name = "If-Match", required = false)
             String ifMatch, Caller caller) {
         Places places = registrations.configure(caller, eventId, request.registrationDeadline(),
