@@ -73,10 +73,11 @@ public class CalendarService {
     /** The caller's feed: a new one with its token, or the existing one without (its token was shown once). */
     public PersonalFeed issue(Caller caller) {
         String participant = participant(caller);
+        String businessId = caller.identity().orElseThrow().businessId();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        if (feeds.insertIfAbsent(participant, hash(token), clock.instant())) {
+        if (feeds.insertIfAbsent(participant, businessId, hash(token), clock.instant())) {
             return new PersonalFeed(feeds.ofParticipant(participant).orElseThrow(), token);
         }
         // Another request created it meanwhile, or an earlier one did: theirs stays valid.
@@ -99,7 +100,7 @@ public class CalendarService {
         FeedTokens.Feed feed = feeds.byTokenHash(hash(token))
                 .orElseThrow(() -> new NotFoundException("Calendar feed", "token"));
         List<CalendarEntry> entries = personalSources.stream()
-                .flatMap(source -> source.entriesOf(feed.participant()).stream()).toList();
+                .flatMap(source -> source.entriesOf(feed).stream()).toList();
         return new Feed("Urban Cooperation Platform", entries);
     }
 
