@@ -228,6 +228,37 @@ class CalendarApiTest extends ServiceApiTest {
                 .doesNotContain(uid);
     }
 
+    @Test
+    void aFeedIssuedBeforeFeedsRecordedTheBusinessListsNoMeetingsUntilItsOwnerAsksForItAgain() throws Exception {
+        CallerIdentity earlyBird = CallerIdentity.business("early-staff", "early-robotics", "jwt");
+        String token = "E".repeat(43);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        // As calendar_feeds held it before: no businessId.
+        database.getCollection("calendar_feeds").insertOne(new Document("_id", "early-staff")
+                .append("tokenHash", hash).append("issuedAt", new java.util.Date()));
+        UUID meetingId = UUID.randomUUID();
+        Instant startsAt = Instant.parse("2026-02-03T01:00:00Z");
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingScheduled(meetingId, UUID.randomUUID(),
+                UUID.randomUUID(), List.of("early-robotics", "hospitals-of-essen"), startsAt,
+                startsAt.plusSeconds(1200), null, null, "https://meet.example.org/ucp/room-2", null, 0, null), 1));
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("known_meetings")
+                .find(new Document("_id", meetingId.toString())).first() != null);
+
+        String url = "/api/v1/calendars/" + token + ".ics";
+        HttpResponse<String> before = anonymous().get(url);
+        assertThat(before.statusCode()).as("still served").isEqualTo(200);
+        assertThat(before.body()).doesNotContain("BEGIN:VEVENT");
+
+        HttpResponse<String> again = as(earlyBird).postJson("/api/v1/calendars", "");
+        assertThat(again.statusCode()).as("the same feed, its token unchanged").isEqualTo(200);
+        String after = anonymous().get(url).body();
+        assertThat(after).contains("UID:" + meetingId + "@urban-cooperation", "SUMMARY:B2B meeting: hospitals-of-essen",
+                "DTSTART;TZID=UTC:20260203T010000", "URL:https://meet.example.org/ucp/room-2");
+    }
+
     /** iCalendar folds lines longer than 75 octets; the summary is read back whole. */
     private static String unfolded(String ics) {
         return ics.replace("\r\n ", "").replace("\n ", "");

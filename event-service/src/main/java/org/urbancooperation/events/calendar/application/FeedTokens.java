@@ -16,6 +16,9 @@ public interface FeedTokens {
     /** @return false when the participant has a feed already (theirs is kept) */
     boolean insertIfAbsent(String participant, String businessId, String tokenHash, Instant issuedAt);
 
+    /** Sets the business whose meetings the participant's feed lists (its token stays the same). */
+    void recordBusiness(String participant, String businessId);
+
     Optional<Feed> ofParticipant(String participant);
 
     Optional<Feed> byTokenHash(String tokenHash);

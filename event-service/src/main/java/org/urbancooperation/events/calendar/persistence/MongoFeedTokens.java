@@ -14,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 /**
  * {@code calendar_feeds}: one document per participant ({@code _id}), so that two concurrent requests cannot give
@@ -42,6 +43,11 @@ public class MongoFeedTokens implements FeedTokens {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void recordBusiness(String participant, String businessId) {
+        collection.updateOne(Filters.eq("_id", participant), Updates.set("businessId", businessId));
     }
 
     @Override
