@@ -38,7 +38,10 @@ import org.urbancooperation.contracts.matching.OpportunityPublished;
 import org.urbancooperation.contracts.matching.OpportunityWithdrawn;
 import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
+import org.urbancooperation.contracts.matching.MeetingCancelled;
 import org.urbancooperation.contracts.matching.MeetingHeld;
+import org.urbancooperation.contracts.matching.MeetingRescheduled;
+import org.urbancooperation.contracts.matching.MeetingScheduled;
 import org.urbancooperation.contracts.partnership.ActionPlanned;
 import org.urbancooperation.contracts.partnership.ActionStatusChanged;
 import org.urbancooperation.contracts.partnership.AgreementSigned;
@@ -152,7 +155,11 @@ public enum IntegrationEventType {
     MATCH_DECLINED("matching.MatchDeclined", 1, Topics.MATCHES, "Match", MatchDeclined.class),
     MATCH_EXPIRED("matching.MatchExpired", 1, Topics.MATCHES, "Match", MatchExpired.class),
     COOPERATION_AGREEMENT_REACHED("matching.CooperationAgreementReached", 1, Topics.MATCHES, "Match",
-            CooperationAgreementReached.class);
+            CooperationAgreementReached.class),
+    // Issue 12/14, B2B meetings: a meeting is its own aggregate (key: meetingId), for the personal calendar feeds.
+    MEETING_SCHEDULED("matching.MeetingScheduled", 1, Topics.MEETINGS, "Meeting", MeetingScheduled.class),
+    MEETING_RESCHEDULED("matching.MeetingRescheduled", 1, Topics.MEETINGS, "Meeting", MeetingRescheduled.class),
+    MEETING_CANCELLED("matching.MeetingCancelled", 1, Topics.MEETINGS, "Meeting", MeetingCancelled.class);
 
     /** By name and version: a breaking change is a new version of the same name, published beside the old one. */
     private static final Map<String, IntegrationEventType> BY_NAME_AND_VERSION = Arrays.stream(values())

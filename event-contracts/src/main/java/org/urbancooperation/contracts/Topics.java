@@ -21,6 +21,11 @@ public final class Topics {
      */
     public static final String MATCHES = "matching.match";
     /**
+     * B2B meetings of matching events scheduled, rescheduled and cancelled (matching-service), never contacts; key:
+     * the meeting id.
+     */
+    public static final String MEETINGS = "matching.meeting";
+    /**
      * API keys issued and revoked (partnership-service); the gateway keeps its key cache from it. Its
      * events carry secret hashes: only the gateway may read it.
      */

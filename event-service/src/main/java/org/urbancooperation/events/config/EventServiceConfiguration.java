@@ -6,15 +6,21 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.contracts.matching.MeetingCancelled;
+import org.urbancooperation.contracts.matching.MeetingRescheduled;
+import org.urbancooperation.contracts.matching.MeetingScheduled;
 import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.contracts.partnership.ProgrammeRegistered;
 import org.urbancooperation.events.calendar.application.CalendarEvents;
 import org.urbancooperation.events.calendar.application.CalendarService;
+import org.urbancooperation.events.calendar.application.MeetingEntries;
 import org.urbancooperation.events.calendar.application.FeedTokens;
 import org.urbancooperation.events.calendar.application.PersonalCalendarEntries;
 import org.urbancooperation.events.calendar.application.RegisteredSessionEntries;
 import org.urbancooperation.events.calendar.application.SessionRegistrations;
+import org.urbancooperation.events.calendar.messaging.KnownMeetingsHandlers;
 import org.urbancooperation.events.calendar.persistence.CooperationEventsForCalendars;
+import org.urbancooperation.events.calendar.persistence.KnownMeetings;
 import org.urbancooperation.events.calendar.persistence.MongoFeedTokens;
 import org.urbancooperation.events.calendar.persistence.RegistrationsForCalendars;
 import org.urbancooperation.events.calendar.web.CalendarMetrics;
@@ -119,6 +125,33 @@ class EventServiceConfiguration {
     RegisteredSessionEntries registeredSessionEntries(SessionRegistrations registrations,
             CalendarEvents calendarEvents) {
         return new RegisteredSessionEntries(registrations, calendarEvents);
+    }
+
+    /** matching-service's B2B meetings, for the personal feeds of their businesses. */
+    @Bean
+    KnownMeetings knownMeetings(MongoDatabase database) {
+        return new KnownMeetings(database);
+    }
+
+    @Bean
+    IntegrationEventHandler<MeetingScheduled> meetingScheduledHandler(KnownMeetings knownMeetings) {
+        return KnownMeetingsHandlers.scheduled(knownMeetings);
+    }
+
+    @Bean
+    IntegrationEventHandler<MeetingRescheduled> meetingRescheduledHandler(KnownMeetings knownMeetings) {
+        return KnownMeetingsHandlers.rescheduled(knownMeetings);
+    }
+
+    @Bean
+    IntegrationEventHandler<MeetingCancelled> meetingCancelledHandler(KnownMeetings knownMeetings) {
+        return KnownMeetingsHandlers.cancelled(knownMeetings);
+    }
+
+    /** The personal feed of a business's caller also lists its B2B meetings. */
+    @Bean
+    MeetingEntries meetingEntries(KnownMeetings knownMeetings) {
+        return new MeetingEntries(knownMeetings);
     }
 
     @Bean

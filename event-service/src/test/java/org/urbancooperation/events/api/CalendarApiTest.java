@@ -1,12 +1,16 @@
 package org.urbancooperation.events.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.urbancooperation.contracts.IntegrationEvent;
 import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
+import org.urbancooperation.contracts.matching.MeetingCancelled;
+import org.urbancooperation.contracts.matching.MeetingRescheduled;
+import org.urbancooperation.contracts.matching.MeetingScheduled;
 import org.urbancooperation.contracts.partnership.OrganisationRegistered;
 import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceApiTest;
@@ -151,6 +158,119 @@ class CalendarApiTest extends ServiceApiTest {
         assertThat(anonymous().get(prefectureFeed).body()).contains("UID:" + panel + "@urban-cooperation",
                 "UID:" + opening + "@urban-cooperation");
         assertThat(anonymous().get(businessFeed).body()).doesNotContain("BEGIN:VEVENT");
+    }
+
+    /** Businesses of their own for the meetings' feeds; a partner's staff has no business, so no meetings. */
+    static final CallerIdentity ROBOTS = CallerIdentity.business("robots-staff", "robots-of-koriyama", "jwt");
+    static final CallerIdentity HOSPITALS = CallerIdentity.business("hospitals-staff", "hospitals-of-essen", "jwt");
+    static final CallerIdentity BYSTANDER = CallerIdentity.business("bystander-staff", "bystander-gmbh", "jwt");
+    static final CallerIdentity AGENCY_STAFF = CallerIdentity.partner("agency-staff", "energy-agency-nrw", "jwt");
+
+    @Test
+    void aBusinessFeedListsItsMeetingsFromMatchingServiceAndUpdatesThemInPlace() {
+        String robots = feedOf(ROBOTS);
+        String hospitals = feedOf(HOSPITALS);
+        String bystander = feedOf(BYSTANDER);
+        UUID meetingId = UUID.randomUUID();
+        UUID matchingEventId = UUID.randomUUID();
+        UUID matchId = UUID.randomUUID();
+        List<String> pair = List.of("robots-of-koriyama", "hospitals-of-essen");
+        Instant startsAt = Instant.parse("2026-01-20T08:00:00Z");
+        Instant movedTo = Instant.parse("2026-01-20T09:00:00Z");
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        String uid = "UID:" + meetingId + "@urban-cooperation";
+
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingScheduled(meetingId, matchingEventId,
+                matchId, pair, startsAt, startsAt.plusSeconds(1800), "Europe/Berlin", 3, null, "de-ja", 0,
+                "Essen-Koriyama business matching"), 1));
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> anonymous().get(robots).body().contains(uid));
+        String scheduled = anonymous().get(robots).body();
+        assertThat(scheduled).contains("SEQUENCE:0", "STATUS:CONFIRMED", "DTSTART;TZID=Europe/Berlin:20260120T090000",
+                "LOCATION:Table 3", "TZID:Europe/Berlin");
+        assertThat(unfolded(scheduled)).contains(
+                "SUMMARY:B2B meeting: hospitals-of-essen \u2014 Essen-Koriyama business matching");
+        assertThat(unfolded(anonymous().get(hospitals).body())).contains(uid,
+                "SUMMARY:B2B meeting: robots-of-koriyama \u2014 Essen-Koriyama business matching");
+        String etag = anonymous().get(robots).headers().firstValue("ETag").orElseThrow();
+
+        // Moved online an hour later; the scheduling event redelivered after it changes nothing.
+        double staleBefore = consumedMeetings("matching.MeetingScheduled", "stale");
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingRescheduled(meetingId,
+                matchingEventId, matchId, pair, movedTo, movedTo.plusSeconds(1800), "Europe/Berlin", null,
+                "https://meet.example.org/ucp/room-7", "de-ja", 1, "Essen-Koriyama business matching"), 2));
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingScheduled(meetingId, matchingEventId,
+                matchId, pair, startsAt, startsAt.plusSeconds(1800), "Europe/Berlin", 3, null, "de-ja", 0,
+                "Essen-Koriyama business matching"), 1));
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> anonymous().get(robots).body().contains("SEQUENCE:1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumedMeetings("matching.MeetingScheduled", "stale")
+                == staleBefore + 1);
+        HttpResponse<String> moved = anonymous().get(robots, "If-None-Match", etag);
+        assertThat(moved.statusCode()).as("changed: a new entity tag").isEqualTo(200);
+        assertThat(moved.body().split("BEGIN:VEVENT", -1)).as("updated in place, not added").hasSize(2);
+        assertThat(moved.body()).contains(uid, "SEQUENCE:1", "DTSTART;TZID=Europe/Berlin:20260120T100000",
+                "URL:https://meet.example.org/ucp/room-7").doesNotContain("SEQUENCE:0", "LOCATION:Table 3");
+
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingCancelled(meetingId,
+                matchingEventId, matchId, pair, movedTo, movedTo.plusSeconds(1800), "Europe/Berlin", null,
+                "https://meet.example.org/ucp/room-7", "de-ja", 2, "Essen-Koriyama business matching",
+                "A participant dropped out"), 3));
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> anonymous().get(hospitals).body()
+                .contains("STATUS:CANCELLED"));
+        assertThat(anonymous().get(hospitals).body()).as("kept in the feed, cancelled").contains(uid, "SEQUENCE:2");
+        assertThat(anonymous().get(robots).body()).contains(uid, "STATUS:CANCELLED");
+
+        assertThat(anonymous().get(bystander).body()).as("another business's feed").doesNotContain(uid)
+                .doesNotContain("BEGIN:VEVENT");
+        assertThat(anonymous().get(feedOf(AGENCY_STAFF)).body()).as("a partner's staff has no business")
+                .doesNotContain(uid);
+    }
+
+    @Test
+    void aFeedIssuedBeforeFeedsRecordedTheBusinessListsNoMeetingsUntilItsOwnerAsksForItAgain() throws Exception {
+        CallerIdentity earlyBird = CallerIdentity.business("early-staff", "early-robotics", "jwt");
+        String token = "E".repeat(43);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        // As calendar_feeds held it before: no businessId.
+        database.getCollection("calendar_feeds").insertOne(new Document("_id", "early-staff")
+                .append("tokenHash", hash).append("issuedAt", new java.util.Date()));
+        UUID meetingId = UUID.randomUUID();
+        Instant startsAt = Instant.parse("2026-02-03T01:00:00Z");
+        var raw = KafkaTestClients.rawTemplate(brokers);
+        raw.send(Topics.MEETINGS, meetingId.toString(), meetingBytes(new MeetingScheduled(meetingId, UUID.randomUUID(),
+                UUID.randomUUID(), List.of("early-robotics", "hospitals-of-essen"), startsAt,
+                startsAt.plusSeconds(1200), null, null, "https://meet.example.org/ucp/room-2", null, 0, null), 1));
+        raw.flush();
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("known_meetings")
+                .find(new Document("_id", meetingId.toString())).first() != null);
+
+        String url = "/api/v1/calendars/" + token + ".ics";
+        HttpResponse<String> before = anonymous().get(url);
+        assertThat(before.statusCode()).as("still served").isEqualTo(200);
+        assertThat(before.body()).doesNotContain("BEGIN:VEVENT");
+
+        HttpResponse<String> again = as(earlyBird).postJson("/api/v1/calendars", "");
+        assertThat(again.statusCode()).as("the same feed, its token unchanged").isEqualTo(200);
+        String after = anonymous().get(url).body();
+        assertThat(after).contains("UID:" + meetingId + "@urban-cooperation", "SUMMARY:B2B meeting: hospitals-of-essen",
+                "DTSTART;TZID=UTC:20260203T010000", "URL:https://meet.example.org/ucp/room-2");
+    }
+
+    /** iCalendar folds lines longer than 75 octets; the summary is read back whole. */
+    private static String unfolded(String ics) {
+        return ics.replace("\r\n ", "").replace("\n ", "");
+    }
+
+    private byte[] meetingBytes(IntegrationEvent event, long aggregateVersion) {
+        return mapper.toBytes(mapper.envelope(event, aggregateVersion, "matching-service", null, Clock.systemUTC()));
+    }
+
+    private double consumedMeetings(String type, String outcome) {
+        var counter = meters.find("ucp.events.consumed").tags("type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String feedOf(CallerIdentity identity) {

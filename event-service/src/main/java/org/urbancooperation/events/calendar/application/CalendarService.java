@@ -70,17 +70,27 @@ public class CalendarService {
         return new Feed(entry.summary(), List.of(entry));
     }
 
-    /** The caller's feed: a new one with its token, or the existing one without (its token was shown once). */
+    /**
+     * The caller's feed: a new one with its token, or the existing one without (its token was shown once). It records
+     * the caller's business, whose B2B meetings the feed lists.
+     */
     public PersonalFeed issue(Caller caller) {
         String participant = participant(caller);
+        String businessId = caller.identity().orElseThrow().businessId();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        if (feeds.insertIfAbsent(participant, hash(token), clock.instant())) {
+        if (feeds.insertIfAbsent(participant, businessId, hash(token), clock.instant())) {
             return new PersonalFeed(feeds.ofParticipant(participant).orElseThrow(), token);
         }
-        // Another request created it meanwhile, or an earlier one did: theirs stays valid.
-        return new PersonalFeed(feeds.ofParticipant(participant).orElseThrow(), null);
+        // Another request created it meanwhile, or an earlier one did: theirs stays valid. A feed issued before
+        // feeds recorded the caller's business learns it now, and lists the business's meetings from then on.
+        FeedTokens.Feed existing = feeds.ofParticipant(participant).orElseThrow();
+        if (businessId != null && !businessId.equals(existing.businessId())) {
+            feeds.recordBusiness(participant, businessId);
+            existing = feeds.ofParticipant(participant).orElseThrow();
+        }
+        return new PersonalFeed(existing, null);
     }
 
     /** Revokes the caller's feed: its URL answers 404 from now on, and the next issue makes a new token. */
@@ -99,7 +109,7 @@ public class CalendarService {
         FeedTokens.Feed feed = feeds.byTokenHash(hash(token))
                 .orElseThrow(() -> new NotFoundException("Calendar feed", "token"));
         List<CalendarEntry> entries = personalSources.stream()
-                .flatMap(source -> source.entriesOf(feed.participant()).stream()).toList();
+                .flatMap(source -> source.entriesOf(feed).stream()).toList();
         return new Feed("Urban Cooperation Platform", entries);
     }
 

@@ -6,11 +6,18 @@ import java.util.Optional;
 /** The personal feeds: at most one per participant, found by the SHA-256 of its token (the token is never stored). */
 public interface FeedTokens {
 
-    record Feed(String participant, Instant issuedAt) {
+    /**
+     * @param businessId the business of the caller it was issued to, whose B2B meetings it lists; null for callers
+     *        of no business, and for feeds issued before feeds recorded it (they list no meetings)
+     */
+    record Feed(String participant, String businessId, Instant issuedAt) {
     }
 
     /** @return false when the participant has a feed already (theirs is kept) */
-    boolean insertIfAbsent(String participant, String tokenHash, Instant issuedAt);
+    boolean insertIfAbsent(String participant, String businessId, String tokenHash, Instant issuedAt);
+
+    /** Sets the business whose meetings the participant's feed lists (its token stays the same). */
+    void recordBusiness(String participant, String businessId);
 
     Optional<Feed> ofParticipant(String participant);
 

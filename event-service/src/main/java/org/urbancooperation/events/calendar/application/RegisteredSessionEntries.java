@@ -25,9 +25,9 @@ public class RegisteredSessionEntries implements PersonalCalendarEntries {
     }
 
     @Override
-    public List<CalendarEntry> entriesOf(String participant) {
+    public List<CalendarEntry> entriesOf(FeedTokens.Feed feed) {
         List<CalendarEntry> entries = new ArrayList<>();
-        for (SessionRegistrations.Registered registered : registrations.confirmedOf(participant)) {
+        for (SessionRegistrations.Registered registered : registrations.confirmedOf(feed.participant())) {
             cooperationEvents.find(registered.eventId()).ifPresent(found -> entries.addAll(chosen(found,
                     registered.sessionIds())));
         }

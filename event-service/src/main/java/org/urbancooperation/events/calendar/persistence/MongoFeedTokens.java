@@ -14,10 +14,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 /**
  * {@code calendar_feeds}: one document per participant ({@code _id}), so that two concurrent requests cannot give
- * one participant two feeds; found by the unique {@code tokenHash}.
+ * one participant two feeds; found by the unique {@code tokenHash}. {@code businessId} (absent in feeds issued before
+ * it was recorded, and for callers of no business) says whose B2B meetings the feed lists.
  */
 public class MongoFeedTokens implements FeedTokens {
 
@@ -29,9 +31,10 @@ public class MongoFeedTokens implements FeedTokens {
     }
 
     @Override
-    public boolean insertIfAbsent(String participant, String tokenHash, Instant issuedAt) {
+    public boolean insertIfAbsent(String participant, String businessId, String tokenHash, Instant issuedAt) {
         try {
-            collection.insertOne(new Document("_id", participant).append("tokenHash", tokenHash)
+            collection.insertOne(new Document("_id", participant).append("businessId", businessId)
+                    .append("tokenHash", tokenHash)
                     .append("issuedAt", Date.from(issuedAt)));
             return true;
         } catch (MongoWriteException e) {
@@ -40,6 +43,11 @@ public class MongoFeedTokens implements FeedTokens {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void recordBusiness(String participant, String businessId) {
+        collection.updateOne(Filters.eq("_id", participant), Updates.set("businessId", businessId));
     }
 
     @Override
@@ -59,6 +67,6 @@ public class MongoFeedTokens implements FeedTokens {
     }
 
     private static Feed feed(Document d) {
-        return new Feed(d.getString("_id"), d.getDate("issuedAt").toInstant());
+        return new Feed(d.getString("_id"), d.getString("businessId"), d.getDate("issuedAt").toInstant());
     }
 }

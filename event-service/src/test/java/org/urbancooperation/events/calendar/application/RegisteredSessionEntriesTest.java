@@ -55,10 +55,14 @@ class RegisteredSessionEntriesTest {
                     new SessionRegistrations.Registered(UUID.randomUUID(), Set.of()));
         }, events);
 
-        assertThat(entries.entriesOf("one-session")).extracting(CalendarEntry::uid)
+        assertThat(entries.entriesOf(feedOf("one-session"))).extracting(CalendarEntry::uid)
                 .containsExactly(panel + "@urban-cooperation");
-        assertThat(entries.entriesOf("whole-event")).extracting(CalendarEntry::uid)
+        assertThat(entries.entriesOf(feedOf("whole-event"))).extracting(CalendarEntry::uid)
                 .containsExactly(opening + "@urban-cooperation", panel + "@urban-cooperation");
-        assertThat(entries.entriesOf("others")).isEmpty();
+        assertThat(entries.entriesOf(feedOf("others"))).isEmpty();
+    }
+
+    private static FeedTokens.Feed feedOf(String participant) {
+        return new FeedTokens.Feed(participant, null, java.time.Instant.EPOCH);
     }
 }
