@@ -62,6 +62,6 @@ public record BusinessMeeting(UUID meetingId, List<String> businessIds, Instant 
         return new CalendarEntry(EventCalendar.uidOf(meetingId), sequence,
                 cancelled ? CalendarEntry.Status.CANCELLED : CalendarEntry.Status.CONFIRMED, summary,
                 notes.isEmpty() ? null : String.join("\n", notes), table == null ? null : "Table " + table, roomLink,
-                startsAt, endsAt, zone == null ? WITHOUT_ZONE : zone, lastModified);
+                startsAt, endsAt, zone == null ? WITHOUT_ZONE : zone, lastModified, false);
     }
 }
