@@ -572,13 +572,10 @@ class LocalStackIT {
 
     /** The actual of an AUTOMATIC indicator of a partnership, 0 while nothing counts. */
     private static java.math.BigDecimal actual(String partnershipId, String code) {
-        for (JsonNode i : json(get("/api/v1/partnerships/" + partnershipId + "/indicators"))) {
-            if (i.path("code").asString().equals(code)) {
-                return i.path("actual").isNull() || i.path("actual").isMissingNode() ? java.math.BigDecimal.ZERO
-                        : i.path("actual").decimalValue();
-            }
-        }
-        throw new AssertionError("no indicator " + code);
+        HttpResponse<String> read = get("/api/v1/partnerships/" + partnershipId + "/indicators/" + code);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        JsonNode actual = json(read).path("actual");
+        return actual.isNull() || actual.isMissingNode() ? java.math.BigDecimal.ZERO : actual.decimalValue();
     }
 
     /** The business's one published demo opportunity, read with its own key. */

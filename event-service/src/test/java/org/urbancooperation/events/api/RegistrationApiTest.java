@@ -200,6 +200,19 @@ class RegistrationApiTest extends ServiceApiTest {
         assertThat(as(ALICE).get(list + "/not-a-uuid").statusCode()).isEqualTo(400);
         assertThat(participants(http().get(list))).as("nothing stored").isEmpty();
 
+        // Registered already: bad input is still refused, not answered with the registration that exists.
+        assertThat(as(ALICE).postJson(list, register("DELEGATE")).statusCode()).isEqualTo(201);
+        assertBad(list, "{\"role\": \"DELEGATE\", \"name\": \"A\\u202e\"}", "name");
+        assertBad(list, "{\"role\": \"DELEGATE\", \"name\": \"A\", \"organisation\": \"E\\u001b\"}",
+                "organisation");
+        assertBad(list, "{\"role\": \"DELEGATE\", \"name\": \"A\", \"participant\": \"alice\\u0000\"}",
+                "participant");
+        String tooMany = java.util.stream.IntStream.range(0, 201).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertBad(list, "{\"role\": \"DELEGATE\", \"name\": \"A\", \"sessionIds\": [" + tooMany + "]}",
+                "sessionIds");
+        assertThat(participants(http().get(list))).containsExactly("alice");
+
         String terms = event + "/registration-terms";
         assertBadTerms(terms, "{\"sessionCapacities\": {\"not-a-session\": 3}}", "sessionCapacities");
         assertBadTerms(terms, "{\"sessionCapacities\": {\"" + UUID.randomUUID() + "\": 0}}", "sessionCapacities");

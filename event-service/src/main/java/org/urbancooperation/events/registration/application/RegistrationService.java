@@ -91,13 +91,14 @@ public class RegistrationService {
         Access.requireAuthenticated(caller);
         events.visibleTo(caller, eventId); // a draft does not exist for those who may not see it
         String self = caller.identity().orElseThrow().subject();
-        String participant = input.participant() == null ? self : input.participant();
+        EventRegistrations.Application application = new EventRegistrations.Application(
+                input.participant() == null ? self : input.participant(), input.role(), input.name(),
+                input.organisation(), input.sessionIds());
+        String participant = application.participant();
         if (!participant.equals(self) && !caller.isOperator()) {
             throw new AccessDeniedException("Only operators register somebody else; leave participant out to "
                     + "register yourself");
         }
-        EventRegistrations.Application application = new EventRegistrations.Application(participant, input.role(),
-                input.name(), input.organisation(), input.sessionIds());
         UUID newId = UUID.randomUUID();
         for (int attempt = 1; ; attempt++) {
             EventDirectory.EventFacts event = event(eventId);

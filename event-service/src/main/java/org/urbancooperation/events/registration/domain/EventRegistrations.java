@@ -69,6 +69,14 @@ public record EventRegistrations(
     /** What a participant asks for. */
     public record Application(String participant, RegistrationRole role, String name, String organisation,
             List<UUID> sessionIds) {
+
+        public Application {
+            participant = Registration.participant(participant);
+            Require.present("role", role);
+            name = Registration.name(name);
+            organisation = Registration.organisation(organisation);
+            sessionIds = Registration.sessionIds(sessionIds);
+        }
     }
 
     /**
@@ -89,9 +97,9 @@ public record EventRegistrations(
         if (deadline != null && now.isAfter(deadline)) {
             throw new RegistrationClosed("registrationDeadline", "Registration closed at its deadline, " + deadline);
         }
-        List<UUID> sessions = a.sessionIds() == null ? List.of() : a.sessionIds();
+        List<UUID> sessions = a.sessionIds();
         for (int i = 0; i < sessions.size(); i++) {
-            if (sessions.get(i) != null && !offer.sessionIds().contains(sessions.get(i))) {
+            if (!offer.sessionIds().contains(sessions.get(i))) {
                 throw new InvalidValueException("sessionIds[" + i + "]", "Session " + sessions.get(i)
                         + " is not in the event's published agenda");
             }

@@ -33,17 +33,38 @@ public record Registration(
 
     public Registration {
         Require.present("id", id);
-        participant = Require.visibleText("participant", participant, 200);
+        participant = participant(participant);
         Require.present("role", role);
-        name = Require.visibleText("name", name, 200);
-        organisation = organisation == null ? null : Require.visibleText("organisation", organisation, 300);
-        sessionIds = List.copyOf(Require.each("sessionIds", Require.size("sessionIds",
-                sessionIds == null ? List.of() : sessionIds, 0, MAX_SESSIONS), (path, s) -> Require.present(path, s)));
-        if (new HashSet<>(sessionIds).size() != sessionIds.size()) {
-            throw new InvalidValueException("sessionIds", "sessionIds names a session twice");
-        }
+        name = name(name);
+        organisation = organisation(organisation);
+        sessionIds = sessionIds(sessionIds);
         Require.present("status", status);
         Require.present("registeredAt", registeredAt);
+    }
+
+    // The rules of what a participant enters, checked by the application before anything is compared or looked
+    // up (registering again with a bad name is refused, not answered with the registration it already has) and by
+    // every registration built.
+
+    static String participant(String participant) {
+        return Require.visibleText("participant", participant, 200);
+    }
+
+    static String name(String name) {
+        return Require.visibleText("name", name, 200);
+    }
+
+    static String organisation(String organisation) {
+        return organisation == null ? null : Require.visibleText("organisation", organisation, 300);
+    }
+
+    static List<UUID> sessionIds(List<UUID> sessionIds) {
+        List<UUID> checked = List.copyOf(Require.each("sessionIds", Require.size("sessionIds",
+                sessionIds == null ? List.of() : sessionIds, 0, MAX_SESSIONS), (path, s) -> Require.present(path, s)));
+        if (new HashSet<>(checked).size() != checked.size()) {
+            throw new InvalidValueException("sessionIds", "sessionIds names a session twice");
+        }
+        return checked;
     }
 
     public boolean holdsPlace() {
