@@ -6,17 +6,21 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.urbancooperation.contracts.matching.OpportunityExpired;
+import org.urbancooperation.contracts.matching.OpportunityWithdrawn;
 import org.urbancooperation.matching.match.application.MatchDirectory;
 import org.urbancooperation.matching.match.application.MatchGauges;
 import org.urbancooperation.matching.match.application.MatchRepository;
 import org.urbancooperation.matching.match.application.MatchService;
 import org.urbancooperation.matching.match.application.MatchedOpportunities;
+import org.urbancooperation.matching.match.messaging.LapsedMatchesHandlers;
 import org.urbancooperation.matching.match.persistence.MatchPartnersFromMatches;
 import org.urbancooperation.matching.match.persistence.MongoMatchDirectory;
 import org.urbancooperation.matching.match.persistence.MongoMatchRepository;
 import org.urbancooperation.matching.match.persistence.MongoMatchedOpportunities;
 import org.urbancooperation.matching.profile.application.MatchPartners;
 import org.urbancooperation.support.application.RecurringSweep;
+import org.urbancooperation.support.messaging.IntegrationEventHandler;
 import org.urbancooperation.support.mongo.AggregateStores;
 
 import com.mongodb.client.MongoDatabase;
@@ -54,6 +58,16 @@ class MatchConfiguration {
     }
 
     /** How late a match may expire after its expiresAt: at most one interval. */
+    @Bean
+    IntegrationEventHandler<OpportunityWithdrawn> lapsedMatchesOnWithdrawal(MatchService matches) {
+        return LapsedMatchesHandlers.onWithdrawn(matches);
+    }
+
+    @Bean
+    IntegrationEventHandler<OpportunityExpired> lapsedMatchesOnExpiry(MatchService matches) {
+        return LapsedMatchesHandlers.onExpired(matches);
+    }
+
     @Bean(destroyMethod = "close")
     RecurringSweep matchExpiry(MatchService service, @Value("${ucp.matching.expiry-interval:30s}") Duration interval) {
         return new RecurringSweep("match-expiry", interval, service::expireDue, "matches expired");

@@ -25,6 +25,7 @@ import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
 import org.urbancooperation.contracts.identity.IdentityTokens;
 import org.urbancooperation.matching.match.application.MatchService;
+import org.urbancooperation.matching.match.domain.Match;
 import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
 import org.urbancooperation.matching.testing.MutableClock;
 import org.urbancooperation.support.testing.KafkaTestClients;
@@ -312,6 +313,35 @@ class MatchApiTest extends ServiceApiTest {
         HttpResponse<String> late = anonymous().postJson(BASE + "/" + id + "/accept", "", hospitalsLater);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("EXPIRED");
+    }
+
+    @Test
+    void aPendingMatchLapsesWhenItsOpportunityIsWithdrawnAndAConfirmedOneStays() {
+        CallerIdentity robots = business("gone-robots", "Koriyama");
+        CallerIdentity hospitals = business("gone-hospitals", "Essen");
+        UUID offer = published(robots);
+        UUID pending = matches.propose(offer, published(hospitals), 3, List.of()).aggregate().id();
+        Match kept = matches.propose(offer, published(business("kept-hospitals", "Essen")), 3, List.of())
+                .aggregate();
+        UUID confirmed = kept.id();
+        assertThat(as(robots).postJson(BASE + "/" + pending + "/accept", "").statusCode()).isEqualTo(200);
+        assertThat(as(robots).postJson(BASE + "/" + confirmed + "/accept", "").statusCode()).isEqualTo(200);
+        assertThat(as(CallerIdentity.business(kept.second().businessId(), kept.second().businessId(), "jwt"))
+                .postJson(BASE + "/" + confirmed + "/accept", "").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> withdrawn = as(robots).send(HttpRequest.newBuilder(new ServiceHttp(port)
+                .uri("/api/v1/matching/opportunities/" + offer + "?reason=Found%20a%20partner")).DELETE());
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClients.readWithKey(brokers, Topics.MATCHES,
+                pending.toString(), 2);
+        assertThat(KafkaTestClients.header(records.get(1), KafkaHeaders.TYPE)).isEqualTo("matching.MatchExpired");
+        assertThat(ServiceHttp.json(as(hospitals).get(BASE + "/" + pending)).path("status").asString())
+                .isEqualTo("EXPIRED");
+        HttpResponse<String> late = as(hospitals).postJson(BASE + "/" + pending + "/accept", "");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(ServiceHttp.json(as(robots).get(BASE + "/" + confirmed)).path("status").asString())
+                .as("a confirmed match stays: the two already found each other").isEqualTo("CONFIRMED");
     }
 
     @Test

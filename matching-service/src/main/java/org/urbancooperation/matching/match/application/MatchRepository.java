@@ -31,6 +31,9 @@ public interface MatchRepository {
     /** Up to {@code limit} pending matches whose expiresAt is not after {@code now}. */
     List<Versioned<Match>> dueForExpiry(Instant now, int limit);
 
+    /** Up to {@code limit} pending matches one of whose opportunities is {@code opportunityId}. */
+    List<Versioned<Match>> pendingWith(UUID opportunityId, int limit);
+
     /** How many pending expressions of interest {@code businessId} made. */
     long pendingInterestsOf(String businessId);
 

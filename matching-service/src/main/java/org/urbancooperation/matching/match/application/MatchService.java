@@ -3,6 +3,7 @@ package org.urbancooperation.matching.match.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +166,14 @@ public class MatchService {
         Versioned<Match> current = ownForChange(caller, id, expected);
         Match m = current.aggregate();
         String business = caller.businessId().orElseThrow();
+        // Its opportunities' end reaches the match as an event a moment later; until then, refuse here.
+        for (UUID opportunityId : Arrays.asList(m.first().opportunityId(), m.second().opportunityId())) {
+            if (opportunityId != null && m.status() == MatchStatus.PENDING
+                    && opportunities.find(opportunityId).filter(MatchedOpportunity::published).isEmpty()) {
+                throw new RuleViolationException("Opportunity " + opportunityId + " is no longer published: this "
+                        + "match lapses and can no longer be accepted");
+            }
+        }
         List<UUID> countsFor = m.otherSide(business).hasAccepted()
                 ? directory.partnershipsOf(m.matchingEventId(), m.first().businessId(), m.second().businessId())
                 : List.of();
@@ -222,6 +231,34 @@ public class MatchService {
                 return expired;
             }
         }
+    }
+
+    /**
+     * The pending matches of an opportunity that is no longer published lapse (its OpportunityWithdrawn or
+     * OpportunityExpired, read back from Kafka; again on redelivery to no effect). One changed meanwhile is read again.
+     *
+     * @return how many lapsed
+     */
+    public int lapseMatchesOf(UUID opportunityId) {
+        int lapsed = 0;
+        for (int round = 0; round < 1_000; round++) {
+            List<Versioned<Match>> pending = matches.pendingWith(opportunityId, 100);
+            if (pending.isEmpty()) {
+                break;
+            }
+            for (Versioned<Match> m : pending) {
+                try {
+                    matches.update(m.aggregate().lapseWithout(opportunityId), m.version(), ExpectedVersion.any());
+                    lapsed++;
+                } catch (ConcurrentModificationConflict e) {
+                    // Answered at this very moment: the next round reads it as it is now.
+                }
+            }
+        }
+        if (lapsed > 0) {
+            gauges.refreshSoon();
+        }
+        return lapsed;
     }
 
     /** For the matching engine: the opportunities a declined match paired with {@code opportunityId}. */

@@ -135,6 +135,23 @@ public record Match(
         return ResultWithEvents.of(expired, new MatchEvent.Expired(expired));
     }
 
+    /**
+     * A pending match lapses when one of its opportunities is no longer published (withdrawn or expired): nobody can
+     * accept a match about an offer that is gone. It ends as EXPIRED, like a match nobody answered in time.
+     */
+    public ResultWithEvents<Match, MatchEvent> lapseWithout(UUID opportunityId) {
+        if (status != MatchStatus.PENDING || !concerns(opportunityId)) {
+            return ResultWithEvents.of(this);
+        }
+        Match expired = with(MatchStatus.EXPIRED, null, null, withdrawalReason, message, partnershipIds);
+        return ResultWithEvents.of(expired, new MatchEvent.Expired(expired));
+    }
+
+    /** Whether {@code opportunityId} is one of the two sides' opportunities. */
+    public boolean concerns(UUID opportunityId) {
+        return opportunityId.equals(first.opportunityId()) || opportunityId.equals(second.opportunityId());
+    }
+
     /** An operator takes a match and its message down (abusive content), with a reason; it cannot be undone. */
     public ResultWithEvents<Match, MatchEvent> withdraw(String reason) {
         // An operator takes content down only with a reason the two businesses can read.

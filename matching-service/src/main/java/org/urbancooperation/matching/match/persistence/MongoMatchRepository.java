@@ -103,6 +103,12 @@ public class MongoMatchRepository implements MatchRepository {
     }
 
     @Override
+    public List<Versioned<Match>> pendingWith(UUID opportunityId, int limit) {
+        return store.list(Filters.and(Filters.eq("opportunityIds", opportunityId.toString()),
+                Filters.eq("status", MatchStatus.PENDING.name())), Sorts.ascending("_id"), 0, limit);
+    }
+
+    @Override
     public long pendingInterestsOf(String businessId) {
         return store.collection().countDocuments(Filters.and(Filters.eq("first.businessId", businessId),
                 Filters.eq("origin", MatchOrigin.EXPRESSION_OF_INTEREST.name()),
