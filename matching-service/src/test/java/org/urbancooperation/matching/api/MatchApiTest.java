@@ -249,6 +249,36 @@ class MatchApiTest extends ServiceApiTest {
     }
 
     @Test
+    void concurrentExpressionsOfInterestNeverExceedTheCap() throws Exception {
+        CallerIdentity asker = business("eager", "Essen");
+        List<UUID> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            targets.add(published(business("target" + i, "Koriyama")));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try {
+            for (UUID target : targets) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return interest(asker, target, null, "All at once").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as("the cap is 2").filteredOn(s -> s == 201).hasSize(2);
+            assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ServiceHttp.json(as(asker).get(BASE + "?status=PENDING")).path("items")).hasSize(2);
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheFieldAndOnlyBusinessesExpressInterest() {
         CallerIdentity asker = business("bad-asker", "Essen");
         CallerIdentity owner = business("bad-owner", "Koriyama");

@@ -34,8 +34,12 @@ public interface MatchRepository {
     /** Up to {@code limit} pending matches one of whose opportunities is {@code opportunityId}. */
     List<Versioned<Match>> pendingWith(UUID opportunityId, int limit);
 
-    /** How many pending expressions of interest {@code businessId} made. */
-    long pendingInterestsOf(String businessId);
+    /**
+     * The places under the cap that {@code businessId}'s pending expressions of interest hold, one per interest (-1
+     * for one stored before places existed: it counts, but holds no number). Inserting a match whose place is taken
+     * is a {@link org.urbancooperation.support.application.ConcurrentModificationConflict}.
+     */
+    List<Integer> pendingInterestPlacesOf(String businessId);
 
     /** The opportunities a declined match paired with {@code opportunityId}. */
     Set<UUID> declinedWith(UUID opportunityId);

@@ -127,21 +127,32 @@ public class MatchService {
             throw new UnknownReferenceException("matchingEventId", "Matching event " + matchingEventId
                     + " is not known");
         }
-        // Counted before the write: two requests at the same instant may both pass, one over the cap at most each.
-        long pending = matches.pendingInterestsOf(requester);
-        if (pending >= pendingInterestCap) {
-            throw new RuleViolationException(requester + " has " + pending + " pending expressions of interest, the "
-                    + "most a business may have at once (pendingInterestCap " + pendingInterestCap + "); wait for "
-                    + "answers or for them to expire");
-        }
         MatchSide from = new MatchSide(requester, fromOpportunityId, null, null);
         MatchSide to = new MatchSide(target.businessId(), target.id(), null, null);
         UUID id = Match.idOfPair(Match.pairKey(from), Match.pairKey(to));
-        if (matches.find(id).isPresent()) {
-            throw new RuleViolationException("These two already have match " + id + "; answer that one");
+        Versioned<Match> stored = null;
+        for (int attempt = 0; stored == null; attempt++) {
+            if (matches.find(id).isPresent()) {
+                throw new RuleViolationException("These two already have match " + id + "; answer that one");
+            }
+            List<Integer> taken = matches.pendingInterestPlacesOf(requester);
+            if (taken.size() >= pendingInterestCap || attempt > pendingInterestCap) {
+                throw new RuleViolationException(requester + " has " + taken.size() + " pending expressions of "
+                        + "interest, the most a business may have at once (pendingInterestCap " + pendingInterestCap
+                        + "); wait for answers or for them to expire");
+            }
+            int place = 0;
+            while (taken.contains(place)) {
+                place++;
+            }
+            try {
+                stored = matches.insert(Match.expressInterest(id, from, to, matchingEventId, message,
+                        clock.instant(), expiry, place));
+            } catch (ConcurrentModificationConflict e) {
+                // Another request of the same business took this place at this very moment (or the same pair was
+                // just matched): read again.
+            }
         }
-        Versioned<Match> stored = matches.insert(Match.expressInterest(id, from, to, matchingEventId, message,
-                clock.instant(), expiry));
         gauges.refreshSoon();
         return new Shown(stored, Map.of());
     }

@@ -27,6 +27,9 @@ import org.urbancooperation.support.domain.RuleViolationException;
  * @param reasons the engine's reasons in words; empty for an expression of interest
  * @param message the requester's message; null for a proposal, and once an operator withdrew the match
  * @param partnershipIds the partnerships a confirmed match counts for; empty until confirmed
+ * @param capPlace which of its requester's places for pending expressions of interest (0 up to the cap) this one
+ *        holds while it is pending; null for a proposal and once it is answered, which frees the place in the same
+ *        write (the store keeps places unique per requester, so concurrent requests never exceed the cap)
  */
 public record Match(
         UUID id,
@@ -43,7 +46,8 @@ public record Match(
         String declinedBy,
         String declineReason,
         String withdrawalReason,
-        List<UUID> partnershipIds) {
+        List<UUID> partnershipIds,
+        Integer capPlace) {
 
     public static final int MAX_MESSAGE = 2000;
     public static final int MAX_REASON = 500;
@@ -63,6 +67,12 @@ public record Match(
         createdAt = Require.present("createdAt", createdAt).truncatedTo(ChronoUnit.MILLIS);
         expiresAt = Require.present("expiresAt", expiresAt).truncatedTo(ChronoUnit.MILLIS);
         partnershipIds = List.copyOf(Require.present("partnershipIds", partnershipIds));
+        if (capPlace != null && (capPlace < 0 || origin != MatchOrigin.EXPRESSION_OF_INTEREST)) {
+            throw new IllegalArgumentException("a place under the cap belongs to an expression of interest: " + id);
+        }
+        if (status != MatchStatus.PENDING) {
+            capPlace = null;
+        }
     }
 
     /** The engine proposes {@code candidate} for {@code subject}; both sides still have to accept. */
@@ -74,20 +84,20 @@ public record Match(
         List<String> checkedReasons = Require.each("reasons", Require.size("reasons", reasons, 0, MAX_REASONS),
                 (path, r) -> Require.visibleText(path, r, MAX_REASON_TEXT));
         Match proposed = new Match(id, MatchOrigin.SYSTEM_PROPOSAL, subject, candidate, matchingEventId, score,
-                checkedReasons, null, MatchStatus.PENDING, now, now.plus(expiry), null, null, null, List.of());
+                checkedReasons, null, MatchStatus.PENDING, now, now.plus(expiry), null, null, null, List.of(), null);
         return ResultWithEvents.of(proposed, new MatchEvent.Proposed(proposed));
     }
 
     /**
      * {@code requester} asks {@code addressee} to meet, with a message; asking is its acceptance, so the addressee's
-     * acceptance confirms.
+     * acceptance confirms. It holds {@code capPlace} among the requester's pending expressions of interest.
      */
     public static ResultWithEvents<Match, MatchEvent> expressInterest(UUID id, MatchSide requester,
-            MatchSide addressee, UUID matchingEventId, String message, Instant now, Duration expiry) {
+            MatchSide addressee, UUID matchingEventId, String message, Instant now, Duration expiry, int capPlace) {
         String checkedMessage = Require.multilineText("message", message, MAX_MESSAGE);
         Match requested = new Match(id, MatchOrigin.EXPRESSION_OF_INTEREST, requester.accepted(now), addressee,
                 matchingEventId, null, List.of(), checkedMessage, MatchStatus.PENDING, now, now.plus(expiry), null,
-                null, null, List.of());
+                null, null, List.of(), capPlace);
         return ResultWithEvents.of(requested, new MatchEvent.InterestExpressed(requested));
     }
 
@@ -215,14 +225,14 @@ public record Match(
         boolean isFirst = first.businessId().equals(businessId);
         return new Match(id, origin, isFirst ? changed : first, isFirst ? second : changed, matchingEventId, score,
                 reasons, message, status, createdAt, expiresAt, declinedBy, declineReason, withdrawalReason,
-                partnershipIds);
+                partnershipIds, capPlace);
     }
 
     private Match with(MatchStatus newStatus, String newDeclinedBy, String newDeclineReason,
             String newWithdrawalReason, String newMessage, List<UUID> newPartnershipIds) {
         return new Match(id, origin, first, second, matchingEventId, score, reasons, newMessage, newStatus, createdAt,
                 expiresAt, newDeclinedBy, newDeclineReason, newWithdrawalReason,
-                Objects.requireNonNullElse(newPartnershipIds, List.of()));
+                Objects.requireNonNullElse(newPartnershipIds, List.of()), capPlace);
     }
 
     /**

@@ -34,6 +34,7 @@ import org.urbancooperation.support.paging.PageRequest;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
@@ -45,6 +46,7 @@ import com.mongodb.client.model.Sorts;
 public class MongoMatchRepository implements MatchRepository {
 
     public static final String COLLECTION = "matches";
+    static final String CAP_PLACE = "capPlace";
 
     private final AggregateStore<Match> store;
 
@@ -56,7 +58,11 @@ public class MongoMatchRepository implements MatchRepository {
                 new IndexModel(Indexes.ascending("status", "expiresAt")),
                 new IndexModel(Indexes.ascending("first.businessId", "origin", "status")),
                 new IndexModel(Indexes.ascending("businessIds", "status")),
-                new IndexModel(Indexes.ascending("opportunityIds", "status"))));
+                new IndexModel(Indexes.ascending("opportunityIds", "status")),
+                // The cap on pending expressions of interest: each holds one of its requester's numbered places, so
+                // two requests at the same instant cannot both take the last one. Every document written since has a
+                // value (a free place is the match's own id), sparse for those written before.
+                new IndexModel(Indexes.ascending(CAP_PLACE), new IndexOptions().unique(true).sparse(true))));
     }
 
     @Override
@@ -109,10 +115,19 @@ public class MongoMatchRepository implements MatchRepository {
     }
 
     @Override
-    public long pendingInterestsOf(String businessId) {
-        return store.collection().countDocuments(Filters.and(Filters.eq("first.businessId", businessId),
+    public List<Integer> pendingInterestPlacesOf(String businessId) {
+        List<Integer> places = new ArrayList<>();
+        store.collection().find(Filters.and(Filters.eq("first.businessId", businessId),
                 Filters.eq("origin", MatchOrigin.EXPRESSION_OF_INTEREST.name()),
-                Filters.eq("status", MatchStatus.PENDING.name())));
+                Filters.eq("status", MatchStatus.PENDING.name()))).projection(new Document(CAP_PLACE, 1))
+                .forEach(d -> places.add(placeNumber(d.getString(CAP_PLACE), businessId)));
+        return places;
+    }
+
+    /** The number of a place {@code business#3}; -1 for a pending interest stored before places existed. */
+    private static int placeNumber(String place, String businessId) {
+        return place != null && place.startsWith(businessId + "#")
+                ? Integer.parseInt(place.substring(businessId.length() + 1)) : -1;
     }
 
     @Override
@@ -175,7 +190,9 @@ public class MongoMatchRepository implements MatchRepository {
                     .append("declinedBy", m.declinedBy())
                     .append("declineReason", m.declineReason())
                     .append("withdrawalReason", m.withdrawalReason())
-                    .append("partnershipIds", m.partnershipIds().stream().map(UUID::toString).toList());
+                    .append("partnershipIds", m.partnershipIds().stream().map(UUID::toString).toList())
+                    .append(CAP_PLACE, m.capPlace() != null ? m.first().businessId() + "#" + m.capPlace()
+                            : "match:" + m.id());
         }
 
         @Override
@@ -188,7 +205,13 @@ public class MongoMatchRepository implements MatchRepository {
                     MatchStatus.valueOf(d.getString("status")), d.getDate("createdAt").toInstant(),
                     d.getDate("expiresAt").toInstant(), d.getString("declinedBy"), d.getString("declineReason"),
                     d.getString("withdrawalReason"),
-                    d.getList("partnershipIds", String.class).stream().map(UUID::fromString).toList());
+                    d.getList("partnershipIds", String.class).stream().map(UUID::fromString).toList(),
+                    capPlace(d));
+        }
+
+        private static Integer capPlace(Document d) {
+            int place = placeNumber(d.getString(CAP_PLACE), d.get("first", Document.class).getString("businessId"));
+            return place >= 0 && MatchStatus.PENDING.name().equals(d.getString("status")) ? place : null;
         }
 
         private static Document side(MatchSide s) {

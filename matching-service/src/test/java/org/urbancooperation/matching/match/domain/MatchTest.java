@@ -49,15 +49,19 @@ class MatchTest {
     void anExpressionOfInterestIsTheRequestersAcceptance() {
         MatchSide from = new MatchSide("hospitals-essen", null, null, null);
         MatchSide to = new MatchSide("robots-koriyama", ROBOTS_OFFER, null, null);
-        Match requested = Match.expressInterest(UUID.randomUUID(), from, to, null, "Shall we meet?", NOW, EXPIRY)
+        Match requested = Match.expressInterest(UUID.randomUUID(), from, to, null, "Shall we meet?", NOW, EXPIRY, 0)
                 .aggregate();
         assertThat(requested.first().hasAccepted()).isTrue();
-        assertThat(requested.accept("robots-koriyama", NOW, PARTNERSHIPS).aggregate().status())
-                .isEqualTo(MatchStatus.CONFIRMED);
-        assertThatThrownBy(() -> Match.expressInterest(UUID.randomUUID(), from, to, null, " ", NOW, EXPIRY))
+        assertThat(requested.capPlace()).as("it holds a place under the requester's cap").isZero();
+        Match confirmed = requested.accept("robots-koriyama", NOW, PARTNERSHIPS).aggregate();
+        assertThat(confirmed.status()).isEqualTo(MatchStatus.CONFIRMED);
+        assertThat(confirmed.capPlace()).as("answered: the place is free again").isNull();
+        assertThat(requested.decline("robots-koriyama", null).aggregate().capPlace()).isNull();
+        assertThat(requested.expireIfDue(NOW.plus(EXPIRY)).aggregate().capPlace()).isNull();
+        assertThatThrownBy(() -> Match.expressInterest(UUID.randomUUID(), from, to, null, " ", NOW, EXPIRY, 0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("message");
         assertThatThrownBy(() -> Match.expressInterest(UUID.randomUUID(), from,
-                new MatchSide("hospitals-essen", ROBOTS_OFFER, null, null), null, "Hi", NOW, EXPIRY))
+                new MatchSide("hospitals-essen", ROBOTS_OFFER, null, null), null, "Hi", NOW, EXPIRY, 0))
                 .isInstanceOf(InvalidValueException.class);
     }
 
@@ -115,7 +119,7 @@ class MatchTest {
     @Test
     void anOperatorWithdrawalTakesTheMessageDown() {
         Match requested = Match.expressInterest(UUID.randomUUID(), new MatchSide("hospitals-essen", null, null, null),
-                new MatchSide("robots-koriyama", ROBOTS_OFFER, null, null), null, "abusive words", NOW, EXPIRY)
+                new MatchSide("robots-koriyama", ROBOTS_OFFER, null, null), null, "abusive words", NOW, EXPIRY, 3)
                 .aggregate();
         Match withdrawn = requested.withdraw("Abusive message").aggregate();
         assertThat(withdrawn.status()).isEqualTo(MatchStatus.WITHDRAWN);
