@@ -373,8 +373,8 @@ class LocalStackIT {
         String code = json(indicator).path("code").asString();
         java.math.BigDecimal acceptedBefore = actual(seeded, code);
 
-        String robotsOffer = ownOpportunity(robots, "robots-koriyama");
-        String hospitalsRequest = ownOpportunity(hospitals, "hospitals-essen");
+        String robotsOffer = ownOpportunity(robots, "robots-koriyama", "disinfection");
+        String hospitalsRequest = ownOpportunity(hospitals, "hospitals-essen", "disinfection");
         JsonNode top = json(call("GET", "/api/v1/matching/opportunities/" + hospitalsRequest + "/proposals?limit=3",
                 hospitals, null)).path("items").get(0);
         assertThat(top.path("opportunity").path("id").asString()).isEqualTo(robotsOffer);
@@ -578,12 +578,16 @@ class LocalStackIT {
         return actual.isNull() || actual.isMissingNode() ? java.math.BigDecimal.ZERO : actual.decimalValue();
     }
 
-    /** The business's one published demo opportunity, read with its own key. */
-    private static String ownOpportunity(String key, String businessId) {
+    /** The business's published demo opportunity about {@code about} (in its English title), read with its own key. */
+    private static String ownOpportunity(String key, String businessId, String about) {
         JsonNode items = json(call("GET", "/api/v1/matching/opportunities?businessId=" + businessId
                 + "&status=PUBLISHED", key, null)).path("items");
-        assertThat(items.size()).as(businessId + "'s published opportunities").isGreaterThanOrEqualTo(1);
-        return items.get(0).path("id").asString();
+        for (JsonNode item : items) {
+            if (item.path("title").path("en").asString("").contains(about)) {
+                return item.path("id").asString();
+            }
+        }
+        throw new AssertionError(businessId + " has no published opportunity about " + about + ": " + items);
     }
 
     private static HttpResponse<String> withIfMatch(String method, String path, String body, String etag) {

@@ -243,9 +243,12 @@ final class Mutations {
                             field.display(), Expect.REFUSE, true, b -> {
                                 JsonNode current = at(b.body, field.steps());
                                 ArrayNode longer = NODES.arrayNode();
+                                // Items that are valid one by one, so that only their number is wrong.
+                                boolean uuids = schema.path("items").path("format").asString("").equals("uuid");
                                 for (int i = 0; i <= max; i++) {
                                     longer.add(current != null && current.isArray() && !current.isEmpty()
-                                            ? current.get(i % current.size()).deepCopy() : NODES.stringNode("x"));
+                                            ? current.get(i % current.size()).deepCopy()
+                                            : NODES.stringNode(uuids ? java.util.UUID.randomUUID().toString() : "x"));
                                 }
                                 return bodyDraft(b, edit(b.body, field.steps(), longer, false));
                             }));
