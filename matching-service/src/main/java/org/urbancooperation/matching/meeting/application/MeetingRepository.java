@@ -31,8 +31,8 @@ public interface MeetingRepository {
     /** A page in id order of those {@code filter} admits. */
     Page<Versioned<Meeting>> page(MeetingFilter filter, PageRequest request);
 
-    /** Up to {@code limit} meetings still SCHEDULED whose slot ended before {@code before}. */
-    List<Versioned<Meeting>> scheduledEndedBefore(java.time.Instant before, int limit);
+    /** Up to {@code limit} meetings still SCHEDULED whose slot ended in [{@code from}, {@code to}), earliest first. */
+    List<Versioned<Meeting>> scheduledEndedBetween(java.time.Instant from, java.time.Instant to, int limit);
 
     /** How many meetings there are in each status (all statuses present). */
     Map<MeetingStatus, Long> countByStatus();

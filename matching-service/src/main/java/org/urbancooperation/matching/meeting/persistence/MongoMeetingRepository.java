@@ -95,9 +95,10 @@ public class MongoMeetingRepository implements MeetingRepository {
     }
 
     @Override
-    public List<Versioned<Meeting>> scheduledEndedBefore(Instant before, int limit) {
+    public List<Versioned<Meeting>> scheduledEndedBetween(Instant from, Instant to, int limit) {
         return store.list(Filters.and(Filters.eq("status", MeetingStatus.SCHEDULED.name()),
-                Filters.lt("endsAt", Date.from(before))), Sorts.ascending("endsAt"), 0, limit);
+                Filters.gte("endsAt", Date.from(from)), Filters.lt("endsAt", Date.from(to))),
+                Sorts.ascending("endsAt"), 0, limit);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.urbancooperation.matching.meeting.application.MeetingEventFacts;
+import org.urbancooperation.matching.meeting.application.MeetingGauges;
 import org.urbancooperation.matching.meeting.application.MeetingRepository;
 import org.urbancooperation.matching.meeting.domain.Meeting;
 import org.urbancooperation.matching.meeting.domain.MeetingChange;
@@ -17,10 +18,12 @@ import org.urbancooperation.support.domain.ResultWithEvents;
 public class ScheduledMeetingsFromMeetings implements ScheduledMeetings {
 
     private final MeetingRepository meetings;
+    private final MeetingGauges gauges;
     private final java.time.Clock clock;
 
-    public ScheduledMeetingsFromMeetings(MeetingRepository meetings, java.time.Clock clock) {
+    public ScheduledMeetingsFromMeetings(MeetingRepository meetings, MeetingGauges gauges, java.time.Clock clock) {
         this.meetings = meetings;
+        this.gauges = gauges;
         this.clock = clock;
     }
 
@@ -32,6 +35,7 @@ public class ScheduledMeetingsFromMeetings implements ScheduledMeetings {
     @Override
     public void insert(ResultWithEvents<Meeting, MeetingChange> created, String title, String timeZone) {
         meetings.insert(created, new MeetingEventFacts(title, timeZone, clock.instant()));
+        gauges.refreshSoon();
     }
 
     @Override
@@ -39,6 +43,7 @@ public class ScheduledMeetingsFromMeetings implements ScheduledMeetings {
             String timeZone) {
         meetings.update(changed, readVersion, ExpectedVersion.any(),
                 new MeetingEventFacts(title, timeZone, clock.instant()));
+        gauges.refreshSoon();
     }
 
     @Override
