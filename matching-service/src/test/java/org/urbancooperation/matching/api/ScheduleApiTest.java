@@ -177,4 +177,54 @@ class ScheduleApiTest extends ScheduledEventFixture {
         assertThat(payload.path("startsAt").asString()).isEqualTo(after.startsAt().toString());
         assertThat(ServiceHttp.json(http().get(event + "/schedule/releases")).path("items")).hasSize(3);
     }
+    @Test
+    void essenAndKoriyamaMeetInsideBothSidesBusinessHoursAndOnlyInsideMeansOnlyInside() {
+        // 18 November 2020, 08:00-11:00 UTC: Essen 09:00-12:00 CET, Koriyama 17:00-20:00 JST.
+        String event = openEvent("2020-11-18T08:00:00Z", "2020-11-18T11:00:00Z", 30);
+        CallerIdentity clinic = essen("clinic");
+        CallerIdentity hospital = essen("hospital");
+        CallerIdentity robots = koriyama("robots");
+        CallerIdentity hydrogen = koriyama("hydrogen");
+        String essenHours = ", \"businessHours\": {\"from\": \"09:00\", \"to\": \"11:00\"}}";
+        String koriyamaHours = ", \"businessHours\": {\"from\": \"17:00\", \"to\": \"19:00\"}}";
+        String allDay = ParticipantApiTest.participation("2020-11-18T08:00:00Z", "2020-11-18T11:00:00Z", 6);
+        for (CallerIdentity b : List.of(clinic, hospital)) {
+            join(b, allDay.substring(0, allDay.length() - 1) + essenHours);
+        }
+        join(robots, allDay.substring(0, allDay.length() - 1) + koriyamaHours);
+        // The hydrogen works meets only from 17:00 to 18:00 on its clocks: two slots, 08:00-09:00 UTC.
+        join(hydrogen, allDay.substring(0, allDay.length() - 1)
+                + ", \"businessHours\": {\"from\": \"17:00\", \"to\": \"18:00\"}, \"onlyInsideBusinessHours\": true}");
+        confirmed(clinic, robots);
+        confirmed(clinic, hydrogen);
+        confirmed(hospital, robots);
+        confirmed(hospital, hydrogen);
+
+        JsonNode planned = ServiceHttp.json(http().get(event + "/schedule/preview"));
+        JsonNode statistics = planned.path("statistics");
+        assertThat(statistics.path("meetingsPlaced").asInt()).isEqualTo(4);
+        assertThat(statistics.path("meetingsWithBothHours").asInt()).isEqualTo(4);
+        assertThat(statistics.path("meetingsInsideBothHours").asInt()).isEqualTo(4);
+        assertThat(statistics.path("slotsUsed").asInt()).isEqualTo(statistics.path("slotLowerBound").asInt());
+        for (JsonNode meeting : planned.path("meetings")) {
+            java.time.Instant start = java.time.Instant.parse(meeting.path("startsAt").asString());
+            assertThat(start).isBetween(java.time.Instant.parse("2020-11-18T08:00:00Z"),
+                    java.time.Instant.parse("2020-11-18T09:30:00Z"));
+            if (meeting.path("businessIds").toString().contains(hydrogen.businessId())) {
+                assertThat(start).isBefore(java.time.Instant.parse("2020-11-18T09:00:00Z"));
+            }
+        }
+
+        // Released, a third match of the hydrogen works finds no slot inside its hours: left out, with the reason,
+        // and the released meetings stay where they are.
+        released("\"0\"");
+        CallerIdentity sensors = essen("sensors");
+        join(sensors, allDay);
+        UUID third = confirmed(sensors, hydrogen);
+        JsonNode again = ServiceHttp.json(http().get(event + "/schedule/preview"));
+        assertThat(again.path("unplaced")).hasSize(1);
+        assertThat(again.path("unplaced").get(0).path("matchId").asString()).isEqualTo(third.toString());
+        assertThat(again.path("unplaced").get(0).path("reason").asString()).isEqualTo("NO_FREE_SLOT");
+        assertThat(again.path("changes").path("items")).isEmpty();
+    }
 }

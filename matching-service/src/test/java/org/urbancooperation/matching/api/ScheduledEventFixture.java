@@ -78,6 +78,13 @@ abstract class ScheduledEventFixture extends ServiceApiTest {
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
     }
 
+    /** The operator registers the business with a participation body of its own. */
+    void join(CallerIdentity business, String participation) {
+        HttpResponse<String> joined = http().postJson(EVENTS + "/" + eventId + "/participants",
+                "{\"businessId\": \"" + business.businessId() + "\", " + participation.strip().substring(1));
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+    }
+
     void changeParticipation(CallerIdentity business, String body) {
         HttpResponse<String> changed = send(http(), "PUT",
                 EVENTS + "/" + eventId + "/participants/" + business.businessId(), body);

@@ -1,6 +1,8 @@
 package org.urbancooperation.matching.schedule.application;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,11 +16,13 @@ import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.matching.match.domain.Match;
 import org.urbancooperation.matching.matchingevent.domain.Availability;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MeetingConstraints;
 import org.urbancooperation.matching.matchingevent.domain.Participant;
 import org.urbancooperation.matching.matchingevent.domain.Slot;
 import org.urbancooperation.matching.meeting.domain.Meeting;
 import org.urbancooperation.matching.meeting.domain.MeetingChange;
 import org.urbancooperation.matching.meeting.domain.MeetingStatus;
+import org.urbancooperation.matching.schedule.domain.BusinessHours;
 import org.urbancooperation.matching.schedule.domain.MatchToPlace;
 import org.urbancooperation.matching.schedule.domain.MeetingScheduler;
 import org.urbancooperation.matching.schedule.domain.ScheduleRelease;
@@ -142,6 +146,10 @@ public class ScheduleService {
         return ScheduleRelease.next(event.id(), previous, result, slots, clock.instant()).aggregate();
     }
 
+    /**
+     * What the scheduler needs of a participant: the slots inside its availability, its cap, and its constraints, each
+     * defaulting to its profile's (languages, zone) where it declared none.
+     */
     private SchedulingParticipant participant(Participant p, List<SchedulingSlot> slots) {
         Set<Integer> free = new HashSet<>();
         for (SchedulingSlot slot : slots) {
@@ -152,9 +160,19 @@ public class ScheduleService {
                 }
             }
         }
-        Set<String> languages = inputs.profileOf(p.businessId())
-                .map(profile -> Set.copyOf(profile.languages())).orElse(Set.of());
-        return new SchedulingParticipant(p.businessId(), free, p.maxMeetings(), languages, null, false);
+        MeetingConstraints c = p.constraints();
+        Optional<SchedulingInputs.ProfileFacts> profile = inputs.profileOf(p.businessId());
+        Set<String> languages = c.languages() != null ? Set.copyOf(c.languages())
+                : profile.map(f -> Set.copyOf(f.languages())).orElse(Set.of());
+        BusinessHours hours = null;
+        if (c.hasBusinessHours()) {
+            // A profile always has a zone; UTC only for a participant whose profile was removed meanwhile.
+            ZoneId zone = c.timeZone() != null ? c.timeZone()
+                    : profile.map(f -> ZoneId.of(f.timeZone())).orElse(ZoneOffset.UTC);
+            hours = new BusinessHours(zone, c.hoursFrom(), c.hoursTo());
+        }
+        return new SchedulingParticipant(p.businessId(), free, p.maxMeetings(), languages, hours,
+                c.onlyInsideBusinessHours());
     }
 
     private static MatchToPlace toPlace(Match match) {
