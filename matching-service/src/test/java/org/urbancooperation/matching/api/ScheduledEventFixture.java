@@ -39,12 +39,22 @@ abstract class ScheduledEventFixture extends ServiceApiTest {
 
     /** The seed's online matching of 18 November 2020: 08:00-11:00 UTC in six 30-minute slots. */
     String openEvent(String startsAt, String endsAt, int slotMinutes) {
+        knownPartnership();
+        return openEvent(MatchingApiTest.ONLINE_MATCHING.formatted(partnership, startsAt, endsAt, slotMinutes));
+    }
+
+    /** A new Essen - Koriyama partnership this service has heard of. */
+    UUID knownPartnership() {
         partnership = UUID.randomUUID();
         partnerships.record(new KnownPartnerships.Known(partnership, 1, "Essen - Koriyama",
                 List.of("Essen", "Koriyama"), List.of("Europe/Berlin", "Asia/Tokyo"),
                 List.of("city-of-essen", "city-of-koriyama")));
-        HttpResponse<String> opened = http().postJson(EVENTS, MatchingApiTest.ONLINE_MATCHING
-                .formatted(partnership, startsAt, endsAt, slotMinutes));
+        return partnership;
+    }
+
+    /** Opens the event of {@code body} (for the partnership of {@link #knownPartnership}) as the operator. */
+    String openEvent(String body) {
+        HttpResponse<String> opened = http().postJson(EVENTS, body);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         eventId = UUID.fromString(ServiceHttp.json(opened).path("id").asString());
         return EVENTS + "/" + eventId;

@@ -1,22 +1,67 @@
 package org.urbancooperation.support.domain;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Instants as readers in other zones see them: the local time with its offset, the zone's short name and the day
- * shift against a reference zone (an event's own). Only java.time's zone rules decide offsets, so a daylight-saving
- * change on either side is always right. Shared by event-service (agendas) and matching-service (B2B meetings).
+ * Local times as organisers enter them and instants as readers in other zones see them: a local time on a zone's
+ * clocks (refusing a daylight-saving gap or overlap unless told which offset), and an instant's local time with its
+ * offset, the zone's short name and the day shift against a reference zone (an event's own). Only java.time's zone
+ * rules decide offsets. Shared by event-service (agendas) and matching-service (meeting blocks, B2B meetings).
  */
 public final class ZonedTimes {
 
     private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     private ZonedTimes() {
+    }
+
+    /** Which offset a local time means where the zone changes its clocks at it: the one before or after. */
+    public enum OffsetChoice {
+        BEFORE_CHANGE,
+        AFTER_CHANGE
+    }
+
+    /**
+     * A local time on the clocks of {@code zone}: refused in a daylight-saving gap (02:30 that does not exist) or
+     * overlap (02:30 that happens twice) unless {@code choice} says which offset is meant.
+     *
+     * @param choiceField the request field a caller names the choice in (e.g. localTimeOffset); null where it has
+     *        none, and the refusal then asks only for an explicit offset
+     * @throws InvalidValueException naming {@code field} for a gap or overlap without choice
+     */
+    public static Instant atZone(String field, LocalDateTime local, ZoneId zone, OffsetChoice choice,
+            String choiceField) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> valid = rules.getValidOffsets(local);
+        if (valid.size() == 1) {
+            return local.toInstant(valid.get(0));
+        }
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (choice == null) {
+            String what = valid.isEmpty()
+                    ? " does not exist in " + zone.getId() + ": the clocks jump from "
+                            + transition.getDateTimeBefore().toLocalTime() + " to "
+                            + transition.getDateTimeAfter().toLocalTime()
+                    : " happens twice in " + zone.getId() + ": the clocks go back from "
+                            + transition.getDateTimeBefore().toLocalTime() + " to "
+                            + transition.getDateTimeAfter().toLocalTime();
+            throw new InvalidValueException(field, field + " " + local + what + " on " + local.toLocalDate()
+                    + "; give the offset (e.g. " + local + transition.getOffsetAfter() + ")"
+                    + (choiceField == null ? "" : " or " + choiceField + " BEFORE_CHANGE or AFTER_CHANGE"));
+        }
+        ZoneOffset offset = choice == OffsetChoice.BEFORE_CHANGE ? transition.getOffsetBefore()
+                : transition.getOffsetAfter();
+        return local.toInstant(offset);
     }
 
     /**

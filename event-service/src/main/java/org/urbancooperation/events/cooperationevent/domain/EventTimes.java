@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
-import java.util.List;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
@@ -130,27 +126,8 @@ public final class EventTimes {
 
     /** A local time on the clocks of {@code zone}: refused in a gap or an overlap unless {@code choice} says which. */
     public static Instant atZone(String field, LocalDateTime local, ZoneId zone, LocalTimeOffset choice) {
-        ZoneRules rules = zone.getRules();
-        List<ZoneOffset> valid = rules.getValidOffsets(local);
-        if (valid.size() == 1) {
-            return local.toInstant(valid.get(0));
-        }
-        ZoneOffsetTransition transition = rules.getTransition(local);
-        if (choice == null) {
-            String what = valid.isEmpty()
-                    ? " does not exist in " + zone.getId() + ": the clocks jump from "
-                            + transition.getDateTimeBefore().toLocalTime() + " to "
-                            + transition.getDateTimeAfter().toLocalTime()
-                    : " happens twice in " + zone.getId() + ": the clocks go back from "
-                            + transition.getDateTimeBefore().toLocalTime() + " to "
-                            + transition.getDateTimeAfter().toLocalTime();
-            throw new InvalidValueException(field, field + " " + local + what + " on " + local.toLocalDate()
-                    + "; give the offset (e.g. " + local + transition.getOffsetAfter() + ") or localTimeOffset "
-                    + "BEFORE_CHANGE or AFTER_CHANGE");
-        }
-        ZoneOffset offset = choice == LocalTimeOffset.BEFORE_CHANGE ? transition.getOffsetBefore()
-                : transition.getOffsetAfter();
-        return local.toInstant(offset);
+        return ZonedTimes.atZone(field, local, zone, choice == null ? null
+                : ZonedTimes.OffsetChoice.valueOf(choice.name()), "localTimeOffset");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.urbancooperation.matching.schedule.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.matching.match.domain.Match;
 import org.urbancooperation.matching.matchingevent.domain.Availability;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MeetingBlock;
 import org.urbancooperation.matching.matchingevent.domain.MeetingConstraints;
 import org.urbancooperation.matching.matchingevent.domain.Participant;
-import org.urbancooperation.matching.matchingevent.domain.Slot;
 import org.urbancooperation.matching.meeting.domain.Meeting;
 import org.urbancooperation.matching.meeting.domain.MeetingChange;
 import org.urbancooperation.matching.meeting.domain.MeetingStatus;
@@ -129,14 +130,15 @@ public class ScheduleService {
     }
 
     private ScheduleRelease plan(MatchingEvent event, ScheduleRelease previous) {
-        List<SchedulingSlot> slots = new ArrayList<>();
         List<Participant> taking = inputs.participantsOf(event.id()).stream().filter(p -> !p.withdrawn()).toList();
-        // An event without blocks set no limit on tables: as many as meetings can take place at once.
-        int tables = Math.max(1, taking.size() / 2);
-        List<Slot> eventSlots = event.slots();
-        for (int i = 0; i < eventSlots.size(); i++) {
-            slots.add(new SchedulingSlot(i, eventSlots.get(i).startsAt(), eventSlots.get(i).endsAt(), tables,
-                    Map.of()));
+        // A block without a table limit (every event of before blocks): as many as meetings can take place at once.
+        int unlimited = Math.max(1, taking.size() / 2);
+        List<SchedulingSlot> slots = new ArrayList<>();
+        for (MeetingBlock block : event.meetingBlocks()) {
+            int tables = block.tables() == null ? unlimited : block.tables();
+            for (Instant[] times : block.slotTimes()) {
+                slots.add(new SchedulingSlot(slots.size(), times[0], times[1], tables, block.interpreters()));
+            }
         }
         List<SchedulingParticipant> participants = taking.stream().map(p -> participant(p, slots)).toList();
         List<MatchToPlace> matches = inputs.confirmedMatchesOf(event.id()).stream().map(ScheduleService::toPlace)
@@ -190,7 +192,7 @@ public class ScheduleService {
             Versioned<Meeting> existing = stored.get(m.matchId());
             if (existing == null) {
                 meetings.insert(Meeting.schedule(event.id(), event.partnershipId(), m.matchId(), m.participantA(),
-                        m.participantB(), at), event.title(), null);
+                        m.participantB(), at), event.title(), zoneOf(event));
             } else {
                 change(event, existing, meeting -> switch (meeting.status()) {
                     case SCHEDULED -> meeting.reschedule(at);
@@ -224,7 +226,7 @@ public class ScheduleService {
                 return;
             }
             try {
-                meetings.update(changed, current.version(), event.title(), null);
+                meetings.update(changed, current.version(), event.title(), zoneOf(event));
                 return;
             } catch (ConcurrentModificationConflict e) {
                 if (attempt == MEETING_WRITE_ATTEMPTS) {
@@ -233,6 +235,10 @@ public class ScheduleService {
                 current = meetings.get(current.aggregate().id());
             }
         }
+    }
+
+    private static String zoneOf(MatchingEvent event) {
+        return event.timeZone() == null ? null : event.timeZone().getId();
     }
 
     private MatchingEvent event(UUID id) {
