@@ -31,10 +31,12 @@ import com.mongodb.client.model.Indexes;
 /** Matching events in the {@code matching_events} collection, one document each with its outbox. */
 public class MongoMatchingEventRepository implements MatchingEventRepository {
 
+    public static final String COLLECTION = "matching_events";
+
     private final AggregateStore<MatchingEvent> store;
 
     public MongoMatchingEventRepository(AggregateStores stores) {
-        this.store = stores.create("matching_events", "Matching event", new Mapper());
+        this.store = stores.create(COLLECTION, "Matching event", new Mapper());
         // Serves a partnership's pages (keyset on _id); mongo-java-server ignores non-unique indexes, MongoDB uses it.
         store.collection().createIndexes(List.of(new IndexModel(Indexes.ascending("partnershipId", "_id"))));
     }

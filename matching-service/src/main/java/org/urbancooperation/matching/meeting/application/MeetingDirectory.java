@@ -14,6 +14,9 @@ public interface MeetingDirectory {
     /** The partnerships whose matching events the organisation's partner staff organise. */
     List<UUID> partnershipsOrganisedBy(String organisationId);
 
+    /** The zone a matching event's blocks are entered in; empty when it has none (an event of before blocks). */
+    Optional<ZoneId> zoneOfMatchingEvent(UUID matchingEventId);
+
     /** The zone of the business's profile; empty when it has no profile. */
     Optional<ZoneId> zoneOf(String businessId);
 }

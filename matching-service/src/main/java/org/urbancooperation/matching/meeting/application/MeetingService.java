@@ -164,6 +164,11 @@ public class MeetingService {
                 "Meeting " + meeting.id());
     }
 
+    /** The zone day shifts count from: the matching event's, UTC for an event without one. */
+    public java.time.ZoneId referenceZone(Meeting meeting) {
+        return directory.zoneOfMatchingEvent(meeting.matchingEventId()).orElse(java.time.ZoneOffset.UTC);
+    }
+
     /** Zones to show a meeting's times in when the reader names none: each participant's own. */
     public List<java.time.ZoneId> participantZones(Meeting meeting) {
         return java.util.stream.Stream.of(meeting.participantA(), meeting.participantB())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.urbancooperation.matching.matchingevent.application.PartnershipDirectory;
 import org.urbancooperation.matching.matchingevent.persistence.KnownPartnerships;
+import org.urbancooperation.matching.matchingevent.persistence.MongoMatchingEventRepository;
 import org.urbancooperation.matching.meeting.application.MeetingDirectory;
 import org.urbancooperation.matching.profile.persistence.MongoBusinessProfileRepository;
 
@@ -16,17 +17,26 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-/** Organisers from this service's copy of the partnerships, zones from the business profiles. */
+/** Organisers from this service's copy of the partnerships, zones from the business profiles and matching events. */
 public class MongoMeetingDirectory implements MeetingDirectory {
 
     private final PartnershipDirectory partnerships;
     private final MongoCollection<Document> knownPartnerships;
     private final MongoCollection<Document> profiles;
+    private final MongoCollection<Document> matchingEvents;
 
     public MongoMeetingDirectory(PartnershipDirectory partnerships, MongoDatabase database) {
         this.partnerships = partnerships;
         this.knownPartnerships = database.getCollection(KnownPartnerships.COLLECTION);
         this.profiles = database.getCollection(MongoBusinessProfileRepository.COLLECTION);
+        this.matchingEvents = database.getCollection(MongoMatchingEventRepository.COLLECTION);
+    }
+
+    @Override
+    public Optional<ZoneId> zoneOfMatchingEvent(UUID matchingEventId) {
+        Document event = matchingEvents.find(Filters.eq("_id", matchingEventId.toString()))
+                .projection(new Document("timeZone", 1)).first();
+        return Optional.ofNullable(event).map(e -> e.getString("timeZone")).map(ZoneId::of);
     }
 
     @Override

@@ -64,14 +64,13 @@ class MeetingController {
             @Schema(description = "the zone's short name at the start (CET, CEST, JST); null where it has none",
                     types = {"string", "null"}, example = "JST") String startZoneName,
             @Schema(types = {"string", "null"}, example = "JST") String endZoneName,
-            @Schema(description = "days between the start's date here and in UTC (+1: already the next day here)",
-                    example = "0") int startDayShift,
+            @Schema(description = "days between the start's date here and on the matching event's clocks (UTC for "
+                    + "an event without a zone; +1: already the next day here)", example = "0") int startDayShift,
             @Schema(example = "0") int endDayShift) {
 
-        static LocalTimesResponse of(Instant start, Instant end, ZoneId zone) {
-            // Matching events have no zone of their own yet: day shifts count from UTC, the instants' own clock.
-            ZonedTimes.TimeInZone s = ZonedTimes.TimeInZone.of(start, zone, ZoneOffset.UTC);
-            ZonedTimes.TimeInZone e = ZonedTimes.TimeInZone.of(end, zone, ZoneOffset.UTC);
+        static LocalTimesResponse of(Instant start, Instant end, ZoneId zone, ZoneId eventZone) {
+            ZonedTimes.TimeInZone s = ZonedTimes.TimeInZone.of(start, zone, eventZone);
+            ZonedTimes.TimeInZone e = ZonedTimes.TimeInZone.of(end, zone, eventZone);
             return new LocalTimesResponse(zone.getId(), s.localTime(), e.localTime(), s.zoneName(), e.zoneName(),
                     s.dayShift(), e.dayShift());
         }
@@ -90,11 +89,11 @@ class MeetingController {
             @Schema(description = "raised by every reschedule and the cancellation (a calendar's SEQUENCE)")
             int sequence, long version) {
 
-        static MeetingResponse of(Versioned<Meeting> v, List<ZoneId> zones) {
+        static MeetingResponse of(Versioned<Meeting> v, List<ZoneId> zones, ZoneId eventZone) {
             Meeting m = v.aggregate();
             return new MeetingResponse(m.id(), m.matchingEventId(), m.partnershipId(), m.matchId(),
                     List.of(m.participantA(), m.participantB()), m.slot(), m.startsAt(), m.endsAt(),
-                    zones.stream().map(z -> LocalTimesResponse.of(m.startsAt(), m.endsAt(), z)).toList(), m.table(),
+                    zones.stream().map(z -> LocalTimesResponse.of(m.startsAt(), m.endsAt(), z, eventZone)).toList(), m.table(),
                     m.roomLink(), m.interpreter() == null ? null : m.interpreter().toString(), m.status().name(),
                     List.copyOf(m.checkedIn()), m.statusReason(), m.sequence(), v.version());
         }
@@ -136,7 +135,8 @@ class MeetingController {
         List<ZoneId> zones = zones(tz);
         Page<Versioned<Meeting>> page = meetings.list(caller, matchingEventId, status(status),
                 PageRequest.of(cursor, limit));
-        return new MeetingPage(page.items().stream().map(v -> MeetingResponse.of(v, zones)).toList(), page.next());
+        return new MeetingPage(page.items().stream().map(v -> MeetingResponse.of(v, zones,
+                zones.isEmpty() ? ZoneOffset.UTC : meetings.referenceZone(v.aggregate()))).toList(), page.next());
     }
 
     @GetMapping("/{id}")
@@ -148,7 +148,8 @@ class MeetingController {
         List<ZoneId> asked = zones(tz);
         Versioned<Meeting> found = meetings.get(caller, id);
         List<ZoneId> zones = asked.isEmpty() ? meetings.participantZones(found.aggregate()) : asked;
-        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(MeetingResponse.of(found, zones));
+        return ResponseEntity.ok().eTag(ETags.of(found.version()))
+                .body(MeetingResponse.of(found, zones, meetings.referenceZone(found.aggregate())));
     }
 
     @PostMapping("/{id}/check-in")
@@ -160,7 +161,7 @@ class MeetingController {
     ResponseEntity<MeetingResponse> checkIn(Caller caller, @PathVariable UUID id,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Versioned<Meeting> changed = meetings.checkIn(caller, id, ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MeetingResponse.of(changed, List.of()));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MeetingResponse.of(changed, List.of(), ZoneOffset.UTC));
     }
 
     @PostMapping("/{id}/outcome")
@@ -172,7 +173,7 @@ class MeetingController {
     ResponseEntity<MeetingResponse> outcome(Caller caller, @PathVariable UUID id, @RequestBody OutcomeRequest request,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Versioned<Meeting> changed = meetings.recordOutcome(caller, id, request.status(), ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MeetingResponse.of(changed, List.of()));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(MeetingResponse.of(changed, List.of(), ZoneOffset.UTC));
     }
 
     /** The zones a reader asked for; a name that is not an IANA zone is a 400 naming tz. */
