@@ -103,8 +103,21 @@ abstract class ScheduledEventFixture extends ServiceApiTest {
 
     /** A match of the two at the event that both accepted, stored as the match feature stores it. */
     UUID confirmed(CallerIdentity one, CallerIdentity other) {
+        return confirmed(one, other, UUID.randomUUID());
+    }
+
+    /**
+     * A confirmed match the scheduler considers before those of {@link #confirmed(CallerIdentity, CallerIdentity)}:
+     * with all priorities equal it takes matches in id order, and this id sorts first.
+     */
+    UUID confirmedFirst(CallerIdentity one, CallerIdentity other) {
+        return confirmed(one, other, UUID.fromString("00000000-0000-4000-8000-"
+                + UUID.randomUUID().toString().substring(24)));
+    }
+
+    UUID confirmed(CallerIdentity one, CallerIdentity other, UUID id) {
         Instant now = Instant.now();
-        Match asked = Match.expressInterest(UUID.randomUUID(), new MatchSide(one.businessId(), null, null, null),
+        Match asked = Match.expressInterest(id, new MatchSide(one.businessId(), null, null, null),
                 new MatchSide(other.businessId(), null, null, null), eventId, "Let us meet at the matching", now,
                 Duration.ofDays(14)).aggregate();
         ResultWithEvents<Match, org.urbancooperation.matching.match.domain.MatchEvent> accepted =
