@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.urbancooperation.contracts.Topics;
 import org.urbancooperation.contracts.identity.CallerIdentity;
+import org.urbancooperation.matching.meeting.domain.Meeting;
+import org.urbancooperation.support.testing.KafkaTestClients;
 import org.urbancooperation.support.testing.ServiceHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -87,7 +91,7 @@ class MeetingBlockApiTest extends ScheduledEventFixture {
             join(b, "2020-11-18T08:00:00Z", "2020-11-19T14:00:00Z", 2);
         }
         // Considered first, so that which match the tables leave out is never the interpreted one.
-        confirmedFirst(onlyGerman, onlyJapanese);
+        UUID interpreted = confirmedFirst(onlyGerman, onlyJapanese);
         confirmed(e1, k1);
         confirmed(e2, k2);
         confirmed(e3, k1);
@@ -112,5 +116,60 @@ class MeetingBlockApiTest extends ScheduledEventFixture {
         }
         JsonNode released = released("\"0\"");
         assertThat(released.path("statistics").path("matchesUnplaced").asInt()).isEqualTo(1);
+
+        // The meeting events carry the event's zone and the interpreter for the calendar entries.
+        UUID meetingId = Meeting.idOf(eventId, interpreted.toString());
+        JsonNode scheduled = mapper.fromBytes(KafkaTestClients.readWithKey(brokers, Topics.MEETINGS,
+                meetingId.toString(), 1).get(0).value()).payload();
+        assertThat(scheduled.path("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(scheduled.path("interpreter").asString()).isEqualTo("de-ja");
+        assertThat(scheduled.path("table").asInt()).isEqualTo(1);
+    }
+    @Test
+    void theOrganiserMovesABlockAndTheNextReleaseMovesOnlyTheMeetingWhoseSlotIsGone() {
+        String event = openEvent(TWO_BLOCKS.formatted(knownPartnership()));
+        CallerIdentity clinic = essen("clinic");
+        CallerIdentity robots = koriyama("robots");
+        CallerIdentity hydrogen = koriyama("hydrogen");
+        for (CallerIdentity b : List.of(clinic, robots, hydrogen)) {
+            join(b, "2020-11-18T08:00:00Z", "2020-11-19T14:00:00Z", 2);
+        }
+        UUID first = confirmedFirst(clinic, robots);
+        UUID second = confirmed(clinic, hydrogen);
+        JsonNode one = released("\"0\"");
+        assertThat(one.path("meetings")).extracting(m -> m.path("startsAt").asString())
+                .containsExactly("2020-11-18T08:00:00Z", "2020-11-18T08:30:00Z");
+
+        // The fair's first block opens half an hour later, at 09:30 in Essen: the 09:00 slot is gone.
+        String later = """
+                {"timeZone": "Europe/Berlin", "blocks": [
+                  {"startsAt": "2020-11-18T09:30", "endsAt": "2020-11-18T11:00", "slotMinutes": 30,
+                   "breaks": [{"startsAt": "2020-11-18T10:00", "endsAt": "2020-11-18T10:15"}], "tables": 1},
+                  {"startsAt": "2020-11-19T14:00", "endsAt": "2020-11-19T15:00", "slotMinutes": 60, "tables": 1}]}""";
+        String blocks = event + "/blocks";
+        assertThat(send(as(clinic), "PUT", blocks, later).statusCode()).isEqualTo(403);
+        assertThat(send(as(org.urbancooperation.support.testing.TestIdentities.DUESSELDORF), "PUT", blocks, later)
+                .statusCode()).isEqualTo(403);
+        assertThat(send(http(), "PUT", blocks, later, "If-Match", "\"7\"").statusCode()).isEqualTo(412);
+        HttpResponse<String> gap = send(http(), "PUT", blocks, later.replace("2020-11-18T09:30", "2021-03-28T02:30"));
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(gap.body()).contains("blocks[0].startsAt");
+        HttpResponse<String> moved = send(as(org.urbancooperation.support.testing.TestIdentities.ESSEN), "PUT",
+                blocks, later, "If-Match", "\"1\"");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(ServiceHttp.json(moved).path("startsAt").asString()).isEqualTo("2020-11-18T08:30:00Z");
+
+        JsonNode two = released("\"1\"");
+        assertThat(two.path("changes").path("moved").asInt()).isEqualTo(1);
+        assertThat(two.path("changes").path("items").get(0).path("matchId").asString()).isEqualTo(first.toString());
+        assertThat(two.path("changes").path("affectedBusinesses")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder(clinic.businessId(), robots.businessId());
+        assertThat(KafkaTestClients.readWithKey(brokers, Topics.MEETINGS,
+                Meeting.idOf(eventId, first.toString()).toString(), 2)).hasSize(2);
+        JsonNode kept = ServiceHttp.json(http().get("/api/v1/matching/meetings/" + Meeting.idOf(eventId,
+                second.toString())));
+        assertThat(kept.path("startsAt").asString()).isEqualTo("2020-11-18T08:30:00Z");
+        assertThat(kept.path("sequence").asInt()).isZero();
     }
 }

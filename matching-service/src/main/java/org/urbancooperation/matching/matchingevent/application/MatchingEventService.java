@@ -8,16 +8,17 @@ import java.util.UUID;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEventChange;
 import org.urbancooperation.matching.matchingevent.domain.MeetingBlock;
+import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.NotFoundException;
 import org.urbancooperation.support.application.UnknownReferenceException;
 import org.urbancooperation.support.application.Versioned;
-import org.urbancooperation.support.security.Access;
-import org.urbancooperation.support.security.Caller;
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
+import org.urbancooperation.support.security.Access;
+import org.urbancooperation.support.security.Caller;
 
 /** The matching event use cases: let the domain decide, store state and events in one write. */
 public class MatchingEventService {
@@ -69,6 +70,21 @@ public class MatchingEventService {
                     + " is not known; one published moments ago arrives within seconds");
         }
         return matchingEvents.insert(opened);
+    }
+
+    /** The organisers (operators, partner staff of the partnership's organisations) replace the event's blocks. */
+    public Versioned<MatchingEvent> replaceBlocks(Caller caller, UUID id, ZoneId timeZone, List<MeetingBlock> blocks,
+            ExpectedVersion expected) {
+        Access.requireAuthenticated(caller);
+        Versioned<MatchingEvent> current = get(id);
+        List<String> organisations = partnerships.partnerOrganisationsOf(current.aggregate().partnershipId())
+                .orElse(List.of());
+        Access.requireOperatorOrMemberOf(caller, organisations, "Matching event " + id);
+        expected.check("Matching event " + id, current.version());
+        ResultWithEvents<MatchingEvent, MatchingEventChange> replaced =
+                current.aggregate().replaceBlocks(timeZone, blocks);
+        return replaced.aggregate().equals(current.aggregate()) ? current
+                : matchingEvents.update(replaced, current.version(), expected);
     }
 
     public Versioned<MatchingEvent> get(UUID id) {

@@ -107,6 +107,19 @@ public record MatchingEvent(
         return ResultWithEvents.of(opened, new MatchingEventChange.Opened(opened));
     }
 
+    /**
+     * The organiser moves, adds or removes blocks (a room is lost, the fair opens later): the event becomes the new
+     * blocks, on the clocks of {@code timeZone}. Nothing is published (MatchingEventOpened keeps the first span);
+     * the next schedule release moves only the meetings whose slot is gone or no longer has their table.
+     */
+    public ResultWithEvents<MatchingEvent, MatchingEventChange> replaceBlocks(ZoneId newTimeZone,
+            List<MeetingBlock> newBlocks) {
+        MatchingEvent replaced = openInBlocks(id, partnershipId, title, newTimeZone, newBlocks, cooperationEventId)
+                .aggregate();
+        return ResultWithEvents.of(new MatchingEvent(id, partnershipId, title, replaced.startsAt(), replaced.endsAt(),
+                replaced.slotMinutes(), status, cooperationEventId, replaced.timeZone(), replaced.blocks()));
+    }
+
     public boolean hasBlocks() {
         return !blocks.isEmpty();
     }

@@ -16,6 +16,7 @@ import org.urbancooperation.matching.matchingevent.domain.MatchingEventStatus;
 import org.urbancooperation.matching.matchingevent.domain.MeetingBlock;
 import org.urbancooperation.matching.shared.domain.InterpreterPair;
 import org.urbancooperation.matching.matchingevent.messaging.MatchingEventIntegrationEvents;
+import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.domain.ResultWithEvents;
 import org.urbancooperation.support.mongo.AggregateDocumentMapper;
@@ -49,6 +50,13 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
     @Override
     public Versioned<MatchingEvent> insert(ResultWithEvents<MatchingEvent, MatchingEventChange> created) {
         return store.insert(created.aggregate(), MatchingEventIntegrationEvents.of(created.events()));
+    }
+
+    @Override
+    public Versioned<MatchingEvent> update(ResultWithEvents<MatchingEvent, MatchingEventChange> changed,
+            long readVersion, ExpectedVersion expected) {
+        return store.update(changed.aggregate(), readVersion, expected,
+                MatchingEventIntegrationEvents.of(changed.events()));
     }
 
     @Override

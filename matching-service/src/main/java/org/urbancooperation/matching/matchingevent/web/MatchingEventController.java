@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -205,6 +207,34 @@ class MatchingEventController {
         return ResponseEntity.created(URI.create("/api/v1/matching/events/" + opened.aggregate().id()))
                 .eTag(ETags.of(opened.version()))
                 .body(MatchingEventResponse.of(opened.aggregate(), opened.version()));
+    }
+
+    record BlocksRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Europe/Berlin") String timeZone,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 meeting blocks")
+            List<BlockRequest> blocks) {
+    }
+
+    @PutMapping("/{id}/blocks")
+    @Operation(summary = "Replace the meeting blocks (operators and the organising partnership's staff)",
+            description = "Moves, adds or removes blocks, or changes their tables and interpreters; an event of one "
+                    + "span becomes an event in blocks. Publishes nothing: the next schedule release moves only the "
+                    + "meetings whose slot is gone or lost its table.")
+    @ApiResponse(responseCode = "200", description = "Replaced; the ETag is the new version")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<MatchingEventResponse> replaceBlocks(Caller caller, @PathVariable UUID id,
+            @RequestBody BlocksRequest request,
+            @Parameter(description = "the ETag read, e.g. \"1\"; a change made meanwhile is then a 412")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ZoneId zone = Require.timeZone("timeZone", request.timeZone());
+        List<MeetingBlock> blocks = Require.each("blocks", Require.present("blocks", request.blocks()),
+                (path, b) -> Require.within(path, () -> b.block(zone)));
+        Versioned<MatchingEvent> replaced = matchingEvents.replaceBlocks(caller, id, zone, blocks,
+                ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(replaced.version()))
+                .body(MatchingEventResponse.of(replaced.aggregate(), replaced.version()));
     }
 
     @GetMapping("/{id}")

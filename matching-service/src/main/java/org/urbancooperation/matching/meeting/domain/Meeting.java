@@ -69,11 +69,22 @@ public record Meeting(UUID id, UUID matchingEventId, UUID partnershipId, String 
         return ResultWithEvents.of(meeting, new MeetingChange.Scheduled(meeting));
     }
 
-    /** A new release moved it. Nothing changes (and nothing is raised) when the placement is the same. */
+    /**
+     * A new release moved it. Nothing changes (and nothing is raised) when the placement is the same; a slot that is
+     * only numbered anew (same times, table, room and interpreter) is recorded without an event.
+     */
     public ResultWithEvents<Meeting, MeetingChange> reschedule(Placement at) {
         requireScheduled("reschedule");
         if (placement().equals(at)) {
             return ResultWithEvents.of(this);
+        }
+        if (startsAt.equals(at.startsAt()) && endsAt.equals(at.endsAt()) && table == at.table()
+                && java.util.Objects.equals(roomLink, at.roomLink())
+                && java.util.Objects.equals(interpreter, at.interpreter())) {
+            // Only the slot's number changed (a block before it moved): the same meeting for everybody, no event.
+            return ResultWithEvents.of(new Meeting(id, matchingEventId, partnershipId, matchId, participantA,
+                    participantB, at.slot(), startsAt, endsAt, table, roomLink, interpreter, status, checkedIn,
+                    statusReason, sequence));
         }
         Meeting moved = new Meeting(id, matchingEventId, partnershipId, matchId, participantA, participantB,
                 at.slot(), at.startsAt(), at.endsAt(), at.table(), at.roomLink(), at.interpreter(), status, Set.of(),

@@ -222,7 +222,7 @@ public class ScheduleService {
         Versioned<Meeting> current = read;
         for (int attempt = 1; ; attempt++) {
             ResultWithEvents<Meeting, MeetingChange> changed = command.apply(current.aggregate());
-            if (changed.events().isEmpty()) {
+            if (changed.aggregate().equals(current.aggregate())) {
                 return;
             }
             try {

@@ -75,12 +75,37 @@ public record ScheduleRelease(UUID matchingEventId, int number, Instant released
     public static ResultWithEvents<ScheduleRelease, Void> next(UUID matchingEventId, ScheduleRelease previous,
             ScheduleResult result, List<SchedulingSlot> slots, Instant now) {
         List<ReleasedMeeting> meetings = meetingsOf(result, slots);
-        List<PlacedMeeting> before = previous == null ? List.of()
-                : previous.meetings().stream().map(ReleasedMeeting::placed).toList();
-        List<ScheduleChange> changes = ScheduleChange.between(before,
-                meetings.stream().map(ReleasedMeeting::placed).toList());
+        List<ScheduleChange> changes = changesBetween(previous == null ? List.of() : previous.meetings(), meetings);
         return ResultWithEvents.of(new ScheduleRelease(matchingEventId, previous == null ? 1 : previous.number() + 1,
                 now, meetings, result.unplaced(), result.statistics(), changes));
+    }
+
+    /**
+     * What changed from {@code earlier} to {@code later}, by match id: a meeting moved when its time or table changed,
+     * not when only its slot's number did (a block before it was moved).
+     */
+    static List<ScheduleChange> changesBetween(List<ReleasedMeeting> earlier, List<ReleasedMeeting> later) {
+        java.util.Map<String, ReleasedMeeting> was = new java.util.HashMap<>();
+        earlier.forEach(m -> was.put(m.matchId(), m));
+        java.util.Set<String> still = new java.util.HashSet<>();
+        List<ScheduleChange> changes = new ArrayList<>();
+        for (ReleasedMeeting now : later) {
+            still.add(now.matchId());
+            ReleasedMeeting before = was.get(now.matchId());
+            if (before == null) {
+                changes.add(new ScheduleChange(ScheduleChange.Kind.ADDED, now.matchId(), null, now.placed()));
+            } else if (!before.startsAt().equals(now.startsAt()) || before.table() != now.table()) {
+                changes.add(new ScheduleChange(ScheduleChange.Kind.MOVED, now.matchId(), before.placed(),
+                        now.placed()));
+            }
+        }
+        for (ReleasedMeeting before : earlier) {
+            if (!still.contains(before.matchId())) {
+                changes.add(new ScheduleChange(ScheduleChange.Kind.CANCELLED, before.matchId(), before.placed(), null));
+            }
+        }
+        changes.sort(Comparator.comparing(ScheduleChange::matchId));
+        return changes;
     }
 
     /** The scheduler's meetings with the event's slot numbers (index + 1) and times. */

@@ -83,4 +83,27 @@ class MeetingTest {
                 .hasMessageContaining("CANCELLED");
         assertThatThrownBy(() -> cancelled.aggregate().recordHeld()).isInstanceOf(RuleViolationException.class);
     }
+
+    @Test
+    void aSlotNumberedAnewIsNoMoveAndRaisesNothing() {
+        Meeting meeting = scheduled();
+        Meeting.Placement renumbered = new Meeting.Placement(2, SLOT_3.startsAt(), SLOT_3.endsAt(), SLOT_3.table(),
+                null, SLOT_3.interpreter());
+        var result = meeting.reschedule(renumbered);
+        assertThat(result.events()).isEmpty();
+        assertThat(result.aggregate().slot()).isEqualTo(2);
+        assertThat(result.aggregate().sequence()).isZero();
+        assertThat(result.aggregate().startsAt()).isEqualTo(meeting.startsAt());
+    }
+
+    @Test
+    void aCancelledMeetingPlacedAgainIsRescheduledUnderItsIdWithAHigherSequence() {
+        Meeting cancelled = scheduled().cancel("its match was withdrawn").aggregate();
+        var again = cancelled.reinstate(SLOT_5);
+        assertThat(again.events()).singleElement().isInstanceOf(MeetingChange.Rescheduled.class);
+        assertThat(again.aggregate().status()).isEqualTo(MeetingStatus.SCHEDULED);
+        assertThat(again.aggregate().sequence()).isEqualTo(cancelled.sequence() + 1);
+        assertThat(again.aggregate().id()).isEqualTo(cancelled.id());
+        assertThatThrownBy(() -> scheduled().reinstate(SLOT_5)).isInstanceOf(RuleViolationException.class);
+    }
 }
