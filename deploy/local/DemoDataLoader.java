@@ -106,6 +106,12 @@ public final class DemoDataLoader {
         for (Object profile : list("business-profiles.json")) {
             ensureProfile(map(profile));
         }
+        // Seed 000's online matching of November 2020 on products against COVID-19 (the disinfection robot and the
+        // cardboard emergency room from Koriyama) with the Essen hospitals' demo profile: taking part for its whole
+        // span. The seed gives no business hours or caps: none declared, maxMeetings the event's six slots.
+        for (Object participant : list("matching-participants.json")) {
+            ensureParticipant(partnershipId, map(participant));
+        }
         for (Object opportunity : list("opportunities.json")) {
             ensureOpportunity(map(opportunity));
         }
@@ -299,6 +305,41 @@ public final class DemoDataLoader {
         }
         expect(send("POST", path + "/publish", null, etag), "POST " + path + "/publish", 200);
         created("cooperation event", title);
+    }
+
+    /**
+     * A business taking part in the partnership's matching event of that title, free for the whole event, unless it
+     * takes part already (then left alone).
+     */
+    private void ensureParticipant(String partnershipId, Map<String, Object> entry) throws IOException,
+            InterruptedException {
+        String title = (String) entry.get("matchingEvent");
+        String businessId = (String) entry.get("businessId");
+        Map<String, Object> event = null;
+        for (Object item : all("/api/v1/matching/events?partnershipId=" + partnershipId + "&limit=200")) {
+            if (title.equals(map(item).get("title"))) {
+                event = map(item);
+            }
+        }
+        if (event == null) {
+            throw new LoadFailed("matching-participants.json names matching event '" + title + "', which is not there");
+        }
+        String base = "/api/v1/matching/events/" + event.get("id") + "/participants";
+        String which = businessId + " at " + title;
+        if (expect(send("GET", base + "/" + businessId, null, null), "GET " + base + "/" + businessId, 200, 404)
+                .status() == 200) {
+            found("matching event participant", which);
+            return;
+        }
+        Map<String, Object> span = new LinkedHashMap<>();
+        span.put("startsAt", event.get("startsAt"));
+        span.put("endsAt", event.get("endsAt"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("businessId", businessId);
+        body.put("availability", List.of(span));
+        body.put("maxMeetings", entry.get("maxMeetings"));
+        expect(send("POST", base, body, null), "POST " + base + " (" + businessId + ")", 201);
+        created("matching event participant", which);
     }
 
     /** A demo business profile, registered under its id unless it is there already (then left alone). */

@@ -40,6 +40,7 @@ import org.urbancooperation.contracts.matching.MatchingEventHeld;
 import org.urbancooperation.contracts.matching.MatchingEventOpened;
 import org.urbancooperation.contracts.matching.MeetingCancelled;
 import org.urbancooperation.contracts.matching.MeetingHeld;
+import org.urbancooperation.contracts.matching.MeetingNoShow;
 import org.urbancooperation.contracts.matching.MeetingRescheduled;
 import org.urbancooperation.contracts.matching.MeetingScheduled;
 import org.urbancooperation.contracts.partnership.ActionPlanned;
@@ -113,6 +114,7 @@ public enum IntegrationEventType {
             MatchingEventHeld.class),
     MATCH_ACCEPTED("matching.MatchAccepted", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MatchAccepted.class),
     MEETING_HELD("matching.MeetingHeld", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingHeld.class),
+    MEETING_NO_SHOW("matching.MeetingNoShow", 1, Topics.MATCHING_EVENTS, "MatchingEvent", MeetingNoShow.class),
     BUSINESS_AGREEMENT_REACHED("matching.BusinessAgreementReached", 1, Topics.MATCHING_EVENTS, "MatchingEvent",
             BusinessAgreementReached.class),
     // Action plans: on the partnership's topic, keyed by the partnership (the payload's aggregateId), so that a

@@ -136,6 +136,41 @@ class ParticipantApiTest extends ServiceApiTest {
         assertThat(http().get(base).body()).doesNotContain(robots.businessId());
     }
 
+    @Test
+    void aParticipantDeclaresLanguagesAZoneAndBusinessHoursOrLeavesThemToItsProfile() {
+        String base = event();
+        CallerIdentity robots = business("hours-robots", "Koriyama");
+        String withHours = "{\"availability\": [{\"startsAt\": \"2020-11-18T08:00:00Z\", \"endsAt\": "
+                + "\"2020-11-18T11:00:00Z\"}], \"maxMeetings\": 3, \"languages\": [\"ja\", \"en\"], "
+                + "\"timeZone\": \"Asia/Tokyo\", \"businessHours\": {\"from\": \"17:00\", \"to\": \"19:00\"}, "
+                + "\"onlyInsideBusinessHours\": true}";
+        for (String[] bad : new String[][] {
+                {withHours.replace("[\"ja\", \"en\"]", "[\"jp\"]"), "languages[0]"},
+                {withHours.replace("Asia/Tokyo", "+09:00"), "timeZone"},
+                {withHours.replace(", \"to\": \"19:00\"", ""), "businessHours.to"},
+                {withHours.replace("\"19:00\"", "\"16:00\""), "businessHours.from"},
+                {withHours.replace("\"17:00\"", "\"5pm\""), "businessHours.from"},
+                {withHours.replace(", \"businessHours\": {\"from\": \"17:00\", \"to\": \"19:00\"}", ""),
+                        "onlyInsideBusinessHours"}}) {
+            assertProblem(as(robots).postJson(base, bad[0]), 400, bad[1]);
+        }
+        HttpResponse<String> joined = as(robots).postJson(base, withHours);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+        JsonNode shown = ServiceHttp.json(joined);
+        assertThat(shown.path("timeZone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(shown.path("businessHours").path("from").asString()).startsWith("17:00");
+        assertThat(shown.path("onlyInsideBusinessHours").asBoolean()).isTrue();
+        assertThat(shown.path("languages")).extracting(JsonNode::asString).containsExactly("ja", "en");
+
+        // A request of before constraints replaces them with the profile's defaults: no hours, any hour.
+        String mine = joined.headers().firstValue("Location").orElseThrow();
+        JsonNode plain = ServiceHttp.json(put(robots, mine, participation("2020-11-18T08:00:00Z",
+                "2020-11-18T11:00:00Z", 3)));
+        assertThat(plain.path("businessHours").isNull()).isTrue();
+        assertThat(plain.path("languages").isNull()).isTrue();
+        assertThat(plain.path("onlyInsideBusinessHours").asBoolean()).isFalse();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String naming) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -4,17 +4,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
-import java.util.List;
-import java.util.Locale;
 
 import org.urbancooperation.support.domain.InvalidValueException;
 import org.urbancooperation.support.domain.Require;
+import org.urbancooperation.support.domain.ZonedTimes;
 
 /**
  * Times as organisers enter them and as readers see them. Only java.time's zone rules decide offsets: nothing here
@@ -24,7 +20,6 @@ public final class EventTimes {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     private EventTimes() {
     }
@@ -131,54 +126,25 @@ public final class EventTimes {
 
     /** A local time on the clocks of {@code zone}: refused in a gap or an overlap unless {@code choice} says which. */
     public static Instant atZone(String field, LocalDateTime local, ZoneId zone, LocalTimeOffset choice) {
-        ZoneRules rules = zone.getRules();
-        List<ZoneOffset> valid = rules.getValidOffsets(local);
-        if (valid.size() == 1) {
-            return local.toInstant(valid.get(0));
-        }
-        ZoneOffsetTransition transition = rules.getTransition(local);
-        if (choice == null) {
-            String what = valid.isEmpty()
-                    ? " does not exist in " + zone.getId() + ": the clocks jump from "
-                            + transition.getDateTimeBefore().toLocalTime() + " to "
-                            + transition.getDateTimeAfter().toLocalTime()
-                    : " happens twice in " + zone.getId() + ": the clocks go back from "
-                            + transition.getDateTimeBefore().toLocalTime() + " to "
-                            + transition.getDateTimeAfter().toLocalTime();
-            throw new InvalidValueException(field, field + " " + local + what + " on " + local.toLocalDate()
-                    + "; give the offset (e.g. " + local + transition.getOffsetAfter() + ") or localTimeOffset "
-                    + "BEFORE_CHANGE or AFTER_CHANGE");
-        }
-        ZoneOffset offset = choice == LocalTimeOffset.BEFORE_CHANGE ? transition.getOffsetBefore()
-                : transition.getOffsetAfter();
-        return local.toInstant(offset);
+        return ZonedTimes.atZone(field, local, zone, choice == null ? null
+                : ZonedTimes.OffsetChoice.valueOf(choice.name()), "localTimeOffset");
     }
 
     /**
-     * An instant on the clocks of {@code zone}, with its day relative to the event's own zone.
-     *
-     * @param zoneName the zone's short name at that instant (CET, CEST, JST), null where the JDK has only a
-     *        numeric one (GMT+03:00)
-     * @param dayShift days between the local date in {@code zone} and in the event's zone: +1 when it is already
-     *        the next day there
+     * An instant on the clocks of {@code zone}, with its day relative to the event's own zone: service-support's
+     * {@link ZonedTimes.TimeInZone} (matching-service shows meetings with it too) under the name this service uses.
      */
     public record TimeInZone(OffsetDateTime localTime, String zoneName, int dayShift) {
 
         public static TimeInZone of(Instant instant, ZoneId zone, ZoneId eventZone) {
-            OffsetDateTime local = instant.atZone(zone).toOffsetDateTime();
-            long shift = ChronoUnit.DAYS.between(instant.atZone(eventZone).toLocalDate(), local.toLocalDate());
-            return new TimeInZone(local, shortName(zone, instant), (int) shift);
+            ZonedTimes.TimeInZone shown = ZonedTimes.TimeInZone.of(instant, zone, eventZone);
+            return new TimeInZone(shown.localTime(), shown.zoneName(), shown.dayShift());
         }
     }
 
-    /**
-     * The zone's short name in force at {@code instant} (CET or CEST, JST), as java.time prints it (pattern
-     * {@code z}, TextStyle.SHORT); null where it has only a numeric one (GMT+03:00), which is an offset, not a name.
-     */
+    /** The zone's short name in force at {@code instant}: {@link ZonedTimes#shortName}. */
     public static String shortName(ZoneId zone, Instant instant) {
-        String name = SHORT_NAME.format(instant.atZone(zone));
-        return name.startsWith("GMT+") || name.startsWith("GMT-") || name.startsWith("UTC+")
-                || name.startsWith("UTC-") ? null : name;
+        return ZonedTimes.shortName(zone, instant);
     }
 
     private static InvalidValueException shape(String field) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.urbancooperation.contracts.identity.Role;
 import org.urbancooperation.matching.matchingevent.domain.Availability;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MeetingConstraints;
 import org.urbancooperation.matching.matchingevent.domain.Participant;
 import org.urbancooperation.support.application.ConcurrentModificationConflict;
 import org.urbancooperation.support.application.ExpectedVersion;
@@ -45,7 +46,7 @@ public class ParticipantService {
 
     /** @param businessId a business takes part itself (it may leave this out); operators name one */
     public Versioned<Participant> join(Caller caller, UUID matchingEventId, String businessId,
-            List<Availability> availability, Integer maxMeetings) {
+            List<Availability> availability, Integer maxMeetings, MeetingConstraints constraints) {
         Access.requireRole(caller, Role.OPERATOR, Role.BUSINESS);
         String business = caller.isOperator() ? Require.slug("businessId", businessId, "robots-essen")
                 : caller.businessId().orElseThrow();
@@ -53,7 +54,8 @@ public class ParticipantService {
             throw new AccessDeniedException("A business takes part only for itself");
         }
         MatchingEvent event = event(matchingEventId);
-        ResultWithEvents<Participant, Void> joined = Participant.join(event, business, availability, maxMeetings);
+        ResultWithEvents<Participant, Void> joined = Participant.join(event, business, availability, maxMeetings,
+                constraints);
         String city = directory.cityOf(business).orElseThrow(() -> new UnknownReferenceException("businessId",
                 "Business " + business + " has no profile; register it at /api/v1/matching/profiles first"));
         if (!directory.cityNamesOf(event.partnershipId()).contains(city)) {
@@ -91,10 +93,12 @@ public class ParticipantService {
     }
 
     public Versioned<Participant> change(Caller caller, UUID matchingEventId, String businessId,
-            List<Availability> availability, Integer maxMeetings, ExpectedVersion expected) {
+            List<Availability> availability, Integer maxMeetings, MeetingConstraints constraints,
+            ExpectedVersion expected) {
         Versioned<Participant> current = forChange(caller, matchingEventId, businessId, expected);
         MatchingEvent event = event(matchingEventId);
-        Participant changed = current.aggregate().change(event, availability, maxMeetings).aggregate();
+        Participant changed = current.aggregate().change(event, availability, maxMeetings, constraints)
+                .aggregate();
         return changed.equals(current.aggregate()) ? current
                 : participants.update(changed, current.version(), expected);
     }

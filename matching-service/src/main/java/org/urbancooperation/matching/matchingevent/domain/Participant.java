@@ -16,9 +16,11 @@ import org.urbancooperation.support.domain.RuleViolationException;
  *
  * @param availability the spans it is free, in time order, not overlapping, each within the event
  * @param withdrawn true once it no longer takes part (it may take part again)
+ * @param constraints its languages, zone and business hours for meetings; {@link MeetingConstraints#NONE} when it
+ *        declared none
  */
 public record Participant(UUID matchingEventId, String businessId, List<Availability> availability, int maxMeetings,
-        boolean withdrawn) {
+        boolean withdrawn, MeetingConstraints constraints) {
 
     public static final int MAX_SPANS = 50;
 
@@ -26,6 +28,7 @@ public record Participant(UUID matchingEventId, String businessId, List<Availabi
         Require.present("matchingEventId", matchingEventId);
         Require.slugShape("businessId", businessId);
         availability = List.copyOf(Require.present("availability", availability));
+        constraints = constraints == null ? MeetingConstraints.NONE : constraints;
     }
 
     /** The one id of a business's participation in a matching event. */
@@ -42,24 +45,25 @@ public record Participant(UUID matchingEventId, String businessId, List<Availabi
      *         event, empty or overlapping another, or {@code maxMeetings} outside 1 to the event's slot count
      */
     public static ResultWithEvents<Participant, Void> join(MatchingEvent event, String businessId,
-            List<Availability> availability, Integer maxMeetings) {
+            List<Availability> availability, Integer maxMeetings, MeetingConstraints constraints) {
         Require.slug("businessId", businessId, "robots-essen");
         return ResultWithEvents.of(new Participant(event.id(), businessId, checked(event, availability),
-                checkedMax(event, maxMeetings), false));
+                checkedMax(event, maxMeetings), false, constraints));
     }
 
-    /** New availability and maximum (taking part again if it had withdrawn). */
+    /** New availability, maximum and constraints (taking part again if it had withdrawn). */
     public ResultWithEvents<Participant, Void> change(MatchingEvent event, List<Availability> newAvailability,
-            Integer newMaxMeetings) {
+            Integer newMaxMeetings, MeetingConstraints newConstraints) {
         return ResultWithEvents.of(new Participant(matchingEventId, businessId, checked(event, newAvailability),
-                checkedMax(event, newMaxMeetings), false));
+                checkedMax(event, newMaxMeetings), false, newConstraints));
     }
 
     public ResultWithEvents<Participant, Void> withdraw() {
         if (withdrawn) {
             throw new RuleViolationException(businessId + " has withdrawn from this matching event already");
         }
-        return ResultWithEvents.of(new Participant(matchingEventId, businessId, availability, maxMeetings, true));
+        return ResultWithEvents.of(new Participant(matchingEventId, businessId, availability, maxMeetings, true,
+                constraints));
     }
 
     private static int checkedMax(MatchingEvent event, Integer maxMeetings) {

@@ -1,5 +1,7 @@
 package org.urbancooperation.matching.matchingevent.persistence;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.urbancooperation.matching.matchingevent.application.ParticipantRepository;
 import org.urbancooperation.matching.matchingevent.domain.Availability;
+import org.urbancooperation.matching.matchingevent.domain.MeetingConstraints;
 import org.urbancooperation.matching.matchingevent.domain.Participant;
 import org.urbancooperation.support.application.ExpectedVersion;
 import org.urbancooperation.support.application.Versioned;
@@ -78,7 +81,33 @@ public class MongoParticipantRepository implements ParticipantRepository {
                     .append("availability", p.availability().stream().map(a -> new Document("startsAt",
                             Date.from(a.startsAt())).append("endsAt", Date.from(a.endsAt()))).toList())
                     .append("maxMeetings", p.maxMeetings())
-                    .append("withdrawn", p.withdrawn());
+                    .append("withdrawn", p.withdrawn())
+                    .append("constraints", constraints(p.constraints()));
+        }
+
+        /** Null when it declared none: what documents from before constraints hold too. */
+        private static Document constraints(MeetingConstraints c) {
+            if (c.equals(MeetingConstraints.NONE)) {
+                return null;
+            }
+            return new Document("languages", c.languages())
+                    .append("timeZone", c.timeZone() == null ? null : c.timeZone().getId())
+                    .append("hoursFrom", c.hoursFrom() == null ? null : c.hoursFrom().toString())
+                    .append("hoursTo", c.hoursTo() == null ? null : c.hoursTo().toString())
+                    .append("onlyInsideBusinessHours", c.onlyInsideBusinessHours());
+        }
+
+        private static MeetingConstraints constraints(Document d) {
+            if (d == null) {
+                return MeetingConstraints.NONE;
+            }
+            String zone = d.getString("timeZone");
+            String from = d.getString("hoursFrom");
+            String to = d.getString("hoursTo");
+            return new MeetingConstraints(d.getList("languages", String.class),
+                    zone == null ? null : ZoneId.of(zone), from == null ? null : LocalTime.parse(from),
+                    to == null ? null : LocalTime.parse(to),
+                    Boolean.TRUE.equals(d.getBoolean("onlyInsideBusinessHours")));
         }
 
         @Override
@@ -86,7 +115,8 @@ public class MongoParticipantRepository implements ParticipantRepository {
             return new Participant(UUID.fromString(d.getString("matchingEventId")), d.getString("businessId"),
                     d.getList("availability", Document.class).stream().map(a -> new Availability(
                             a.getDate("startsAt").toInstant(), a.getDate("endsAt").toInstant())).toList(),
-                    d.getInteger("maxMeetings"), d.getBoolean("withdrawn"));
+                    d.getInteger("maxMeetings"), d.getBoolean("withdrawn"),
+                    constraints(d.get("constraints", Document.class)));
         }
     }
 }

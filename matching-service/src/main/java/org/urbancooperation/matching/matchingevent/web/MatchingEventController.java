@@ -2,7 +2,13 @@ package org.urbancooperation.matching.matchingevent.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.http.ProblemDetail;
@@ -11,13 +17,21 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.matching.matchingevent.application.MatchingEventService;
 import org.urbancooperation.matching.matchingevent.domain.MatchingEvent;
+import org.urbancooperation.matching.matchingevent.domain.MeetingBlock;
+import org.urbancooperation.matching.shared.domain.InterpreterPair;
+import org.urbancooperation.matching.shared.domain.Languages;
 import org.urbancooperation.support.application.Versioned;
+import org.urbancooperation.support.domain.InvalidValueException;
+import org.urbancooperation.support.domain.Require;
+import org.urbancooperation.support.domain.ZonedTimes;
 import org.urbancooperation.support.paging.Page;
 import org.urbancooperation.support.paging.PageRequest;
 import org.urbancooperation.support.security.Caller;
@@ -48,14 +62,101 @@ class MatchingEventController {
             @NotNull UUID partnershipId,
             @Schema(example = "Online business matching: products against COVID-19") @NotBlank @Size(max = 200)
             String title,
-            @Schema(example = "2020-11-18T08:00:00Z", description = "an instant of the years 1900 to 2200")
-            @NotNull Instant startsAt,
-            @Schema(example = "2020-11-18T11:00:00Z", description = "after startsAt, at most 14 days later")
-            @NotNull Instant endsAt,
-            @Schema(example = "30") @NotNull @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES)
-            Integer slotMinutes,
+            @Schema(example = "2020-11-18T08:00:00Z", description = "an instant of the years 1900 to 2200; "
+                    + "required without blocks") Instant startsAt,
+            @Schema(example = "2020-11-18T11:00:00Z", description = "after startsAt, at most 14 days later; required "
+                    + "without blocks") Instant endsAt,
+            @Schema(example = "30", description = "required without blocks")
+            @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES) Integer slotMinutes,
             @Schema(description = "the cooperation event (event-service) it is held at, e.g. a trade fair; absent "
-                    + "when none") UUID cooperationEventId) {
+                    + "when none") UUID cooperationEventId,
+            @Schema(example = "Europe/Berlin", description = "the IANA zone the blocks' local times are on; required "
+                    + "with blocks") String timeZone,
+            @Schema(description = "1 to 50 meeting blocks, instead of startsAt, endsAt and slotMinutes (an event "
+                    + "without blocks is one block of those, with tables unlimited)") List<BlockRequest> blocks) {
+    }
+
+    @Schema(description = "A stretch of 1:1 meeting slots; times on the event's clocks (2020-11-18T09:00) or instants "
+            + "with an offset (2020-11-18T09:00+01:00); a local time that does not exist or happens twice on a change "
+            + "of daylight saving time is refused unless given with its offset")
+    record BlockRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2020-11-18T09:00") String startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2020-11-18T12:00") String endsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "30") Integer slotMinutes,
+            @Schema(description = "pauses inside the block, no slot overlaps one") List<BreakRequest> breaks,
+            @Schema(description = "tables or virtual rooms per slot, 1 to 10000; absent: unlimited", example = "20")
+            Integer tables,
+            @Schema(description = "interpreters on duty in every slot of the block, per language pair")
+            List<InterpretersRequest> interpreters) {
+
+        MeetingBlock block(ZoneId zone) {
+            return new MeetingBlock(instant("startsAt", startsAt, zone), instant("endsAt", endsAt, zone),
+                    Require.present("slotMinutes", slotMinutes),
+                    breaks == null ? List.of() : Require.each("breaks", breaks, (path, b) -> Require.within(path,
+                            () -> new MeetingBlock.Break(instant("startsAt", b.startsAt(), zone),
+                                    instant("endsAt", b.endsAt(), zone)))),
+                    tables, interpreters == null ? Map.of() : onDuty(interpreters));
+        }
+
+        private static Map<InterpreterPair, Integer> onDuty(List<InterpretersRequest> requests) {
+            Map<InterpreterPair, Integer> onDuty = new TreeMap<>();
+            Require.each("interpreters", requests, (path, i) -> Require.within(path, () -> {
+                List<String> languages = Languages.of("languages", i.languages());
+                if (languages.size() != 2) {
+                    throw new InvalidValueException("languages", "an interpreter covers two languages");
+                }
+                InterpreterPair pair = InterpreterPair.of(languages.get(0), languages.get(1));
+                if (onDuty.put(pair, Require.present("count", i.count())) != null) {
+                    throw new InvalidValueException("languages", "a language pair is listed once");
+                }
+                return pair;
+            }));
+            return onDuty;
+        }
+    }
+
+    record BreakRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2020-11-18T10:30")
+            String startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2020-11-18T10:45") String endsAt) {
+    }
+
+    record InterpretersRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"de\", \"ja\"]") List<String> languages,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2", description = "0 to 1000")
+            Integer count) {
+    }
+
+    /** A time as an organiser enters it: on the event's clocks, or an instant with its offset or Z. */
+    static Instant instant(String field, String text, ZoneId zone) {
+        Require.present(field, text);
+        int time = text.indexOf('T');
+        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
+                || text.indexOf('-', time) >= 0);
+        try {
+            return withOffset ? OffsetDateTime.parse(text).toInstant()
+                    : ZonedTimes.atZone(field, LocalDateTime.parse(text), zone, null, null);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, field + " must be a local time such as 2020-11-18T09:00 on the "
+                    + "event's clocks, or an instant such as 2020-11-18T09:00+01:00");
+        }
+    }
+
+    record BlockResponse(Instant startsAt, Instant endsAt, int slotMinutes, List<BreakResponse> breaks,
+            @Schema(types = {"integer", "null"}, description = "null: unlimited") Integer tables,
+            List<InterpretersResponse> interpreters) {
+
+        static BlockResponse of(MeetingBlock b) {
+            return new BlockResponse(b.startsAt(), b.endsAt(), b.slotMinutes(),
+                    b.breaks().stream().map(p -> new BreakResponse(p.startsAt(), p.endsAt())).toList(), b.tables(),
+                    b.interpreters().entrySet().stream().map(i -> new InterpretersResponse(
+                            List.of(i.getKey().first(), i.getKey().second()), i.getValue())).toList());
+        }
+    }
+
+    record BreakResponse(Instant startsAt, Instant endsAt) {
+    }
+
+    record InterpretersResponse(List<String> languages, int count) {
     }
 
     record SlotResponse(int number, Instant startsAt, Instant endsAt) {
@@ -63,13 +164,17 @@ class MatchingEventController {
 
     record MatchingEventResponse(UUID id, UUID partnershipId, String title, Instant startsAt, Instant endsAt,
             int slotMinutes, String status, int slotCount, List<SlotResponse> slots,
-            @JsonInclude(JsonInclude.Include.NON_NULL) UUID cooperationEventId, long version) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID cooperationEventId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String timeZone,
+            @Schema(description = "its meeting blocks; empty for an event of one span (startsAt to endsAt)")
+            List<BlockResponse> blocks, long version) {
 
         static MatchingEventResponse of(MatchingEvent e, long version) {
             return new MatchingEventResponse(e.id(), e.partnershipId(), e.title(), e.startsAt(), e.endsAt(),
                     e.slotMinutes(), e.status().name(), e.slotCount(),
                     e.slots().stream().map(s -> new SlotResponse(s.number(), s.startsAt(), s.endsAt())).toList(),
-                    e.cooperationEventId(), version);
+                    e.cooperationEventId(), e.timeZone() == null ? null : e.timeZone().getId(),
+                    e.blocks().stream().map(BlockResponse::of).toList(), version);
         }
     }
 
@@ -93,11 +198,43 @@ class MatchingEventController {
     @Operation(summary = "Open a matching event for a known partnership; 422 naming partnershipId when it is unknown")
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it")
     ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request, Caller caller) {
+        ZoneId zone = request.timeZone() == null ? null : Require.timeZone("timeZone", request.timeZone());
+        List<MeetingBlock> blocks = request.blocks() == null ? null : Require.each("blocks", request.blocks(),
+                (path, b) -> Require.within(path, () -> b.block(Require.present("timeZone", zone))));
         Versioned<MatchingEvent> opened = matchingEvents.open(caller, request.partnershipId(), request.title(),
-                request.startsAt(), request.endsAt(), request.slotMinutes(), request.cooperationEventId());
+                request.startsAt(), request.endsAt(), request.slotMinutes(), request.cooperationEventId(), zone,
+                blocks);
         return ResponseEntity.created(URI.create("/api/v1/matching/events/" + opened.aggregate().id()))
                 .eTag(ETags.of(opened.version()))
                 .body(MatchingEventResponse.of(opened.aggregate(), opened.version()));
+    }
+
+    record BlocksRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Europe/Berlin") String timeZone,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 meeting blocks")
+            List<BlockRequest> blocks) {
+    }
+
+    @PutMapping("/{id}/blocks")
+    @Operation(summary = "Replace the meeting blocks (operators and the organising partnership's staff)",
+            description = "Moves, adds or removes blocks, or changes their tables and interpreters; an event of one "
+                    + "span becomes an event in blocks. Publishes nothing: the next schedule release moves only the "
+                    + "meetings whose slot is gone or lost its table.")
+    @ApiResponse(responseCode = "200", description = "Replaced; the ETag is the new version")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<MatchingEventResponse> replaceBlocks(Caller caller, @PathVariable UUID id,
+            @RequestBody BlocksRequest request,
+            @Parameter(description = "the ETag read, e.g. \"1\"; a change made meanwhile is then a 412")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ZoneId zone = Require.timeZone("timeZone", request.timeZone());
+        List<MeetingBlock> blocks = Require.each("blocks", Require.present("blocks", request.blocks()),
+                (path, b) -> Require.within(path, () -> b.block(zone)));
+        Versioned<MatchingEvent> replaced = matchingEvents.replaceBlocks(caller, id, zone, blocks,
+                ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(replaced.version()))
+                .body(MatchingEventResponse.of(replaced.aggregate(), replaced.version()));
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.urbancooperation.matching.matchingevent.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.urbancooperation.matching.matchingevent.application.ParticipantService;
 import org.urbancooperation.matching.matchingevent.domain.Availability;
+import org.urbancooperation.matching.matchingevent.domain.MeetingConstraints;
 import org.urbancooperation.matching.matchingevent.domain.Participant;
 import org.urbancooperation.support.application.Versioned;
 import org.urbancooperation.support.paging.Page;
@@ -52,7 +54,20 @@ class ParticipantController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 spans within the matching "
                     + "event, not overlapping") List<Span> availability,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "4",
-                    description = "1 to the event's number of slots") Integer maxMeetings) {
+                    description = "1 to the event's number of slots") Integer maxMeetings,
+            @Schema(description = "ISO 639-1 languages it meets in (absent: its profile's); two participants without "
+                    + "a common one need an interpreter", example = "[\"de\", \"en\"]") List<String> languages,
+            @Schema(description = "the IANA zone its business hours are in (absent: its profile's)",
+                    example = "Europe/Berlin") String timeZone,
+            @Schema(description = "its business hours on its own clocks (absent: none); meetings inside both sides' "
+                    + "hours are preferred") BusinessHoursBody businessHours,
+            @Schema(description = "true: it meets only inside its business hours (needs businessHours)")
+            Boolean onlyInsideBusinessHours) {
+
+        MeetingConstraints constraints() {
+            return MeetingConstraints.of(languages, timeZone, businessHours == null ? null : businessHours.from(),
+                    businessHours == null ? null : businessHours.to(), onlyInsideBusinessHours);
+        }
 
         List<Availability> spans() {
             return availability == null ? null
@@ -67,21 +82,42 @@ class ParticipantController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 spans within the matching "
                     + "event, not overlapping") List<Span> availability,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "4",
-                    description = "1 to the event's number of slots") Integer maxMeetings) {
+                    description = "1 to the event's number of slots") Integer maxMeetings,
+            @Schema(description = "ISO 639-1 languages it meets in (absent: its profile's); two participants without "
+                    + "a common one need an interpreter", example = "[\"de\", \"en\"]") List<String> languages,
+            @Schema(description = "the IANA zone its business hours are in (absent: its profile's)",
+                    example = "Europe/Berlin") String timeZone,
+            @Schema(description = "its business hours on its own clocks (absent: none); meetings inside both sides' "
+                    + "hours are preferred") BusinessHoursBody businessHours,
+            @Schema(description = "true: it meets only inside its business hours (needs businessHours)")
+            Boolean onlyInsideBusinessHours) {
 
-        List<Availability> spans() {
-            return new ParticipationBody(availability, maxMeetings).spans();
+        ParticipationBody body() {
+            return new ParticipationBody(availability, maxMeetings, languages, timeZone, businessHours,
+                    onlyInsideBusinessHours);
         }
     }
 
+    @Schema(description = "Business hours on the participant's own clocks, e.g. 09:00 to 11:00")
+    record BusinessHoursBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "09:00") LocalTime from,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "11:00") LocalTime to) {
+    }
+
     record ParticipantResponse(UUID matchingEventId, String businessId, List<Span> availability, int maxMeetings,
+            @Schema(types = {"array", "null"}, description = "null: its profile's") List<String> languages,
+            @Schema(types = {"string", "null"}, description = "null: its profile's") String timeZone,
+            @Schema(types = {"object", "null"}) BusinessHoursBody businessHours, boolean onlyInsideBusinessHours,
             boolean withdrawn, long version) {
 
         static ParticipantResponse of(Versioned<Participant> v) {
             Participant p = v.aggregate();
+            MeetingConstraints c = p.constraints();
             return new ParticipantResponse(p.matchingEventId(), p.businessId(),
                     p.availability().stream().map(a -> new Span(a.startsAt(), a.endsAt())).toList(), p.maxMeetings(),
-                    p.withdrawn(), v.version());
+                    c.languages(), c.timeZone() == null ? null : c.timeZone().getId(),
+                    c.hasBusinessHours() ? new BusinessHoursBody(c.hoursFrom(), c.hoursTo()) : null,
+                    c.onlyInsideBusinessHours(), p.withdrawn(), v.version());
         }
     }
 
@@ -101,8 +137,9 @@ class ParticipantController {
             + "partnership's cities", content = @Content(mediaType = PROBLEM,
                     schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ParticipantResponse> join(Caller caller, @PathVariable UUID id, @RequestBody JoinRequest request) {
-        Versioned<Participant> joined = participants.join(caller, id, request.businessId(), request.spans(),
-                request.maxMeetings());
+        ParticipationBody body = request.body();
+        Versioned<Participant> joined = participants.join(caller, id, request.businessId(), body.spans(),
+                request.maxMeetings(), body.constraints());
         return ResponseEntity.created(URI.create("/api/v1/matching/events/" + id + "/participants/"
                 + joined.aggregate().businessId())).eTag(ETags.of(joined.version()))
                 .body(ParticipantResponse.of(joined));
@@ -129,8 +166,8 @@ class ParticipantController {
     }
 
     @PutMapping("/{businessId}")
-    @Operation(summary = "Replace availability and maxMeetings (the business itself, operators); a withdrawn "
-            + "participant takes part again")
+    @Operation(summary = "Replace availability, maxMeetings and the meeting constraints (the business itself, "
+            + "operators); a withdrawn participant takes part again")
     @ApiResponse(responseCode = "200", description = "Replaced; the ETag is the new version")
     @ApiResponse(responseCode = "412", description = "If-Match names another version than the current one",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -138,7 +175,7 @@ class ParticipantController {
             @RequestBody ParticipationBody request,
             @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return answer(participants.change(caller, id, businessId, request.spans(), request.maxMeetings(),
-                ETags.expected(ifMatch)));
+                request.constraints(), ETags.expected(ifMatch)));
     }
 
     /** DELETE, as the end of a participation: it stays readable, withdrawn. */

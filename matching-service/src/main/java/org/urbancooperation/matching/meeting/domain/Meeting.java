@@ -18,13 +18,15 @@ import org.urbancooperation.support.domain.RuleViolationException;
  * is updated in place; {@code sequence} counts the reschedules. Immutable: commands return the new state and what
  * they raised.
  *
+ * @param partnershipId the partnership whose matching event it is: its staff see it, and a meeting held counts for it
  * @param table table number, from 1, or the virtual room's number for an online event
  * @param roomLink the virtual room's link for an online event, null for tables
  * @param interpreter null when the two share a language
  * @param checkedIn the participants who checked in
  * @param statusReason why it was cancelled; null otherwise
  */
-public record Meeting(UUID id, UUID matchingEventId, String matchId, String participantA, String participantB,
+public record Meeting(UUID id, UUID matchingEventId, UUID partnershipId, String matchId, String participantA,
+        String participantB,
         int slot, Instant startsAt, Instant endsAt, int table, String roomLink, InterpreterPair interpreter,
         MeetingStatus status, Set<String> checkedIn, String statusReason, int sequence) {
 
@@ -34,6 +36,7 @@ public record Meeting(UUID id, UUID matchingEventId, String matchId, String part
     public Meeting {
         Require.present("id", id);
         Require.present("matchingEventId", matchingEventId);
+        Require.present("partnershipId", partnershipId);
         Require.present("matchId", matchId);
         Require.present("participantA", participantA);
         Require.present("participantB", participantB);
@@ -57,23 +60,51 @@ public record Meeting(UUID id, UUID matchingEventId, String matchId, String part
             InterpreterPair interpreter) {
     }
 
-    public static ResultWithEvents<Meeting, MeetingChange> schedule(UUID matchingEventId, String matchId,
-            String participantA, String participantB, Placement at) {
-        Meeting meeting = new Meeting(idOf(matchingEventId, matchId), matchingEventId, matchId, participantA,
-                participantB, at.slot(), at.startsAt(), at.endsAt(), at.table(), at.roomLink(), at.interpreter(),
+    public static ResultWithEvents<Meeting, MeetingChange> schedule(UUID matchingEventId, UUID partnershipId,
+            String matchId, String participantA, String participantB, Placement at) {
+        Meeting meeting = new Meeting(idOf(matchingEventId, matchId), matchingEventId, partnershipId, matchId,
+                participantA, participantB, at.slot(), at.startsAt(), at.endsAt(), at.table(), at.roomLink(),
+                at.interpreter(),
                 MeetingStatus.SCHEDULED, Set.of(), null, 0);
         return ResultWithEvents.of(meeting, new MeetingChange.Scheduled(meeting));
     }
 
-    /** A new release moved it. Nothing changes (and nothing is raised) when the placement is the same. */
+    /**
+     * A new release moved it. Nothing changes (and nothing is raised) when the placement is the same; a slot that is
+     * only numbered anew (same times, table, room and interpreter) is recorded without an event.
+     */
     public ResultWithEvents<Meeting, MeetingChange> reschedule(Placement at) {
         requireScheduled("reschedule");
         if (placement().equals(at)) {
             return ResultWithEvents.of(this);
         }
-        Meeting moved = new Meeting(id, matchingEventId, matchId, participantA, participantB, at.slot(), at.startsAt(),
-                at.endsAt(), at.table(), at.roomLink(), at.interpreter(), status, Set.of(), null, sequence + 1);
+        if (startsAt.equals(at.startsAt()) && endsAt.equals(at.endsAt()) && table == at.table()
+                && java.util.Objects.equals(roomLink, at.roomLink())
+                && java.util.Objects.equals(interpreter, at.interpreter())) {
+            // Only the slot's number changed (a block before it moved): the same meeting for everybody, no event.
+            return ResultWithEvents.of(new Meeting(id, matchingEventId, partnershipId, matchId, participantA,
+                    participantB, at.slot(), startsAt, endsAt, table, roomLink, interpreter, status, checkedIn,
+                    statusReason, sequence));
+        }
+        Meeting moved = new Meeting(id, matchingEventId, partnershipId, matchId, participantA, participantB,
+                at.slot(), at.startsAt(), at.endsAt(), at.table(), at.roomLink(), at.interpreter(), status, Set.of(),
+                null, sequence + 1);
         return ResultWithEvents.of(moved, new MeetingChange.Rescheduled(moved));
+    }
+
+    /**
+     * A release places a cancelled meeting again (its match is confirmed again, a participant that dropped out is
+     * back): scheduled at the new placement under the same id, with a higher sequence, so a calendar entry that shows
+     * it as cancelled is updated in place. Raised as a reschedule, which is what calendars see.
+     */
+    public ResultWithEvents<Meeting, MeetingChange> reinstate(Placement at) {
+        if (status != MeetingStatus.CANCELLED) {
+            throw new RuleViolationException("only a cancelled meeting is placed again; this one is " + status);
+        }
+        Meeting again = new Meeting(id, matchingEventId, partnershipId, matchId, participantA, participantB,
+                at.slot(), at.startsAt(), at.endsAt(), at.table(), at.roomLink(), at.interpreter(),
+                MeetingStatus.SCHEDULED, Set.of(), null, sequence + 1);
+        return ResultWithEvents.of(again, new MeetingChange.Rescheduled(again));
     }
 
     public ResultWithEvents<Meeting, MeetingChange> cancel(String reason) {
@@ -157,7 +188,7 @@ public record Meeting(UUID id, UUID matchingEventId, String matchId, String part
     }
 
     private Meeting with(MeetingStatus newStatus, Set<String> present, String reason, int newSequence) {
-        return new Meeting(id, matchingEventId, matchId, participantA, participantB, slot, startsAt, endsAt, table,
-                roomLink, interpreter, newStatus, present, reason, newSequence);
+        return new Meeting(id, matchingEventId, partnershipId, matchId, participantA, participantB, slot, startsAt,
+                endsAt, table, roomLink, interpreter, newStatus, present, reason, newSequence);
     }
 }
