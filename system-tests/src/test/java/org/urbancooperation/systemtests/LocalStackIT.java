@@ -416,6 +416,122 @@ class LocalStackIT {
                 assertThat(actual(seeded, code)).isEqualByComparingTo(acceptedBefore.add(java.math.BigDecimal.ONE)));
     }
 
+    /**
+     * Issue 14, through the gateway: an operator opens an online matching of Essen and Koriyama companies in one block
+     * on Essen's clocks, the seed's businesses take part with business hours on their own clocks (Essen 09:00-11:00
+     * is Koriyama 17:00-19:00 in winter), the Essen hospitals meet the Koriyama robot and emergency room makers; the
+     * preview uses as many slots as König's bound with every meeting inside both sides' hours; after the release each
+     * participant reads its meeting on its own clocks and in its personal calendar feed; one maker dropping out
+     * cancels its meeting and moves no other.
+     */
+    @Test
+    @Order(2)
+    void anOnlineMatchingIsScheduledReleasedAndChangedOnlyWhereItMust() throws Exception {
+        String robots = issueKey("{\"role\": \"business\", \"businessId\": \"robots-koriyama\", \"label\": \"robots\"}");
+        String rooms = issueKey(
+                "{\"role\": \"business\", \"businessId\": \"emergency-rooms-koriyama\", \"label\": \"rooms\"}");
+        String hospitals = issueKey("{\"role\": \"business\", \"businessId\": \"hospitals-essen\", \"label\": \"hospitals\"}");
+        String seeded = json(get("/api/v1/partnerships?name=" + SEEDED.replace(" ", "%20"))).path("items").get(0)
+                .path("id").asString();
+        HttpResponse<String> opened = post("/api/v1/matching/events", """
+                {"partnershipId": "%s", "title": "Essen - Koriyama online business matching (system test)",
+                 "timeZone": "Europe/Berlin",
+                 "blocks": [{"startsAt": "2027-01-20T09:00", "endsAt": "2027-01-20T11:00", "slotMinutes": 30,
+                             "tables": 10}]}""".formatted(seeded));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String event = "/api/v1/matching/events/" + json(opened).path("id").asString();
+        String whole = "[{\"startsAt\": \"2027-01-20T08:00:00Z\", \"endsAt\": \"2027-01-20T10:00:00Z\"}]";
+        for (String[] who : new String[][] {{hospitals, "09:00", "11:00"}, {robots, "17:00", "19:00"},
+                {rooms, "17:00", "19:00"}}) {
+            HttpResponse<String> joined = call("POST", event + "/participants", who[0], """
+                    {"availability": %s, "maxMeetings": 4, "businessHours": {"from": "%s", "to": "%s"},
+                     "onlyInsideBusinessHours": true}""".formatted(whole, who[1], who[2]));
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+        }
+        String matchingEventId = json(opened).path("id").asString();
+        String robotsOffer = ownOpportunity(robots, "robots-koriyama", "disinfection");
+        String roomsOffer = ownOpportunity(rooms, "emergency-rooms-koriyama", "emergency room");
+        for (String[] offer : new String[][] {{robotsOffer, robots}, {roomsOffer, rooms}}) {
+            HttpResponse<String> asked = call("POST", "/api/v1/matching/matches", hospitals, """
+                    {"toOpportunityId": "%s", "matchingEventId": "%s", "message": "Shall we meet online?"}"""
+                    .formatted(offer[0], matchingEventId));
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+            HttpResponse<String> accepted = call("POST", "/api/v1/matching/matches/" + json(asked).path("id")
+                    .asString() + "/accept", offer[1], null);
+            assertThat(json(accepted).path("status").asString()).as(accepted.body()).isEqualTo("CONFIRMED");
+        }
+
+        // The preview: both meetings placed in two slots (the hospitals meet twice: König's bound), inside all hours.
+        HttpResponse<String> preview = get(event + "/schedule/preview");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode statistics = json(preview).path("statistics");
+        assertThat(statistics.path("meetingsPlaced").asInt()).as(preview.body()).isEqualTo(2);
+        assertThat(statistics.path("slotsUsed").asInt()).isEqualTo(statistics.path("slotLowerBound").asInt())
+                .isEqualTo(2);
+        assertThat(statistics.path("meetingsInsideBothHours").asInt()).isEqualTo(2);
+        assertThat(statistics.path("meetingsWithBothHours").asInt()).isEqualTo(2);
+        assertThat(call("GET", event + "/schedule/releases", robots, null).body()).as("nothing released yet")
+                .doesNotContain("matchId");
+        HttpResponse<String> released = callIfMatch("POST", event + "/schedule/releases", stack.operatorKey(),
+                preview.headers().firstValue("ETag").orElseThrow());
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
+        assertThat(json(released).path("number").asInt()).isEqualTo(1);
+
+        // Each sees its meeting on its own clocks: Koriyama's 17:00-19:00 (JST), Essen's 09:00-11:00 (CET).
+        JsonNode robotsMeeting = json(call("GET", "/api/v1/matching/meetings?matchingEventId=" + matchingEventId,
+                robots, null)).path("items");
+        assertThat(robotsMeeting.size()).isEqualTo(1);
+        String meetingId = robotsMeeting.get(0).path("id").asString();
+        JsonNode mine = json(call("GET", "/api/v1/matching/meetings/" + meetingId, robots, null));
+        JsonNode tokyo = mine.path("localTimes");
+        assertThat(tokyo.toString()).contains("Asia/Tokyo", "+09:00", "JST");
+        for (JsonNode zone : tokyo) {
+            if (zone.path("timeZone").asString().equals("Asia/Tokyo")) {
+                java.time.LocalTime start = java.time.OffsetDateTime.parse(zone.path("startsAt").asString())
+                        .toLocalTime();
+                assertThat(start).isBetween(java.time.LocalTime.of(17, 0), java.time.LocalTime.of(18, 30));
+            }
+        }
+        JsonNode theirs = json(call("GET", "/api/v1/matching/meetings/" + meetingId + "?tz=Europe/Berlin", hospitals,
+                null)).path("localTimes").get(0);
+        assertThat(theirs.path("startZoneName").asString()).isEqualTo("CET");
+        assertThat(java.time.OffsetDateTime.parse(theirs.path("startsAt").asString()).toLocalTime())
+                .isBetween(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 30));
+        assertThat(call("GET", "/api/v1/matching/meetings/" + meetingId, rooms, null).statusCode())
+                .as("another business's meeting").isEqualTo(404);
+
+        // ... and in its personal calendar feed, once event-service has heard of it.
+        HttpResponse<String> feed = call("POST", "/api/v1/calendars", robots, null);
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(201);
+        String feedUrl = json(feed).path("url").asString();
+        String uid = meetingId + "@urban-cooperation";
+        JsonNode[] entry = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            entry[0] = vevent(parseIcs(anonymousGet(feedUrl).body()), uid);
+            assertThat(entry[0]).isNotNull();
+        });
+        assertThat(entry[0].path("dtstart").path("utc").asString()).isEqualTo(mine.path("startsAt").asString()
+                .replace(".000Z", "Z"));
+
+        // The emergency room maker drops out: its meeting is cancelled, the robots' stays where it was.
+        HttpResponse<String> dropped = call("DELETE", event + "/participants/emergency-rooms-koriyama", rooms, null);
+        assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+        HttpResponse<String> again = get(event + "/schedule/preview");
+        JsonNode changes = json(again).path("changes");
+        assertThat(changes.path("cancelled").asInt()).as(again.body()).isEqualTo(1);
+        assertThat(changes.path("moved").asInt()).isZero();
+        assertThat(changes.path("affectedBusinesses").toString()).contains("emergency-rooms-koriyama")
+                .doesNotContain("robots-koriyama");
+        HttpResponse<String> second = callIfMatch("POST", event + "/schedule/releases", stack.operatorKey(),
+                again.headers().firstValue("ETag").orElseThrow());
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        JsonNode after = json(call("GET", "/api/v1/matching/meetings/" + meetingId, robots, null));
+        assertThat(after.path("slot").asInt()).isEqualTo(mine.path("slot").asInt());
+        assertThat(after.path("sequence").asInt()).isEqualTo(mine.path("sequence").asInt());
+        assertThat(json(call("GET", "/api/v1/matching/meetings?matchingEventId=" + matchingEventId
+                + "&status=CANCELLED", hospitals, null)).path("items").size()).isEqualTo(1);
+    }
+
     @Test
     @Order(3)
     void authorisationMatrixThroughTheGateway() {

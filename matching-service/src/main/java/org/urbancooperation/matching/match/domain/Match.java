@@ -207,6 +207,14 @@ public record Match(
         return first.businessId().equals(businessId) ? second : first;
     }
 
+    /**
+     * How much this match's meeting counts when a schedule cannot place them all (higher first): one that a business
+     * asked for by name comes before the engine's proposals, and those come in the order of their scores (0 to 100).
+     */
+    public int schedulingPriority() {
+        return origin == MatchOrigin.EXPRESSION_OF_INTEREST ? 101 : (int) Math.round(score == null ? 0 : score);
+    }
+
     public boolean isConfirmed() {
         return status == MatchStatus.CONFIRMED;
     }

@@ -178,7 +178,8 @@ public class ScheduleService {
     }
 
     private static MatchToPlace toPlace(Match match) {
-        return new MatchToPlace(match.id().toString(), match.first().businessId(), match.second().businessId(), 0);
+        return new MatchToPlace(match.id().toString(), match.first().businessId(), match.second().businessId(),
+                match.schedulingPriority());
     }
 
     private void bringMeetingsInLine(MatchingEvent event, ScheduleRelease release) {

@@ -53,6 +53,9 @@ class MatchTest {
                 .aggregate();
         assertThat(requested.first().hasAccepted()).isTrue();
         assertThat(requested.capPlace()).as("it holds a place under the requester's cap").isZero();
+        assertThat(requested.schedulingPriority()).as("asked for by name: before any proposal")
+                .isGreaterThan(Match.propose(UUID.randomUUID(), from, to, null, 100, List.of(), NOW, EXPIRY)
+                        .aggregate().schedulingPriority());
         Match confirmed = requested.accept("robots-koriyama", NOW, PARTNERSHIPS).aggregate();
         assertThat(confirmed.status()).isEqualTo(MatchStatus.CONFIRMED);
         assertThat(confirmed.capPlace()).as("answered: the place is free again").isNull();
