@@ -437,7 +437,8 @@ class LocalStackIT {
                 {"partnershipId": "%s", "title": "Essen - Koriyama online business matching (system test)",
                  "timeZone": "Europe/Berlin",
                  "blocks": [{"startsAt": "2027-01-20T09:00", "endsAt": "2027-01-20T11:00", "slotMinutes": 30,
-                             "tables": 10}]}""".formatted(seeded));
+                             "tables": 10, "roomLink": "https://meet.example.org/essen-koriyama/room-{room}"}]}"""
+                .formatted(seeded));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String event = "/api/v1/matching/events/" + json(opened).path("id").asString();
         String whole = "[{\"startsAt\": \"2027-01-20T08:00:00Z\", \"endsAt\": \"2027-01-20T10:00:00Z\"}]";
@@ -483,6 +484,8 @@ class LocalStackIT {
         assertThat(robotsMeeting.size()).isEqualTo(1);
         String meetingId = robotsMeeting.get(0).path("id").asString();
         JsonNode mine = json(call("GET", "/api/v1/matching/meetings/" + meetingId, robots, null));
+        assertThat(mine.path("roomLink").asString())
+                .isEqualTo("https://meet.example.org/essen-koriyama/room-" + mine.path("table").asInt());
         JsonNode tokyo = mine.path("localTimes");
         assertThat(tokyo.toString()).contains("Asia/Tokyo", "+09:00", "JST");
         for (JsonNode zone : tokyo) {

@@ -78,6 +78,40 @@ class MeetingBlockApiTest extends ScheduledEventFixture {
     }
 
     @Test
+    void anOnlineBlocksMeetingsGetTheLinkOfTheirVirtualRoom() {
+        String online = """
+                {"partnershipId": "%s", "title": "Essen - Koriyama online business matching", "timeZone": "Europe/Berlin",
+                 "blocks": [{"startsAt": "2020-11-18T09:00", "endsAt": "2020-11-18T10:00", "slotMinutes": 30,
+                             "tables": 2, "roomLink": "https://meet.example.org/essen-koriyama/room-{room}"}]}""";
+        String event = openEvent(online.formatted(knownPartnership()));
+        assertThat(ServiceHttp.json(http().get(event)).path("blocks").get(0).path("roomLink").asString())
+                .isEqualTo("https://meet.example.org/essen-koriyama/room-{room}");
+        CallerIdentity clinic = essen("clinic");
+        CallerIdentity robots = koriyama("robots");
+        CallerIdentity rooms = koriyama("rooms");
+        for (CallerIdentity b : List.of(clinic, robots, rooms)) {
+            join(b, "2020-11-18T08:00:00Z", "2020-11-18T09:00:00Z", 2);
+        }
+        UUID first = confirmed(clinic, robots);
+        UUID second = confirmed(clinic, rooms);
+        released("\"0\"");
+        for (UUID match : List.of(first, second)) {
+            JsonNode meeting = ServiceHttp.json(as(clinic).get("/api/v1/matching/meetings/"
+                    + Meeting.idOf(eventId, match.toString())));
+            assertThat(meeting.path("roomLink").asString())
+                    .isEqualTo("https://meet.example.org/essen-koriyama/room-" + meeting.path("table").asInt());
+        }
+
+        for (String[] bad : new String[][] {{"https://meet.example.org/room-1", "no {room}"},
+                {"ftp://meet.example.org/room-{room}", "not http(s)"}, {"https://meet example/{room}", "no link"}}) {
+            HttpResponse<String> refused = http().postJson(EVENTS, online.formatted(partnership)
+                    .replace("https://meet.example.org/essen-koriyama/room-{room}", bad[0]));
+            assertThat(refused.statusCode()).as(bad[1] + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(bad[1]).contains("\"blocks[0].roomLink");
+        }
+    }
+
+    @Test
     void theScheduleKeepsToTheBlocksTablesAndInterpretersAndSaysWhatTheTablesLeftOut() {
         openEvent(TWO_BLOCKS.formatted(knownPartnership()));
         CallerIdentity onlyGerman = business("clinic", "Essen", "[\"de\"]", "Europe/Berlin");

@@ -119,7 +119,7 @@ abstract class ScheduledEventFixture extends ServiceApiTest {
         Instant now = Instant.now();
         Match asked = Match.expressInterest(id, new MatchSide(one.businessId(), null, null, null),
                 new MatchSide(other.businessId(), null, null, null), eventId, "Let us meet at the matching", now,
-                Duration.ofDays(14)).aggregate();
+                Duration.ofDays(14), 0).aggregate();
         ResultWithEvents<Match, org.urbancooperation.matching.match.domain.MatchEvent> accepted =
                 asked.accept(other.businessId(), now, List.of(partnership));
         assertThat(accepted.aggregate().isConfirmed()).isTrue();

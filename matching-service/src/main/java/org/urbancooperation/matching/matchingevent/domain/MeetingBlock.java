@@ -19,15 +19,18 @@ import org.urbancooperation.support.domain.Require;
  * online event), with interpreters on duty per language pair in every slot of the block.
  *
  * @param tables tables or virtual rooms per slot; null for an event from before blocks existed, which set no limit
+ * @param roomLink for an online event, the link to its virtual rooms with {@code {room}} where the room's number goes
+ *        (https://meet.example.org/essen-koriyama/room-{room}); null for tables in a hall
  */
 public record MeetingBlock(Instant startsAt, Instant endsAt, int slotMinutes, List<Break> breaks, Integer tables,
-        Map<InterpreterPair, Integer> interpreters) {
+        Map<InterpreterPair, Integer> interpreters, String roomLink) {
 
     public static final int MIN_SLOT_MINUTES = 5;
     public static final int MAX_SLOT_MINUTES = 240;
     public static final int MAX_BREAKS = 20;
     public static final int MAX_TABLES = 10_000;
     public static final int MAX_INTERPRETERS = 1_000;
+    public static final String ROOM = "{room}";
 
     /** A pause inside a block (lunch, a keynote): no slot overlaps it. */
     public record Break(Instant startsAt, Instant endsAt) {
@@ -82,10 +85,38 @@ public record MeetingBlock(Instant startsAt, Instant endsAt, int slotMinutes, Li
             onDuty.put(pair, count);
         });
         interpreters = java.util.Collections.unmodifiableMap(onDuty);
+        if (roomLink != null) {
+            roomLink = Require.visibleText("roomLink", roomLink, 500);
+            if (!roomLink.contains(ROOM) || !(roomLink.startsWith("https://") || roomLink.startsWith("http://"))) {
+                throw new InvalidValueException("roomLink", "roomLink is an http(s) link with " + ROOM
+                        + " where a virtual room's number goes, such as https://meet.example.org/room-" + ROOM);
+            }
+            try {
+                java.net.URI.create(roomLink.replace(ROOM, "1"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException("roomLink", "roomLink is not a valid link: " + e.getMessage());
+            }
+        }
         if (slotsIn(startsAt, endsAt, slotMinutes, breaks).isEmpty()) {
             throw new InvalidValueException("slotMinutes", "not one slot of " + slotMinutes + " minutes fits in the "
                     + "block outside its breaks");
         }
+    }
+
+    /** A block of tables in a hall (no virtual room links). */
+    public MeetingBlock(Instant startsAt, Instant endsAt, int slotMinutes, List<Break> breaks, Integer tables,
+            Map<InterpreterPair, Integer> interpreters) {
+        this(startsAt, endsAt, slotMinutes, breaks, tables, interpreters, null);
+    }
+
+    /** The link to virtual room {@code room} (a meeting's table number), or null for tables in a hall. */
+    public String roomLinkFor(int room) {
+        return roomLink == null ? null : roomLink.replace(ROOM, Integer.toString(room));
+    }
+
+    /** Whether the slot from {@code start} to {@code end} is one of this block's. */
+    public boolean holds(Instant start, Instant end) {
+        return !start.isBefore(startsAt) && !end.isAfter(endsAt);
     }
 
     /** The block's slots as (start, end) pairs: from the start, and again from the end of each break. */

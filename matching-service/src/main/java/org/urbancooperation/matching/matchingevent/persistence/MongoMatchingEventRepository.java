@@ -94,7 +94,8 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
                             .append("endsAt", Date.from(p.endsAt()))).toList())
                     .append("tables", b.tables())
                     .append("interpreters", b.interpreters().entrySet().stream().map(i -> new Document("languages",
-                            List.of(i.getKey().first(), i.getKey().second())).append("count", i.getValue())).toList());
+                            List.of(i.getKey().first(), i.getKey().second())).append("count", i.getValue())).toList())
+                    .append("roomLink", b.roomLink());
         }
 
         private static MeetingBlock block(Document d) {
@@ -107,7 +108,7 @@ public class MongoMatchingEventRepository implements MatchingEventRepository {
                     d.getInteger("slotMinutes"),
                     d.getList("breaks", Document.class, List.of()).stream().map(p -> new MeetingBlock.Break(
                             p.getDate("startsAt").toInstant(), p.getDate("endsAt").toInstant())).toList(),
-                    d.getInteger("tables"), interpreters);
+                    d.getInteger("tables"), interpreters, d.getString("roomLink"));
         }
 
         @Override

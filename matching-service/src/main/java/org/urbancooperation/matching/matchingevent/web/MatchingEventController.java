@@ -87,7 +87,9 @@ class MatchingEventController {
             @Schema(description = "tables or virtual rooms per slot, 1 to 10000; absent: unlimited", example = "20")
             Integer tables,
             @Schema(description = "interpreters on duty in every slot of the block, per language pair")
-            List<InterpretersRequest> interpreters) {
+            List<InterpretersRequest> interpreters,
+            @Schema(description = "online: the link to the block's virtual rooms, {room} where a room's number goes",
+                    example = "https://meet.example.org/essen-koriyama/room-{room}") @Size(max = 500) String roomLink) {
 
         MeetingBlock block(ZoneId zone) {
             return new MeetingBlock(instant("startsAt", startsAt, zone), instant("endsAt", endsAt, zone),
@@ -95,7 +97,7 @@ class MatchingEventController {
                     breaks == null ? List.of() : Require.each("breaks", breaks, (path, b) -> Require.within(path,
                             () -> new MeetingBlock.Break(instant("startsAt", b.startsAt(), zone),
                                     instant("endsAt", b.endsAt(), zone)))),
-                    tables, interpreters == null ? Map.of() : onDuty(interpreters));
+                    tables, interpreters == null ? Map.of() : onDuty(interpreters), roomLink);
         }
 
         private static Map<InterpreterPair, Integer> onDuty(List<InterpretersRequest> requests) {
@@ -143,13 +145,14 @@ class MatchingEventController {
 
     record BlockResponse(Instant startsAt, Instant endsAt, int slotMinutes, List<BreakResponse> breaks,
             @Schema(types = {"integer", "null"}, description = "null: unlimited") Integer tables,
-            List<InterpretersResponse> interpreters) {
+            List<InterpretersResponse> interpreters,
+            @Schema(types = {"string", "null"}, description = "null: tables in a hall") String roomLink) {
 
         static BlockResponse of(MeetingBlock b) {
             return new BlockResponse(b.startsAt(), b.endsAt(), b.slotMinutes(),
                     b.breaks().stream().map(p -> new BreakResponse(p.startsAt(), p.endsAt())).toList(), b.tables(),
                     b.interpreters().entrySet().stream().map(i -> new InterpretersResponse(
-                            List.of(i.getKey().first(), i.getKey().second()), i.getValue())).toList());
+                            List.of(i.getKey().first(), i.getKey().second()), i.getValue())).toList(), b.roomLink());
         }
     }
 

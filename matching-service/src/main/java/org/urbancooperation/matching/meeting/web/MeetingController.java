@@ -141,6 +141,7 @@ class MeetingController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a meeting with its slot on each participant's clocks (or the zones asked for)")
+    @ApiResponse(responseCode = "200", description = "The meeting; its ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such meeting, or not one of yours (a business)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id,

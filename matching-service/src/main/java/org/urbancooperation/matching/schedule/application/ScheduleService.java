@@ -182,14 +182,20 @@ public class ScheduleService {
                 match.schedulingPriority());
     }
 
+    /** The virtual room of an online event's meeting: its block's link with the meeting's table as room number. */
+    private static String roomLink(MatchingEvent event, ScheduleRelease.ReleasedMeeting m) {
+        return event.meetingBlocks().stream().filter(b -> b.holds(m.startsAt(), m.endsAt())).findFirst()
+                .map(b -> b.roomLinkFor(m.table())).orElse(null);
+    }
+
     private void bringMeetingsInLine(MatchingEvent event, ScheduleRelease release) {
         Map<String, Versioned<Meeting>> stored = new HashMap<>();
         meetings.ofMatchingEvent(event.id()).forEach(m -> stored.put(m.aggregate().matchId(), m));
         Set<String> placed = new HashSet<>();
         for (ScheduleRelease.ReleasedMeeting m : release.meetings()) {
             placed.add(m.matchId());
-            Meeting.Placement at = new Meeting.Placement(m.slot(), m.startsAt(), m.endsAt(), m.table(), null,
-                    m.interpreter());
+            Meeting.Placement at = new Meeting.Placement(m.slot(), m.startsAt(), m.endsAt(), m.table(),
+                    roomLink(event, m), m.interpreter());
             Versioned<Meeting> existing = stored.get(m.matchId());
             if (existing == null) {
                 meetings.insert(Meeting.schedule(event.id(), event.partnershipId(), m.matchId(), m.participantA(),

@@ -200,6 +200,7 @@ class ScheduleController {
 
     @GetMapping("/releases/{number}")
     @Operation(summary = "Read one release (a business: its own meetings in it)")
+    @ApiResponse(responseCode = "200", description = "The release; its ETag is its number")
     @ApiResponse(responseCode = "404", description = "No release of that number",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ScheduleResponse> release(Caller caller, @PathVariable UUID id, @PathVariable int number) {
