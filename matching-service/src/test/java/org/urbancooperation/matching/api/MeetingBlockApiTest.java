@@ -64,6 +64,7 @@ class MeetingBlockApiTest extends ScheduledEventFixture {
                 {valid.replace("\"timeZone\": \"Europe/Berlin\"", "\"timeZone\": \"+01:00\""), "timeZone"},
                 {valid.replace("\"blocks\":", "\"startsAt\": \"2020-11-18T08:00:00Z\", \"blocks\":"), "blocks"},
                 {valid.replace("[\"de\", \"ja\"]", "[\"de\"]"), "blocks[0].interpreters[0].languages"},
+                {valid.replace("\"count\": 1", "\"count\": -1"), "blocks[0].interpreters[0].count"},
                 {valid.replace("\"2020-11-18T10:15\"", "\"2020-11-18T11:15\""), "blocks[0].breaks[0]"},
                 {valid.replace("\"2020-11-18T11:00\"", "\"tomorrow\""), "blocks[0].endsAt"},
                 {valid.replace("\"tables\": 1}", "\"tables\": 0}"), "blocks[1].tables"},

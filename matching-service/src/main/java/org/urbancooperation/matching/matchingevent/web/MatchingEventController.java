@@ -62,18 +62,18 @@ class MatchingEventController {
             @NotNull UUID partnershipId,
             @Schema(example = "Online business matching: products against COVID-19") @NotBlank @Size(max = 200)
             String title,
-            @Schema(example = "2020-11-18T08:00:00Z", description = "an instant of the years 1900 to 2200; "
-                    + "required without blocks") Instant startsAt,
-            @Schema(example = "2020-11-18T11:00:00Z", description = "after startsAt, at most 14 days later; required "
-                    + "without blocks") Instant endsAt,
-            @Schema(example = "30", description = "required without blocks")
+            // No examples here: the documented example is an event in blocks, and these three go with none.
+            @Schema(description = "without blocks: the first slot's start, an instant of the years 1900 to 2200 "
+                    + "(2020-11-18T08:00:00Z)") Instant startsAt,
+            @Schema(description = "without blocks: after startsAt, at most 14 days later") Instant endsAt,
+            @Schema(description = "without blocks: the slot length in minutes")
             @Min(MatchingEvent.MIN_SLOT_MINUTES) @Max(MatchingEvent.MAX_SLOT_MINUTES) Integer slotMinutes,
             @Schema(description = "the cooperation event (event-service) it is held at, e.g. a trade fair; absent "
                     + "when none") UUID cooperationEventId,
             @Schema(example = "Europe/Berlin", description = "the IANA zone the blocks' local times are on; required "
                     + "with blocks") String timeZone,
             @Schema(description = "1 to 50 meeting blocks, instead of startsAt, endsAt and slotMinutes (an event "
-                    + "without blocks is one block of those, with tables unlimited)") List<BlockRequest> blocks) {
+                    + "without blocks is one block of those, with tables unlimited)") List<@Valid BlockRequest> blocks) {
     }
 
     @Schema(description = "A stretch of 1:1 meeting slots; times on the event's clocks (2020-11-18T09:00) or instants "
@@ -87,7 +87,7 @@ class MatchingEventController {
             @Schema(description = "tables or virtual rooms per slot, 1 to 10000; absent: unlimited", example = "20")
             Integer tables,
             @Schema(description = "interpreters on duty in every slot of the block, per language pair")
-            List<InterpretersRequest> interpreters,
+            List<@Valid InterpretersRequest> interpreters,
             @Schema(description = "online: the link to the block's virtual rooms, {room} where a room's number goes",
                     example = "https://meet.example.org/essen-koriyama/room-{room}") @Size(max = 500) String roomLink) {
 
@@ -125,7 +125,7 @@ class MatchingEventController {
     record InterpretersRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"de\", \"ja\"]") List<String> languages,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2", description = "0 to 1000")
-            Integer count) {
+            @Min(0) @Max(MeetingBlock.MAX_INTERPRETERS) Integer count) {
     }
 
     /** A time as an organiser enters it: on the event's clocks, or an instant with its offset or Z. */
@@ -215,7 +215,7 @@ class MatchingEventController {
     record BlocksRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Europe/Berlin") String timeZone,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 50 meeting blocks")
-            List<BlockRequest> blocks) {
+            List<@Valid BlockRequest> blocks) {
     }
 
     @PutMapping("/{id}/blocks")
@@ -228,7 +228,7 @@ class MatchingEventController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<MatchingEventResponse> replaceBlocks(Caller caller, @PathVariable UUID id,
-            @RequestBody BlocksRequest request,
+            @Valid @RequestBody BlocksRequest request,
             @Parameter(description = "the ETag read, e.g. \"1\"; a change made meanwhile is then a 412")
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         ZoneId zone = Require.timeZone("timeZone", request.timeZone());

@@ -32,6 +32,7 @@ import org.urbancooperation.support.web.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -131,7 +132,8 @@ class MeetingController {
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many meetings (1 to 200, default 50)")
             @RequestParam(required = false) @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"),
+                    maxItems = MAX_ZONES)) @RequestParam(name = "tz", required = false) List<String> tz) {
         List<ZoneId> zones = zones(tz);
         Page<Versioned<Meeting>> page = meetings.list(caller, matchingEventId, status(status),
                 PageRequest.of(cursor, limit));
@@ -145,7 +147,8 @@ class MeetingController {
     @ApiResponse(responseCode = "404", description = "No such meeting, or not one of yours (a business)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<MeetingResponse> get(Caller caller, @PathVariable UUID id,
-            @Parameter(description = TZ) @RequestParam(name = "tz", required = false) List<String> tz) {
+            @Parameter(description = TZ, array = @ArraySchema(schema = @Schema(example = "Asia/Tokyo"),
+                    maxItems = MAX_ZONES)) @RequestParam(name = "tz", required = false) List<String> tz) {
         List<ZoneId> asked = zones(tz);
         Versioned<Meeting> found = meetings.get(caller, id);
         List<ZoneId> zones = asked.isEmpty() ? meetings.participantZones(found.aggregate()) : asked;
