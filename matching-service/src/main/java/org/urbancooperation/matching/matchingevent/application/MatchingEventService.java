@@ -50,9 +50,17 @@ public class MatchingEventService {
             List<MeetingBlock> blocks) {
         Access.requireAuthenticated(caller);
         // The domain first: a malformed request is a 400 whichever partnership it names.
-        if (blocks != null && (startsAt != null || endsAt != null || slotMinutes != null)) {
-            throw new InvalidValueException("blocks", "an event in blocks takes its start, end and slot length from "
-                    + "them: give blocks or startsAt, endsAt and slotMinutes");
+        if (blocks != null) {
+            // The span fields go with an event without blocks: the one given is named.
+            String given = startsAt != null ? "startsAt" : endsAt != null ? "endsAt" : slotMinutes != null
+                    ? "slotMinutes" : null;
+            if (given != null) {
+                throw new InvalidValueException(given, given + " is for an event without blocks; an event in blocks "
+                        + "takes its start, end and slot length from them");
+            }
+        } else if (startsAt == null && endsAt == null && slotMinutes == null) {
+            throw InvalidValueException.between("blocks", "startsAt", "give blocks, or startsAt, endsAt and "
+                    + "slotMinutes");
         }
         ResultWithEvents<MatchingEvent, MatchingEventChange> opened = blocks == null
                 ? MatchingEvent.open(UUID.randomUUID(), partnershipId, title, Require.present("startsAt", startsAt),

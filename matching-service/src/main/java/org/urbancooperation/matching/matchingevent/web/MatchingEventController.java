@@ -202,8 +202,10 @@ class MatchingEventController {
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name it")
     ResponseEntity<MatchingEventResponse> open(@Valid @RequestBody OpenMatchingEventRequest request, Caller caller) {
         ZoneId zone = request.timeZone() == null ? null : Require.timeZone("timeZone", request.timeZone());
+        // Blocks are entered on the clocks of timeZone: without it none can be read.
+        ZoneId blockZone = request.blocks() == null ? null : Require.present("timeZone", zone);
         List<MeetingBlock> blocks = request.blocks() == null ? null : Require.each("blocks", request.blocks(),
-                (path, b) -> Require.within(path, () -> b.block(Require.present("timeZone", zone))));
+                (path, b) -> Require.within(path, () -> b.block(blockZone)));
         Versioned<MatchingEvent> opened = matchingEvents.open(caller, request.partnershipId(), request.title(),
                 request.startsAt(), request.endsAt(), request.slotMinutes(), request.cooperationEventId(), zone,
                 blocks);

@@ -126,8 +126,8 @@ class MeetingController {
     @ApiResponse(responseCode = "400", description = "status, tz, cursor or limit is invalid; the problem names it",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     MeetingPage list(Caller caller, @RequestParam(required = false) UUID matchingEventId,
-            @Parameter(description = "SCHEDULED, HELD, NO_SHOW or CANCELLED") @RequestParam(required = false)
-            String status,
+            @Parameter(description = "SCHEDULED, HELD, NO_SHOW or CANCELLED", schema = @Schema(allowableValues = {
+                    "SCHEDULED", "HELD", "NO_SHOW", "CANCELLED"})) @RequestParam(required = false) String status,
             @Parameter(description = "next of the previous page; absent for the first page")
             @RequestParam(required = false) String cursor,
             @Parameter(description = "at most this many meetings (1 to 200, default 50)")
