@@ -71,11 +71,11 @@ public record EventRegistrations(
             List<UUID> sessionIds) {
 
         public Application {
-            participant = Registration.participant(participant);
+            participant = Registration.checkedParticipant(participant);
             Require.present("role", role);
-            name = Registration.name(name);
-            organisation = Registration.organisation(organisation);
-            sessionIds = Registration.sessionIds(sessionIds);
+            name = Registration.checkedName(name);
+            organisation = Registration.checkedOrganisation(organisation);
+            sessionIds = Registration.checkedSessionIds(sessionIds);
         }
     }
 

@@ -33,11 +33,11 @@ public record Registration(
 
     public Registration {
         Require.present("id", id);
-        participant = participant(participant);
+        participant = checkedParticipant(participant);
         Require.present("role", role);
-        name = name(name);
-        organisation = organisation(organisation);
-        sessionIds = sessionIds(sessionIds);
+        name = checkedName(name);
+        organisation = checkedOrganisation(organisation);
+        sessionIds = checkedSessionIds(sessionIds);
         Require.present("status", status);
         Require.present("registeredAt", registeredAt);
     }
@@ -46,19 +46,19 @@ public record Registration(
     // up (registering again with a bad name is refused, not answered with the registration it already has) and by
     // every registration built.
 
-    static String participant(String participant) {
+    static String checkedParticipant(String participant) {
         return Require.visibleText("participant", participant, 200);
     }
 
-    static String name(String name) {
+    static String checkedName(String name) {
         return Require.visibleText("name", name, 200);
     }
 
-    static String organisation(String organisation) {
+    static String checkedOrganisation(String organisation) {
         return organisation == null ? null : Require.visibleText("organisation", organisation, 300);
     }
 
-    static List<UUID> sessionIds(List<UUID> sessionIds) {
+    static List<UUID> checkedSessionIds(List<UUID> sessionIds) {
         List<UUID> checked = List.copyOf(Require.each("sessionIds", Require.size("sessionIds",
                 sessionIds == null ? List.of() : sessionIds, 0, MAX_SESSIONS), (path, s) -> Require.present(path, s)));
         if (new HashSet<>(checked).size() != checked.size()) {
