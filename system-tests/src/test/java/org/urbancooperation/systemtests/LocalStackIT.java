@@ -119,6 +119,22 @@ class LocalStackIT {
                 "Postponed to April 2021 or 2022 due to COVID-19");
         JsonNode history = postponed.get(0).path("history");
         assertThat(history.get(history.size() - 1).path("to").asString()).isEqualTo("POSTPONED");
+
+        // Seed 000's online matching of Nov 2020, with the seed's Koriyama makers and the Essen hospitals taking part.
+        JsonNode matching = null;
+        for (JsonNode event : json(get("/api/v1/matching/events?partnershipId=" + id)).path("items")) {
+            if (event.path("title").asString().equals("Joint Online Matching Event - Innovations in the age of "
+                    + "coronavirus")) {
+                matching = event;
+            }
+        }
+        assertThat(matching).as("the seed's online matching event").isNotNull();
+        assertThat(matching.path("startsAt").asString()).startsWith("2020-11-");
+        List<String> participants = new ArrayList<>();
+        json(get("/api/v1/matching/events/" + matching.path("id").asString() + "/participants")).path("items")
+                .forEach(p -> participants.add(p.path("businessId").asString()));
+        assertThat(participants).containsExactlyInAnyOrder("robots-koriyama", "emergency-rooms-koriyama",
+                "hospitals-essen");
     }
 
     @Test
