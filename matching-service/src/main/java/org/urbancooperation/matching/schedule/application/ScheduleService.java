@@ -140,7 +140,10 @@ public class ScheduleService {
                 slots.add(new SchedulingSlot(slots.size(), times[0], times[1], tables, block.interpreters()));
             }
         }
-        List<SchedulingParticipant> participants = taking.stream().map(p -> participant(p, slots)).toList();
+        Map<String, SchedulingInputs.ProfileFacts> profiles = inputs.profilesOf(
+                taking.stream().map(Participant::businessId).toList());
+        List<SchedulingParticipant> participants = taking.stream()
+                .map(p -> participant(p, slots, Optional.ofNullable(profiles.get(p.businessId())))).toList();
         List<MatchToPlace> matches = inputs.confirmedMatchesOf(event.id()).stream().map(ScheduleService::toPlace)
                 .toList();
         ScheduleResult result = MeetingScheduler.reschedule(slots, participants, matches,
@@ -152,7 +155,8 @@ public class ScheduleService {
      * What the scheduler needs of a participant: the slots inside its availability, its cap, and its constraints, each
      * defaulting to its profile's (languages, zone) where it declared none.
      */
-    private SchedulingParticipant participant(Participant p, List<SchedulingSlot> slots) {
+    private static SchedulingParticipant participant(Participant p, List<SchedulingSlot> slots,
+            Optional<SchedulingInputs.ProfileFacts> profile) {
         Set<Integer> free = new HashSet<>();
         for (SchedulingSlot slot : slots) {
             for (Availability span : p.availability()) {
@@ -163,7 +167,6 @@ public class ScheduleService {
             }
         }
         MeetingConstraints c = p.constraints();
-        Optional<SchedulingInputs.ProfileFacts> profile = inputs.profileOf(p.businessId());
         Set<String> languages = c.languages() != null ? Set.copyOf(c.languages())
                 : profile.map(f -> Set.copyOf(f.languages())).orElse(Set.of());
         BusinessHours hours = null;
@@ -270,8 +273,7 @@ public class ScheduleService {
             return Optional.empty();
         }
         Optional<String> business = caller.businessId();
-        if (business.isPresent() && inputs.participantsOf(matchingEventId).stream()
-                .anyMatch(p -> p.businessId().equals(business.get()))) {
+        if (business.isPresent() && inputs.takesPart(matchingEventId, business.get())) {
             return business;
         }
         throw new AccessDeniedException("Matching event " + matchingEventId + " belongs to other organisations");

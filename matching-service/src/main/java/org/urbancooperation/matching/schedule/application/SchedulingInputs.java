@@ -1,6 +1,8 @@
 package org.urbancooperation.matching.schedule.application;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,11 +21,14 @@ public interface SchedulingInputs {
     /** Every participation in the event, withdrawn ones included. */
     List<Participant> participantsOf(UUID matchingEventId);
 
+    /** Whether the business takes part in the event (or did, before it withdrew): one read of its participation. */
+    boolean takesPart(UUID matchingEventId, String businessId);
+
     /** The event's CONFIRMED matches. */
     List<Match> confirmedMatchesOf(UUID matchingEventId);
 
-    /** The languages and zone a business's profile declares; empty when it has no profile. */
-    Optional<ProfileFacts> profileOf(String businessId);
+    /** The languages and zone the businesses' profiles declare, by business id, in one read; none for no profile. */
+    Map<String, ProfileFacts> profilesOf(Collection<String> businessIds);
 
     /** @param timeZone IANA id */
     record ProfileFacts(List<String> languages, String timeZone) {

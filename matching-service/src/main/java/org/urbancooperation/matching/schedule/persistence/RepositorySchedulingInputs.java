@@ -1,7 +1,10 @@
 package org.urbancooperation.matching.schedule.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -60,17 +63,24 @@ public class RepositorySchedulingInputs implements SchedulingInputs {
     }
 
     @Override
+    public boolean takesPart(UUID matchingEventId, String businessId) {
+        return participants.find(matchingEventId, businessId).isPresent();
+    }
+
+    @Override
     public List<Match> confirmedMatchesOf(UUID matchingEventId) {
         return all(request -> matches.page(new MatchFilter(null, null, MatchStatus.CONFIRMED, null, matchingEventId),
                 request));
     }
 
     @Override
-    public Optional<ProfileFacts> profileOf(String businessId) {
-        Document profile = profiles.find(Filters.eq("_id", businessId))
-                .projection(new Document("languages", 1).append("timeZone", 1)).first();
-        return Optional.ofNullable(profile).map(p -> new ProfileFacts(p.getList("languages", String.class),
-                p.getString("timeZone")));
+    public Map<String, ProfileFacts> profilesOf(Collection<String> businessIds) {
+        Map<String, ProfileFacts> facts = new HashMap<>();
+        profiles.find(Filters.in("_id", businessIds))
+                .projection(new Document("languages", 1).append("timeZone", 1))
+                .forEach(p -> facts.put(p.getString("_id"), new ProfileFacts(p.getList("languages", String.class),
+                        p.getString("timeZone"))));
+        return facts;
     }
 
     /** Every page of a keyset-paged list, in id order. */
