@@ -137,8 +137,11 @@ class MeetingController {
         List<ZoneId> zones = zones(tz);
         Page<Versioned<Meeting>> page = meetings.list(caller, matchingEventId, status(status),
                 PageRequest.of(cursor, limit));
+        // A page's meetings are mostly of one or a few matching events: each event's zone is read once.
+        java.util.Map<UUID, ZoneId> eventZones = new java.util.HashMap<>();
         return new MeetingPage(page.items().stream().map(v -> MeetingResponse.of(v, zones,
-                zones.isEmpty() ? ZoneOffset.UTC : meetings.referenceZone(v.aggregate()))).toList(), page.next());
+                zones.isEmpty() ? ZoneOffset.UTC : eventZones.computeIfAbsent(v.aggregate().matchingEventId(),
+                        event -> meetings.referenceZone(v.aggregate())))).toList(), page.next());
     }
 
     @GetMapping("/{id}")
