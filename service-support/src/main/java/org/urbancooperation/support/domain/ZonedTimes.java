@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Local times as organisers enter them and instants as readers in other zones see them: a local time on a zone's
@@ -62,6 +64,26 @@ public final class ZonedTimes {
         ZoneOffset offset = choice == OffsetChoice.BEFORE_CHANGE ? transition.getOffsetBefore()
                 : transition.getOffsetAfter();
         return local.toInstant(offset);
+    }
+
+    /**
+     * A time as a person enters it: a local time on the clocks of {@code zone} ({@code 2023-01-25T09:00}), resolved as
+     * {@link #atZone} resolves it, or an instant with its offset or Z ({@code 2023-01-25T09:00+01:00}).
+     *
+     * @param malformed the refusal of a text that is neither, in the words of the caller's API
+     */
+    public static Instant parse(String field, String text, ZoneId zone, OffsetChoice choice, String choiceField,
+            Supplier<InvalidValueException> malformed) {
+        int time = text.indexOf('T');
+        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
+                || text.indexOf('-', time) >= 0);
+        try {
+            return withOffset ? OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    : atZone(field, LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME), zone, choice,
+                            choiceField);
+        } catch (DateTimeParseException e) {
+            throw malformed.get();
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
@@ -18,8 +17,8 @@ import org.urbancooperation.support.domain.ZonedTimes;
  */
 public final class EventTimes {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** The request field in which organisers say which offset a local time in a gap or overlap means. */
+    private static final String LOCAL_TIME_OFFSET = "localTimeOffset";
 
     private EventTimes() {
     }
@@ -34,25 +33,8 @@ public final class EventTimes {
      */
     public static Instant resolve(String field, String text, ZoneId zone, LocalTimeOffset choice) {
         Require.present(field, text);
-        Instant instant;
-        int time = text.indexOf('T');
-        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
-                || text.indexOf('-', time) >= 0);
-        if (!withOffset) {
-            LocalDateTime local;
-            try {
-                local = LocalDateTime.parse(text, LOCAL);
-            } catch (DateTimeParseException e) {
-                throw shape(field);
-            }
-            instant = atZone(field, local, zone, choice);
-        } else {
-            try {
-                instant = OffsetDateTime.parse(text, OFFSET).toInstant();
-            } catch (DateTimeParseException e) {
-                throw shape(field);
-            }
-        }
+        Instant instant = ZonedTimes.parse(field, text, zone, offsetChoice(choice), LOCAL_TIME_OFFSET,
+                () -> shape(field));
         return Require.instant(field, instant).truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -126,8 +108,11 @@ public final class EventTimes {
 
     /** A local time on the clocks of {@code zone}: refused in a gap or an overlap unless {@code choice} says which. */
     public static Instant atZone(String field, LocalDateTime local, ZoneId zone, LocalTimeOffset choice) {
-        return ZonedTimes.atZone(field, local, zone, choice == null ? null
-                : ZonedTimes.OffsetChoice.valueOf(choice.name()), "localTimeOffset");
+        return ZonedTimes.atZone(field, local, zone, offsetChoice(choice), LOCAL_TIME_OFFSET);
+    }
+
+    private static ZonedTimes.OffsetChoice offsetChoice(LocalTimeOffset choice) {
+        return choice == null ? null : ZonedTimes.OffsetChoice.valueOf(choice.name());
     }
 
     /**

@@ -2,10 +2,7 @@ package org.urbancooperation.matching.matchingevent.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -131,16 +128,9 @@ class MatchingEventController {
     /** A time as an organiser enters it: on the event's clocks, or an instant with its offset or Z. */
     static Instant instant(String field, String text, ZoneId zone) {
         Require.present(field, text);
-        int time = text.indexOf('T');
-        boolean withOffset = time >= 0 && (text.indexOf('Z', time) >= 0 || text.indexOf('+', time) >= 0
-                || text.indexOf('-', time) >= 0);
-        try {
-            return withOffset ? OffsetDateTime.parse(text).toInstant()
-                    : ZonedTimes.atZone(field, LocalDateTime.parse(text), zone, null, null);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, field + " must be a local time such as 2020-11-18T09:00 on the "
-                    + "event's clocks, or an instant such as 2020-11-18T09:00+01:00");
-        }
+        return ZonedTimes.parse(field, text, zone, null, null, () -> new InvalidValueException(field, field
+                + " must be a local time such as 2020-11-18T09:00 on the event's clocks, or an instant such as "
+                + "2020-11-18T09:00+01:00"));
     }
 
     record BlockResponse(Instant startsAt, Instant endsAt, int slotMinutes, List<BreakResponse> breaks,
